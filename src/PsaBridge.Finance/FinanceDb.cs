@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.Currencies;
+using PsaBridge.Finance.CustomerGroups;
+using PsaBridge.Finance.Customers;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Finance.NumberSequences;
+using PsaBridge.Finance.PaymentTerms;
+
+namespace PsaBridge.Finance;
+
+/// <summary>
+/// The finance system of record (the F&amp;O side): customers, address setup, number sequences,
+/// payment terms, and the integration log that the sync writes in the same transaction as its customers.
+/// </summary>
+public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<State> States => Set<State>();
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<ZipCode> ZipCodes => Set<ZipCode>();
+    public DbSet<Currency> Currencies => Set<Currency>();
+    public DbSet<PaymentTerm> PaymentTerms => Set<PaymentTerm>();
+    public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<IntegrationLogHeader> IntegrationLogHeaders => Set<IntegrationLogHeader>();
+    public DbSet<IntegrationLogLine> IntegrationLogLines => Set<IntegrationLogLine>();
+    public DbSet<SyncWatermark> SyncWatermarks => Set<SyncWatermark>();
+    public DbSet<SyncFailure> SyncFailures => Set<SyncFailure>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<BatchJobSchedule> BatchJobSchedules => Set<BatchJobSchedule>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FinanceDb).Assembly);
+}

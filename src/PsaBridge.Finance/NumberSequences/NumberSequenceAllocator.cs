@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Validation;
+
+namespace PsaBridge.Finance.NumberSequences;
+
+/// <summary>Consecutive numbers taken from a sequence in one step, ready to format.</summary>
+public sealed record NumberBlock(string SequenceCode, string Format, long First, int Count)
+{
+    public long Last => First + Count - 1;
+    public string this[int index] => index < 0 || index >= Count
+        ? throw new ArgumentOutOfRangeException(nameof(index))
+        : NumberFormat.Apply(Format, First + index);
+    public IEnumerable<string> All() => Enumerable.Range(0, Count).Select(i => this[i]);
+}
+
+/// <summary>
+/// Takes numbers from a sequence atomically with a single <c>UPDATE … RETURNING</c>, so parallel
+/// allocators (threads, processes, nodes) never get the same number and never pass the largest.
+/// A continuous sequence takes its numbers in the caller's transaction: rolled back, the numbers
+/// return and no gap is left (the row stays locked until the caller commits, which is the cost F&amp;O
+/// documents for continuous sequences). A non-continuous one commits at once in a transaction of its
+/// own; a block reserved for batch work and not used leaves a gap, as F&amp;O allows.
+/// </summary>
+public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> contexts)
+{
+    public async Task<NumberBlock> TakeAsync(FinanceDb db, string code, int count = 1, CancellationToken ct = default)
+    {
+        if (count < 1) throw new ValidationFailedException("count", $"'count' is {count}; at least 1 number must be taken.");
+        var sequence = await db.NumberSequences.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct)
+            ?? throw new NotFoundException("Number sequence", code);
+
+        if (sequence.Continuous)
+        {
+            if (db.Database.CurrentTransaction is not null) return await TakeInAsync(db, sequence, count, ct);
+            await using var own = await db.Database.BeginTransactionAsync(ct);
+            var block = await TakeInAsync(db, sequence, count, ct);
+            await own.CommitAsync(ct);
+            return block;
+        }
+
+        await using var separate = await contexts.CreateDbContextAsync(ct);
+        return await TakeInAsync(separate, sequence, count, ct);
+    }
+
+    private static async Task<NumberBlock> TakeInAsync(FinanceDb db, NumberSequence sequence, int count, CancellationToken ct)
+    {
+        var next = await db.Database.SqlQueryRaw<long>(
+                "UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + {0} WHERE \"Code\" = {1} AND \"Next\" + {0} - 1 <= \"Largest\" RETURNING \"Next\" AS \"Value\"",
+                (long)count, sequence.Code)
+            .ToListAsync(ct);
+        if (next.Count == 0)
+        {
+            var current = await db.NumberSequences.AsNoTracking().Where(s => s.Code == sequence.Code)
+                .Select(s => new { s.Next, s.Largest }).SingleAsync(ct);
+            var left = Math.Max(0, current.Largest - current.Next + 1);
+            throw new ConflictException(left == 0
+                ? $"Number sequence '{sequence.Code}' has been exceeded: the highest number allowed is {current.Largest} ({NumberFormat.Apply(sequence.Format, current.Largest)})."
+                : $"Number sequence '{sequence.Code}' has {left} numbers left; {count} were asked for (highest number allowed is {current.Largest}).");
+        }
+        return new NumberBlock(sequence.Code, sequence.Format, next[0] - count, count);
+    }
+}

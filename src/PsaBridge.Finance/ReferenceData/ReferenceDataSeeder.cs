@@ -1,0 +1,306 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.Currencies;
+
+namespace PsaBridge.Finance.ReferenceData;
+
+/// <summary>What one table got from the seed: the rows inserted, or that it was skipped because it already had rows.</summary>
+public sealed record SeededTable(string Table, int Inserted, bool SkippedBecauseNotEmpty);
+
+public sealed record ReferenceDataSeedResult(IReadOnlyList<SeededTable> Tables, TimeSpan Elapsed)
+{
+    public int Inserted => Tables.Sum(t => t.Inserted);
+    public SeededTable this[string table] => Tables.First(t => t.Table == table);
+}
+
+/// <summary>
+/// Loads the embedded reference data (<see cref="ReferenceDataFiles"/>) into the finance database: countries,
+/// states, cities, zip codes and currencies. Plain SQL on EF's connection in one transaction, not change
+/// tracking: prepared multi-row INSERTs on SQLite, binary COPY on PostgreSQL. A table that already has rows is
+/// left alone (so seeding twice is harmless); rows whose parent is missing from such a table are left out.
+/// </summary>
+public static class ReferenceDataSeeder
+{
+    /// <summary>Rows per INSERT statement (4 columns at most here, so far below every engine's parameter limit).</summary>
+    private const int RowsPerStatement = 250;
+
+    public static async Task<ReferenceDataSeedResult> SeedAsync(FinanceDb db, CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var postgres = db.Database.IsNpgsql();
+        var connection = db.Database.GetDbConnection();
+        var openedHere = connection.State != ConnectionState.Open;
+        if (openedHere) await db.Database.OpenConnectionAsync(ct); // through EF, so its interceptors (SQLite pragmas) run
+        try
+        {
+            var outer = db.Database.CurrentTransaction;
+            var transaction = outer?.GetDbTransaction() ?? await connection.BeginTransactionAsync(ct);
+            try
+            {
+                var seeder = new Run(connection, transaction, postgres, ct);
+                var tables = new List<SeededTable>
+                {
+                    await seeder.CountriesAsync(),
+                    await seeder.StatesAsync(),
+                    await seeder.CitiesAsync(),
+                    await seeder.ZipCodesAsync(),
+                    await seeder.CurrenciesAsync(),
+                };
+                if (outer is null) await transaction.CommitAsync(ct);
+                return new ReferenceDataSeedResult(tables, watch.Elapsed);
+            }
+            catch
+            {
+                if (outer is null) await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                if (outer is null) await transaction.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (openedHere) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A Guid as EF Core's SQLite provider stores it: uppercase TEXT.</summary>
+    public static string SqliteGuid(Guid value) => value.ToString("D").ToUpperInvariant();
+
+    /// <summary>A DateTime as EF Core's SQLite provider stores it: TEXT "yyyy-MM-dd HH:mm:ss.FFFFFFF".</summary>
+    public static string SqliteDateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private enum ColumnType { Text, Guid, DateTime }
+
+    private sealed record Column(string Name, ColumnType Type = ColumnType.Text);
+
+    private sealed class Run(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken ct)
+    {
+        // Keys present after each step (inserted now, or already in the table), to keep children consistent.
+        private HashSet<string>? _countries;
+        private HashSet<string>? _states;
+        private HashSet<string>? _cities;
+
+        public async Task<SeededTable> CountriesAsync()
+        {
+            const string table = "Countries";
+            if (await HasRowsAsync(table))
+            {
+                _countries = await KeysAsync($"SELECT \"Id\" FROM \"{table}\"");
+                return new SeededTable(table, 0, true);
+            }
+            _countries = new HashSet<string>(StringComparer.Ordinal);
+            var n = await InsertAsync(table,
+                [new("Id"), new("Iso2"), new("Name")],
+                ReferenceDataFiles.Countries().Where(c => _countries.Add(c.Id)),
+                (Country c, object?[] v) => { v[0] = c.Id; v[1] = c.Iso2; v[2] = c.Name; });
+            return new SeededTable(table, n, false);
+        }
+
+        public async Task<SeededTable> StatesAsync()
+        {
+            const string table = "States";
+            if (await HasRowsAsync(table))
+            {
+                _states = await KeysAsync($"SELECT \"CountryId\", \"StateId\" FROM \"{table}\"");
+                return new SeededTable(table, 0, true);
+            }
+            _states = new HashSet<string>(StringComparer.Ordinal);
+            var n = await InsertAsync(table,
+                [new("CountryId"), new("StateId"), new("Name"), new("Type")],
+                ReferenceDataFiles.States().Where(s => _countries!.Contains(s.CountryId) && _states.Add(Key(s.CountryId, s.StateId))),
+                (State s, object?[] v) => { v[0] = s.CountryId; v[1] = s.StateId; v[2] = s.Name; v[3] = s.Type; });
+            return new SeededTable(table, n, false);
+        }
+
+        public async Task<SeededTable> CitiesAsync()
+        {
+            const string table = "Cities";
+            var zipCodesNeedCities = !await HasRowsAsync("ZipCodes");
+            if (await HasRowsAsync(table))
+            {
+                if (zipCodesNeedCities) _cities = await KeysAsync($"SELECT \"CountryId\", \"StateId\", \"Name\" FROM \"{table}\"");
+                return new SeededTable(table, 0, true);
+            }
+            _cities = new HashSet<string>(StringComparer.Ordinal);
+            var n = await InsertAsync(table,
+                [new("CountryId"), new("StateId"), new("Name")],
+                ReferenceDataFiles.Cities().Where(c => _states!.Contains(Key(c.CountryId, c.StateId)) && _cities.Add(Key(c.CountryId, c.StateId, c.Name))),
+                (City c, object?[] v) => { v[0] = c.CountryId; v[1] = c.StateId; v[2] = c.Name; });
+            return new SeededTable(table, n, false);
+        }
+
+        public async Task<SeededTable> ZipCodesAsync()
+        {
+            const string table = "ZipCodes";
+            if (await HasRowsAsync(table)) return new SeededTable(table, 0, true);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var n = await InsertAsync(table,
+                [new("Id", ColumnType.Guid), new("CountryId"), new("Code"), new("StateId"), new("City"), new("CreatedBySyncAt", ColumnType.DateTime)],
+                ReferenceDataFiles.ZipCodes().Where(z => _cities!.Contains(Key(z.CountryId, z.StateId, z.City)) && seen.Add(Key(z.CountryId, z.Code, z.StateId, z.City))),
+                (ZipCode z, object?[] v) => { v[0] = z.Id; v[1] = z.CountryId; v[2] = z.Code; v[3] = z.StateId; v[4] = z.City; v[5] = z.CreatedBySyncAt; });
+            return new SeededTable(table, n, false);
+        }
+
+        public async Task<SeededTable> CurrenciesAsync()
+        {
+            const string table = "Currencies";
+            if (await HasRowsAsync(table)) return new SeededTable(table, 0, true);
+            var n = await InsertAsync(table,
+                [new("Code"), new("Name"), new("NumericCode")],
+                ReferenceDataFiles.Currencies(),
+                (Currency c, object?[] v) => { v[0] = c.Code; v[1] = c.Name; v[2] = c.NumericCode; });
+            return new SeededTable(table, n, false);
+        }
+
+        private static string Key(string a, string b) => string.Concat(a, "\u001f", b);
+        private static string Key(string a, string b, string c) => string.Concat(a, "\u001f", b, "\u001f", c);
+        private static string Key(string a, string b, string c, string d) => string.Join('\u001f', a, b, c, d);
+
+        private DbCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
+        }
+
+        private async Task<bool> HasRowsAsync(string table)
+        {
+            await using var command = Command($"SELECT EXISTS (SELECT 1 FROM \"{table}\")");
+            return Convert.ToBoolean(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        private async Task<HashSet<string>> KeysAsync(string sql)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            await using var command = Command(sql);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var parts = new string[reader.FieldCount];
+            while (await reader.ReadAsync(ct))
+            {
+                for (var i = 0; i < parts.Length; i++) parts[i] = reader.GetString(i);
+                keys.Add(string.Join('\u001f', parts));
+            }
+            return keys;
+        }
+
+        private Task<int> InsertAsync<T>(string table, Column[] columns, IEnumerable<T> rows, Action<T, object?[]> fill) =>
+            postgres && connection is NpgsqlConnection npgsql
+                ? CopyAsync(npgsql, table, columns, rows, fill)
+                : InsertBatchedAsync(table, columns, rows, fill);
+
+        /// <summary>PostgreSQL: binary COPY, the engine's own bulk path.</summary>
+        private async Task<int> CopyAsync<T>(NpgsqlConnection npgsql, string table, Column[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
+        {
+            var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+            var values = new object?[columns.Length];
+            var n = 0;
+            await using (var import = await npgsql.BeginBinaryImportAsync(sql, ct))
+            {
+                foreach (var row in rows)
+                {
+                    fill(row, values);
+                    await import.StartRowAsync(ct);
+                    for (var i = 0; i < columns.Length; i++)
+                    {
+                        switch (values[i])
+                        {
+                            case null: await import.WriteNullAsync(ct); break;
+                            case Guid g: await import.WriteAsync(g, NpgsqlDbType.Uuid, ct); break;
+                            case DateTime d: await import.WriteAsync(d, NpgsqlDbType.TimestampTz, ct); break;
+                            case string s: await import.WriteAsync(s, NpgsqlDbType.Varchar, ct); break;
+                            case var other: throw new NotSupportedException($"No COPY mapping for {other.GetType()}.");
+                        }
+                    }
+                    n++;
+                }
+                await import.CompleteAsync(ct);
+            }
+            return n;
+        }
+
+        /// <summary>Any other engine (SQLite): prepared INSERT statements of <see cref="RowsPerStatement"/> rows each.</summary>
+        private async Task<int> InsertBatchedAsync<T>(string table, Column[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
+        {
+            DbCommand? full = null;
+            var pending = new List<object?[]>(RowsPerStatement);
+            var n = 0;
+            try
+            {
+                foreach (var row in rows)
+                {
+                    var values = new object?[columns.Length];
+                    fill(row, values);
+                    pending.Add(values);
+                    if (pending.Count == RowsPerStatement)
+                    {
+                        full ??= PrepareInsert(table, columns, RowsPerStatement);
+                        n += await ExecuteAsync(full, columns, pending);
+                        pending.Clear();
+                    }
+                }
+                if (pending.Count > 0)
+                {
+                    await using var rest = PrepareInsert(table, columns, pending.Count);
+                    n += await ExecuteAsync(rest, columns, pending);
+                }
+            }
+            finally
+            {
+                if (full is not null) await full.DisposeAsync();
+            }
+            return n;
+        }
+
+        private DbCommand PrepareInsert(string table, Column[] columns, int rowCount)
+        {
+            var sql = new System.Text.StringBuilder();
+            sql.Append("INSERT INTO \"").Append(table).Append("\" (")
+               .Append(string.Join(", ", columns.Select(c => $"\"{c.Name}\""))).Append(") VALUES ");
+            var command = Command("");
+            for (var r = 0; r < rowCount; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? name : ", " + name);
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.DbType = DbType.String;
+                    command.Parameters.Add(parameter);
+                }
+                sql.Append(')');
+            }
+            command.CommandText = sql.ToString();
+            command.Prepare();
+            return command;
+        }
+
+        private async Task<int> ExecuteAsync(DbCommand command, Column[] columns, List<object?[]> rows)
+        {
+            var parameters = command.Parameters;
+            var p = 0;
+            foreach (var values in rows)
+                for (var c = 0; c < columns.Length; c++)
+                    parameters[p++].Value = values[c] switch
+                    {
+                        null => DBNull.Value,
+                        Guid g => SqliteGuid(g),
+                        DateTime d => SqliteDateTime(d),
+                        var v => v,
+                    };
+            await command.ExecuteNonQueryAsync(ct);
+            return rows.Count;
+        }
+    }
+}

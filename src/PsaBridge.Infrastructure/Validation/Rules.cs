@@ -1,0 +1,41 @@
+namespace PsaBridge.Infrastructure.Validation;
+
+/// <summary>Collects field errors so a request reports every broken rule, not only the first.</summary>
+public sealed class Rules
+{
+    private readonly List<FieldError> _errors = [];
+
+    public IReadOnlyList<FieldError> Errors => _errors;
+    public bool Ok => _errors.Count == 0;
+
+    public Rules Add(string field, string message)
+    {
+        _errors.Add(new FieldError(field, message));
+        return this;
+    }
+
+    public Rules Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, $"'{field}' is required.");
+        return MaxLength(field, value, maxLength);
+    }
+
+    public Rules MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+            Add(field, $"'{field}' is {value.Length} characters long; at most {maxLength} are allowed.");
+        return this;
+    }
+
+    public Rules Range(string field, decimal? value, decimal min, decimal max)
+    {
+        if (value is { } v && (v < min || v > max))
+            Add(field, $"'{field}' is {v}; it must be between {min} and {max}.");
+        return this;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (!Ok) throw new ValidationFailedException(_errors);
+    }
+}

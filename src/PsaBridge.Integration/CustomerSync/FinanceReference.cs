@@ -1,0 +1,100 @@
+using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.PaymentTerms;
+
+namespace PsaBridge.Integration.CustomerSync;
+
+/// <summary>
+/// The finance reference data one sync run validates against, in memory. Countries, states,
+/// payment terms and customer groups are loaded whole; cities and zip codes are added page by page
+/// for the places the page mentions (see <see cref="FinanceReferenceLoader"/>), so a run over a
+/// million accounts never holds the whole gazetteer. Zip codes the run creates are added as it goes.
+/// </summary>
+public sealed class FinanceReference
+{
+    private readonly Dictionary<string, Country> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Country, string Key), State> _states = new(KeyComparer.Instance);
+    private readonly Dictionary<(string Country, string City), List<City>> _cities = new(KeyComparer.Instance);
+    private readonly HashSet<(string Country, string Code, string State, string City)> _zips = new(ZipComparer.Instance);
+    private readonly HashSet<(string Country, string Code)> _zipsInCountry = new(KeyComparer.Instance);
+    private readonly Dictionary<string, PaymentTerm> _terms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _groups = new(StringComparer.OrdinalIgnoreCase);
+
+    public FinanceReference(IEnumerable<Country> countries, IEnumerable<State> states, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups)
+    {
+        var list = countries.ToList();
+        // Alpha-3 and alpha-2 win over names (a name can never be two letters, but be explicit).
+        foreach (var c in list) _countries.TryAdd(Normalize(c.Name), c);
+        foreach (var c in list) { _countries[c.Iso2] = c; _countries[c.Id] = c; }
+        var iso2 = list.ToDictionary(c => c.Id, c => c.Iso2);
+        foreach (var s in states)
+        {
+            _states.TryAdd((s.CountryId, Normalize(s.Name)), s);
+            _states[(s.CountryId, s.StateId)] = s;
+            if (iso2.TryGetValue(s.CountryId, out var two)) _states[(s.CountryId, $"{two}-{s.StateId}")] = s;
+        }
+        foreach (var t in terms) { _terms.TryAdd(Squash(t.Description), t); _terms[Squash(t.Code)] = t; }
+        foreach (var g in customerGroups) _groups.Add(g);
+    }
+
+    public Country? FindCountry(string? key) => Blank(key) ? null : _countries.GetValueOrDefault(Normalize(key!));
+
+    public State? FindState(string countryId, string? key) => Blank(key) ? null : _states.GetValueOrDefault((countryId, Normalize(key!)));
+
+    /// <summary>Cities of that name in the country, within one state when given.</summary>
+    public IReadOnlyList<City> FindCities(string countryId, string? stateId, string name)
+    {
+        if (!_cities.TryGetValue((countryId, Normalize(name)), out var found)) return [];
+        return stateId is null ? found : found.Where(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase)).ToList();
+    }
+
+    public bool ZipExists(string countryId, string code, string stateId, string city) => _zips.Contains((countryId, code, stateId, city));
+
+    public bool ZipExistsInCountry(string countryId, string code) => _zipsInCountry.Contains((countryId, code));
+
+    public PaymentTerm? FindPaymentTerm(string? key) => Blank(key) ? null : _terms.GetValueOrDefault(Squash(key!));
+
+    public IEnumerable<string> PaymentTermCodes => _terms.Values.Select(t => t.Code).Distinct().Order();
+
+    public bool CustomerGroupExists(string id) => _groups.Contains(id);
+
+    public void AddCity(City city)
+    {
+        var key = (city.CountryId, Normalize(city.Name));
+        if (!_cities.TryGetValue(key, out var list)) _cities[key] = list = [];
+        if (!list.Any(c => c.StateId == city.StateId && c.Name == city.Name)) list.Add(city);
+    }
+
+    public void AddZip(string countryId, string code, string stateId, string city)
+    {
+        _zips.Add((countryId, code, stateId, city));
+        _zipsInCountry.Add((countryId, code));
+    }
+
+
+    public static string Normalize(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    public static string NormalizeZip(string value) => Normalize(value);
+
+    private static string Squash(string value) => new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+
+    private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    private sealed class KeyComparer : IEqualityComparer<(string, string)>
+    {
+        public static readonly KeyComparer Instance = new();
+        public bool Equals((string, string) x, (string, string) y) =>
+            StringComparer.OrdinalIgnoreCase.Equals(x.Item1, y.Item1) && StringComparer.OrdinalIgnoreCase.Equals(x.Item2, y.Item2);
+        public int GetHashCode((string, string) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Item1), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Item2));
+    }
+
+    private sealed class ZipComparer : IEqualityComparer<(string, string, string, string)>
+    {
+        public static readonly ZipComparer Instance = new();
+        private static readonly StringComparer C = StringComparer.OrdinalIgnoreCase;
+        public bool Equals((string, string, string, string) x, (string, string, string, string) y) =>
+            C.Equals(x.Item1, y.Item1) && C.Equals(x.Item2, y.Item2) && C.Equals(x.Item3, y.Item3) && C.Equals(x.Item4, y.Item4);
+        public int GetHashCode((string, string, string, string) o) =>
+            HashCode.Combine(C.GetHashCode(o.Item1), C.GetHashCode(o.Item2), C.GetHashCode(o.Item3), C.GetHashCode(o.Item4));
+    }
+}

@@ -1,0 +1,394 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PsaBridge.Finance;
+using PsaBridge.Finance.Customers;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Finance.NumberSequences;
+using PsaBridge.Integration.Scheduling;
+using PsaBridge.Integration.Sources;
+using PsaBridge.Integration.Targets;
+
+namespace PsaBridge.Integration.CustomerSync;
+
+public sealed class CustomerSyncOptions
+{
+    public const string Section = "PsaBridge:CustomerSync";
+
+    /// <summary>Accounts per page; each page is one finance transaction.</summary>
+    public int PageSize { get; set; } = 1_000;
+    /// <summary>The customer group new customers get (projects360's "Default customer group").</summary>
+    public string CustomerGroup { get; set; } = "10";
+    /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
+    public string NumberSequence { get; set; } = "CUST";
+}
+
+/// <summary>How a run was asked for. A batch job id is set when the scheduler runs it; empty when interactive.</summary>
+public sealed record SyncRequest(bool Full = false, bool DryRun = false, string? BatchJobId = null, string? JobDescription = null);
+
+public sealed record SyncProgress(int Processed, int Total, int Failed);
+
+/// <summary>Told after each committed page (progress, tests that stop a run half-way).</summary>
+public interface ISyncObserver
+{
+    Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct);
+}
+
+/// <summary>A run that has its lease and its header, ready to execute.</summary>
+public sealed class SyncRun
+{
+    internal SyncRun(SyncRequest request, IntegrationLogHeader header, string? leaseOwner)
+    {
+        Request = request;
+        Header = header;
+        LeaseOwner = leaseOwner;
+    }
+
+    public SyncRequest Request { get; }
+    public IntegrationLogHeader Header { get; }
+    internal string? LeaseOwner { get; }
+    /// <summary>A dry run's lines (nothing is written); empty for a real run, whose lines are in the log.</summary>
+    public List<IntegrationLogLine> DryRunLines { get; } = [];
+}
+
+/// <summary>
+/// The periodic job "Synchronize master data from PSA" for customers. Reads the accounts changed
+/// since the committed watermark plus every account whose last attempt failed, page by page; maps
+/// each by the seed's rules; writes customers, zip codes, log lines, failures and the new watermark
+/// of a page in one finance transaction. A crash loses and duplicates nothing: the next run starts
+/// after the last committed page.
+/// </summary>
+public sealed class SynchronizeCustomers(
+    IDbContextFactory<FinanceDb> financeContexts,
+    IPsaAccountSource source,
+    NumberSequenceAllocator numbers,
+    JobLeases leases,
+    TimeProvider clock,
+    IOptions<CustomerSyncOptions> options,
+    IEnumerable<ISyncObserver> observers,
+    ILogger<SynchronizeCustomers> log)
+{
+    public const string Job = "customers";
+    public const string Description = "Synchronize master data from PSA - Customers";
+
+    private CustomerSyncOptions Options => options.Value;
+
+    public async Task<SyncRun> RunAsync(SyncRequest request, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
+    {
+        var run = await StartAsync(request, ct);
+        await ExecuteAsync(run, progress, ct);
+        return run;
+    }
+
+    /// <summary>Takes the lease (or refuses: two runs never overlap) and writes the Running header.</summary>
+    public async Task<SyncRun> StartAsync(SyncRequest request, CancellationToken ct = default)
+    {
+        var header = new IntegrationLogHeader
+        {
+            BatchJobId = request.BatchJobId,
+            JobDescription = request.JobDescription ?? Description,
+            ExecutionDate = clock.GetUtcNow().UtcDateTime,
+            Status = IntegrationStatus.Running,
+            DryRun = request.DryRun,
+        };
+        if (request.DryRun) return new SyncRun(request, header, null);
+
+        var owner = await leases.AcquireAsync(Job, header.JobDescription, header.Id, ct);
+        try
+        {
+            await using var db = await financeContexts.CreateDbContextAsync(ct);
+            // Any header still Running belongs to a run that died (we hold the lease now).
+            var interrupted = await db.IntegrationLogHeaders.Where(h => h.Status == IntegrationStatus.Running).ToListAsync(ct);
+            foreach (var h in interrupted)
+            {
+                h.Status = IntegrationStatus.Error;
+                h.Message = "Interrupted: the run stopped before it finished. Its committed pages stand; the next run went on from there.";
+            }
+            db.IntegrationLogHeaders.Add(header);
+            await db.SaveChangesAsync(ct);
+            db.Entry(header).State = EntityState.Detached;
+        }
+        catch
+        {
+            await leases.ReleaseAsync(Job, owner);
+            throw;
+        }
+        return new SyncRun(request, header, owner);
+    }
+
+    public async Task ExecuteAsync(SyncRun run, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
+    {
+        var header = run.Header;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await ProcessAsync(run, progress, watch, ct);
+            header.Status = header.FailedCount > 0 ? IntegrationStatus.Error : IntegrationStatus.Completed;
+        }
+        catch (Exception e)
+        {
+            header.Status = IntegrationStatus.Error;
+            header.Message = $"The run stopped: {e.Message} Every page before the failure is committed; the next run goes on from there.";
+            log.LogError(e, "Customer sync {HeaderId} stopped", header.Id);
+            throw;
+        }
+        finally
+        {
+            header.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            header.DurationMs = watch.ElapsedMilliseconds;
+            if (!run.Request.DryRun)
+            {
+                await using var db = await financeContexts.CreateDbContextAsync(CancellationToken.None);
+                await db.IntegrationLogHeaders.Where(h => h.Id == header.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(h => h.Status, header.Status).SetProperty(h => h.FinishedAt, header.FinishedAt)
+                    .SetProperty(h => h.DurationMs, header.DurationMs).SetProperty(h => h.Message, header.Message), CancellationToken.None);
+                await leases.ReleaseAsync(Job, run.LeaseOwner!);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(SyncRun run, IProgress<SyncProgress>? progress, Stopwatch watch, CancellationToken ct)
+    {
+        var header = run.Header;
+        await using var db = await financeContexts.CreateDbContextAsync(ct);
+        var reference = await FinanceReferenceLoader.LoadAsync(db, ct);
+        var loadedCountries = new HashSet<string>();
+        var watermark = run.Request.Full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
+        var failed = await db.SyncFailures.Where(f => f.Job == Job).Select(f => f.PsaAccountId).ToListAsync(ct);
+        var failedSet = failed.ToHashSet();
+        var total = await source.CountChangedAsync(watermark, ct);
+
+        // First the accounts whose last attempt failed and that have not changed since (a changed one comes with the changes).
+        var retries = new List<PsaAccountRecord>();
+        foreach (var chunk in failed.Chunk(Options.PageSize))
+            retries.AddRange((await source.ReadByIdsAsync(chunk, ct)).Where(a => a.Version <= watermark));
+        var gone = failed.Except((await ReadAllIdsAsync(failed, ct))).ToList();
+        if (gone.Count > 0 && !run.Request.DryRun)
+            await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
+        total += retries.Count;
+
+        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch);
+        foreach (var chunk in retries.Chunk(Options.PageSize))
+            await ProcessPageAsync(context, chunk, advanceWatermarkTo: null, ct);
+
+        while (true)
+        {
+            var page = await source.ReadChangedAsync(watermark, Options.PageSize, ct);
+            if (page.Count == 0) break;
+            watermark = page[^1].Version;
+            await ProcessPageAsync(context, page, watermark, ct);
+            if (page.Count < Options.PageSize) break;
+        }
+        _ = header;
+    }
+
+    private async Task<IReadOnlyCollection<Guid>> ReadAllIdsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var found = new List<Guid>();
+        foreach (var chunk in ids.Chunk(Options.PageSize)) found.AddRange((await source.ReadByIdsAsync(chunk, ct)).Select(a => a.Id));
+        return found;
+    }
+
+    private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,
+        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch)
+    {
+        public int Pages { get; set; }
+        public int Processed { get; set; }
+    }
+
+    private async Task ProcessPageAsync(PageContext c, IReadOnlyList<PsaAccountRecord> page, long? advanceWatermarkTo, CancellationToken ct)
+    {
+        var db = c.Db;
+        var header = c.Run.Header;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await FinanceReferenceLoader.PrefetchAsync(db, c.Reference, c.LoadedCountries, page, ct);
+        var mappings = page.Select(a => CustomerRules.Map(a, c.Reference, Options.CustomerGroup)).ToList();
+
+        var ids = page.Select(a => (Guid?)a.Id).ToList();
+        var byGuid = (await db.Customers.AsNoTracking().Where(x => ids.Contains(x.PsaAccountId)).ToListAsync(ct))
+            .ToDictionary(x => x.PsaAccountId!.Value);
+        var wantedNumbers = mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct().ToList();
+        var byAccount = (await db.Customers.AsNoTracking().Where(x => wantedNumbers.Contains(x.CustomerAccount))
+                .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
+            .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
+
+        var plans = new List<Plan>(mappings.Count);
+        var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in mappings)
+        {
+            var errors = m.Errors.ToList();
+            var messages = new List<string>();
+            byGuid.TryGetValue(m.Account.Id, out var existing);
+            string? customerAccount = existing?.CustomerAccount;
+            if (existing is null && m.AccountNumber is { } number)
+            {
+                if (byAccount.TryGetValue(number, out var owner) && owner.PsaAccountId != m.Account.Id)
+                    errors.Add(owner.PsaAccountId is { } other
+                        ? $"Account number: '{number}' is already the customer account of '{owner.Name}', synchronized from PSA account {other}; nothing was overwritten."
+                        : $"Account number: '{number}' is already the customer account of '{owner.Name}', which was not created from PSA; nothing was overwritten.");
+                else if (claimed.TryGetValue(number, out var first) && first != m.Account.Id)
+                    errors.Add($"Account number: '{number}' is also the account number of PSA account {first}, synchronized in this run; nothing was overwritten.");
+                else
+                {
+                    claimed[number] = m.Account.Id;
+                    customerAccount = number;
+                }
+            }
+            else if (existing is not null && m.AccountNumber is { } changed && !changed.Equals(existing.CustomerAccount, StringComparison.OrdinalIgnoreCase))
+                messages.Add($"Account number: '{changed}' differs from customer account '{existing.CustomerAccount}'; a customer account is never renamed, so '{existing.CustomerAccount}' was kept.");
+            plans.Add(new Plan(m, existing, customerAccount, errors, messages));
+        }
+
+        var needNumbers = plans.Where(p => p.Errors.Count == 0 && p.CustomerAccount is null).ToList();
+        if (needNumbers.Count > 0 && c.Run.Request.DryRun)
+            foreach (var p in needNumbers) p.CustomerAccount = $"(next {Options.NumberSequence})";
+
+        // A continuous sequence numbers inside the page's transaction (a rollback leaves no gap); any
+        // other takes its block first, committed on its own, so the page never waits on the sequence.
+        var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
+        var continuous = numbering && await db.NumberSequences.AsNoTracking()
+            .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
+        if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+        var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
+        try
+        {
+            if (numbering && continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+            var createdZips = new HashSet<NewZipCode>();
+            foreach (var p in plans)
+            {
+                var m = p.Mapping;
+                var line = new IntegrationLogLine
+                {
+                    HeaderId = header.Id,
+                    LineNumber = ++c.Processed,
+                    PsaAccountId = m.Account.Id,
+                    PsaVersion = m.Account.Version,
+                    AccountName = Truncate(m.Account.Name, 200),
+                    AccountNumber = m.Account.AccountNumber is { } an ? Truncate(an, 100) : null,
+                    CustomerAccount = p.CustomerAccount,
+                };
+                if (p.Errors.Count > 0)
+                {
+                    line.Status = IntegrationStatus.Error;
+                    line.Action = SyncAction.None;
+                    line.Messages = string.Join('\n', p.Errors);
+                    header.FailedCount++;
+                    if (writer is not null) await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, now, ct);
+                }
+                else
+                {
+                    line.Status = IntegrationStatus.Completed;
+                    var customer = ToCustomer(m, p.CustomerAccount!, p.Existing, now);
+                    if (p.Existing is null)
+                    {
+                        line.Action = SyncAction.Created;
+                        header.CreatedCount++;
+                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} created.");
+                        if (writer is not null) await writer.InsertCustomerAsync(customer, ct);
+                    }
+                    else if (m.SameAs(p.Existing, Options.CustomerGroup))
+                    {
+                        line.Action = SyncAction.Unchanged;
+                        header.UnchangedCount++;
+                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} unchanged.");
+                    }
+                    else
+                    {
+                        line.Action = SyncAction.Updated;
+                        header.UpdatedCount++;
+                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} updated.");
+                        if (writer is not null) await writer.UpdateCustomerAsync(customer, ct);
+                    }
+                    if (m.ZipToCreate is { } zip && createdZips.Add(zip) && !c.Reference.ZipExists(zip.CountryId, zip.Code, zip.StateId, zip.City))
+                    {
+                        line.ZipCodeCreated = true;
+                        header.ZipCodesCreatedCount++;
+                        p.Messages.Add($"Zip code {zip.Code} created for {zip.City}, {zip.StateId}, {zip.CountryId}.");
+                        if (writer is not null) await writer.InsertZipCodeAsync(zip, now, ct);
+                    }
+                    line.Messages = string.Join('\n', p.Messages);
+                    if (writer is not null && c.Failed.Remove(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
+                }
+                header.ReadCount++;
+                if (writer is not null) await writer.InsertLineAsync(line, ct);
+                else c.Run.DryRunLines.Add(line);
+            }
+            header.DurationMs = c.Watch.ElapsedMilliseconds;
+            if (writer is not null)
+            {
+                if (advanceWatermarkTo is { } version) await writer.SetWatermarkAsync(Job, version, now, ct);
+                await writer.SaveHeaderAsync(header, ct);
+                await writer.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (writer is not null) await writer.DisposeAsync();
+        }
+        // Zip codes now exist for later pages; failures recorded are retried by the next run.
+        foreach (var p in plans.Where(p => p.Errors.Count == 0 && p.Mapping.ZipToCreate is not null))
+            c.Reference.AddZip(p.Mapping.ZipToCreate!.CountryId, p.Mapping.ZipToCreate.Code, p.Mapping.ZipToCreate.StateId, p.Mapping.ZipToCreate.City);
+        foreach (var p in plans.Where(p => p.Errors.Count > 0)) c.Failed.Add(p.Mapping.Account.Id);
+
+        c.Pages++;
+        c.Progress?.Report(new SyncProgress(c.Processed, Math.Max(c.Total, c.Processed), header.FailedCount));
+        if (!c.Run.Request.DryRun)
+        {
+            if (!await leases.RenewAsync(Job, c.Run.LeaseOwner!, ct))
+                throw new InvalidOperationException("The run lost its lease (it was stalled longer than the lease lasts) and stopped so that two runs never overlap.");
+            foreach (var observer in observers) await observer.PageCommittedAsync(header.Id, c.Pages, ct);
+        }
+    }
+
+    /// <summary>
+    /// Customer accounts for new customers without an account number. A number that already names a
+    /// customer (typed in PSA, or made by hand in finance) is skipped, never reused.
+    /// </summary>
+    private async Task AssignNumbersAsync(FinanceDb db, List<Plan> plans, Dictionary<string, Guid> claimed, CancellationToken ct)
+    {
+        var queue = new Queue<Plan>(plans);
+        while (queue.Count > 0)
+        {
+            var block = await numbers.TakeAsync(db, Options.NumberSequence, queue.Count, ct);
+            var candidates = block.All().ToList();
+            var taken = (await db.Customers.AsNoTracking().Where(x => candidates.Contains(x.CustomerAccount)).Select(x => x.CustomerAccount).ToListAsync(ct))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var candidate in candidates)
+            {
+                if (taken.Contains(candidate) || claimed.ContainsKey(candidate)) continue;
+                var plan = queue.Dequeue();
+                plan.CustomerAccount = candidate;
+                claimed[candidate] = plan.Mapping.Account.Id;
+            }
+        }
+    }
+
+    private Customer ToCustomer(CustomerMapping m, string customerAccount, Customer? existing, DateTime now) => new()
+    {
+        CustomerAccount = customerAccount,
+        Name = m.Name,
+        RelationType = RelationType.Organization,
+        CustomerGroupId = Options.CustomerGroup,
+        Currency = m.Currency,
+        PaymentTerms = m.PaymentTerms,
+        CreditLimit = m.CreditLimit,
+        Phone = m.Phone,
+        Email = m.Email,
+        Address = m.Address,
+        PsaAccountId = m.Account.Id,
+        CreatedAt = existing?.CreatedAt ?? now,
+        ModifiedAt = now,
+    };
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    private sealed class Plan(CustomerMapping mapping, Customer? existing, string? customerAccount, List<string> errors, List<string> messages)
+    {
+        public CustomerMapping Mapping { get; } = mapping;
+        public Customer? Existing { get; } = existing;
+        public string? CustomerAccount { get; set; } = customerAccount;
+        public List<string> Errors { get; } = errors;
+        public List<string> Messages { get; } = messages;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PsaBridge.Finance;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
+using PsaBridge.Integration.Scheduling;
+using PsaBridge.Integration.Sources;
+using PsaBridge.Psa;
+using Quartz;
+
+namespace PsaBridge.Integration.Hosting;
+
+public static class IntegrationServices
+{
+    /// <summary>Both systems of record and the integration between them (no scheduler).</summary>
+    public static IServiceCollection AddPsaBridge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPsa(configuration);
+        services.AddFinance(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<CustomerSyncOptions>(configuration.GetSection(CustomerSyncOptions.Section));
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.AddSingleton<IPsaAccountSource, PsaDbAccountSource>();
+        services.AddSingleton<JobLeases>();
+        services.AddScoped<SynchronizeCustomers>();
+        services.AddScoped<IntegrationLogQueries>();
+        return services;
+    }
+
+    /// <summary>
+    /// The Quartz scheduler that runs the job in batch: an in-memory store by default; with
+    /// <c>PsaBridge:Scheduler:Clustered=true</c> and a PostgreSQL finance database, Quartz's
+    /// clustered PostgreSQL job store, so several nodes run each firing once.
+    /// </summary>
+    public static IServiceCollection AddPsaBridgeScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var clustered = configuration.GetValue<bool>("PsaBridge:Scheduler:Clustered");
+        var financeConnection = configuration.GetConnectionString(FinanceServices.DatabaseName);
+        services.AddQuartz(q =>
+        {
+            if (clustered && !string.IsNullOrWhiteSpace(financeConnection))
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.ProvisionSchema();
+                    store.UsePostgres(financeConnection);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                });
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<CustomerSyncSchedule>();
+        services.AddHostedService<ScheduleStartup>();
+        return services;
+    }
+
+    private sealed class ScheduleStartup(CustomerSyncSchedule schedule) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => schedule.ApplyAsync(cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Finance;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Validation;
+
+namespace PsaBridge.Integration.Log;
+
+/// <summary>The status filter of the log form: Error by default, as the seed says.</summary>
+public enum LogStatusFilter { Error, Completed, Running, All }
+
+public sealed record LogCounts(int Read, int Created, int Updated, int Unchanged, int Failed, int ZipCodesCreated);
+
+public sealed record LogHeaderView(Guid Id, string? BatchJobId, string JobDescription, DateTime ExecutionDate, DateTime? FinishedAt,
+    IntegrationStatus Status, LogCounts Counts, long DurationMs, string? Message)
+{
+    public static LogHeaderView From(IntegrationLogHeader h) => new(h.Id, h.BatchJobId, h.JobDescription,
+        DateTime.SpecifyKind(h.ExecutionDate, DateTimeKind.Utc), h.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, h.Status,
+        new LogCounts(h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount), h.DurationMs, h.Message);
+}
+
+public sealed record LogLineView(int LineNumber, Guid PsaAccountId, string AccountName, string? AccountNumber, string? CustomerAccount,
+    IntegrationStatus Status, SyncAction Action, bool ZipCodeCreated, IReadOnlyList<string> Messages)
+{
+    public static LogLineView From(IntegrationLogLine l) => new(l.LineNumber, l.PsaAccountId, l.AccountName, l.AccountNumber, l.CustomerAccount,
+        l.Status, l.Action, l.ZipCodeCreated, l.Messages.Length == 0 ? [] : l.Messages.Split('\n'));
+}
+
+public sealed class IntegrationLogQueries(FinanceDb db)
+{
+    public static LogStatusFilter ParseFilter(string? status, LogStatusFilter fallback) =>
+        string.IsNullOrWhiteSpace(status) ? fallback
+        : Enum.TryParse<LogStatusFilter>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw new ValidationFailedException("status", $"Status '{status}' is not one of Error, Completed, Running, All.");
+
+    /// <summary>Headers, newest first.</summary>
+    public async Task<Page<LogHeaderView>> HeadersAsync(LogStatusFilter status, PageRequest page, CancellationToken ct = default)
+    {
+        var query = db.IntegrationLogHeaders.AsNoTracking();
+        query = status switch
+        {
+            LogStatusFilter.Error => query.Where(h => h.Status == IntegrationStatus.Error),
+            LogStatusFilter.Completed => query.Where(h => h.Status == IntegrationStatus.Completed),
+            LogStatusFilter.Running => query.Where(h => h.Status == IntegrationStatus.Running),
+            _ => query,
+        };
+        return (await query.OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
+    }
+
+    public async Task<LogHeaderView> HeaderAsync(Guid id, CancellationToken ct = default) =>
+        LogHeaderView.From(await db.IntegrationLogHeaders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct)
+                           ?? throw new NotFoundException("Integration log", id.ToString()));
+
+    public async Task<Page<LogLineView>> LinesAsync(Guid headerId, LogStatusFilter status, PageRequest page, CancellationToken ct = default)
+    {
+        if (!await db.IntegrationLogHeaders.AnyAsync(h => h.Id == headerId, ct)) throw new NotFoundException("Integration log", headerId.ToString());
+        var query = db.IntegrationLogLines.AsNoTracking().Where(l => l.HeaderId == headerId);
+        query = status switch
+        {
+            LogStatusFilter.Error => query.Where(l => l.Status == IntegrationStatus.Error),
+            LogStatusFilter.Completed => query.Where(l => l.Status == IntegrationStatus.Completed),
+            _ => query,
+        };
+        return (await query.OrderBy(l => l.LineNumber).ToPageAsync(page, ct)).Map(LogLineView.From);
+    }
+
+    /// <summary>The log lines that touched one customer or one PSA account, newest first.</summary>
+    public async Task<Page<(LogHeaderView Header, LogLineView Line)>> LinesForAsync(string? customerAccount, Guid? psaAccountId, PageRequest page, CancellationToken ct = default)
+    {
+        var lines = db.IntegrationLogLines.AsNoTracking()
+            .Where(l => (customerAccount != null && l.CustomerAccount == customerAccount) || (psaAccountId != null && l.PsaAccountId == psaAccountId));
+        var query = from l in lines
+                    join h in db.IntegrationLogHeaders.AsNoTracking() on l.HeaderId equals h.Id
+                    orderby h.ExecutionDate descending, l.LineNumber
+                    select new { h, l };
+        var result = await query.ToPageAsync(page, ct);
+        return result.Map(x => (LogHeaderView.From(x.h), LogLineView.From(x.l)));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Finance;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Infrastructure.Validation;
+
+namespace PsaBridge.Integration.Scheduling;
+
+/// <summary>
+/// Keeps two runs of one job from overlapping, wherever they are started (scheduler, API, CLI,
+/// another node): a lease row in the finance database, taken with one conditional UPDATE and
+/// renewed as the run goes. A lease whose holder died expires and can be taken over.
+/// </summary>
+public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvider clock)
+{
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
+
+    public async Task<string> AcquireAsync(string job, string description, Guid headerId, CancellationToken ct)
+    {
+        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await Execute(db, "INSERT INTO \"JobLeases\" (\"Job\") VALUES (@p0) ON CONFLICT (\"Job\") DO NOTHING", ct, job);
+        var taken = await Execute(db,
+            "UPDATE \"JobLeases\" SET \"Owner\" = @p1, \"AcquiredAt\" = @p2, \"ExpiresAt\" = @p3, \"HeaderId\" = @p4 " +
+            "WHERE \"Job\" = @p0 AND (\"Owner\" IS NULL OR \"ExpiresAt\" < @p2)", ct, job, owner, now, now + Duration, headerId);
+        if (taken == 1) return owner;
+        var current = await db.JobLeases.AsNoTracking().SingleAsync(l => l.Job == job, ct);
+        throw new ConflictException(
+            $"'{description}' is already running (started {current.AcquiredAt:yyyy-MM-dd HH:mm:ss} UTC by {current.Owner?.Split('/')[0]}, log {current.HeaderId}). " +
+            "Two runs never overlap: wait for it to finish, then run again.");
+    }
+
+    /// <summary>Extends the lease; false when it was lost (expired and taken by another run).</summary>
+    public async Task<bool> RenewAsync(string job, string owner, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await Execute(db, "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1", ct, job, owner, now + Duration) == 1;
+    }
+
+    public async Task ReleaseAsync(string job, string owner)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await Execute(db, "UPDATE \"JobLeases\" SET \"Owner\" = NULL, \"ExpiresAt\" = NULL, \"HeaderId\" = NULL WHERE \"Job\" = @p0 AND \"Owner\" = @p1",
+            CancellationToken.None, job, owner);
+    }
+
+    public async Task<PsaBridge.Finance.IntegrationLog.JobLease?> CurrentAsync(string job, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.JobLeases.AsNoTracking().SingleOrDefaultAsync(l => l.Job == job && l.Owner != null && l.ExpiresAt > now, ct);
+    }
+
+    private static async Task<int> Execute(FinanceDb db, string sql, CancellationToken ct, params object?[] values)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var statement = new PreparedStatement(connection, null, db.Database.Engine(), sql, values.Length);
+        return await statement.ExecuteAsync(ct, values);
+    }
+}

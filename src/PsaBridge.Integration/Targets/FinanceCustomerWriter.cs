@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PsaBridge.Finance;
+using PsaBridge.Finance.Customers;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Integration.CustomerSync;
+
+namespace PsaBridge.Integration.Targets;
+
+/// <summary>
+/// Writes one page of the sync into finance in one transaction: customers, created zip codes, log
+/// lines, the failure list and the watermark. Prepared statements, no change tracking: this is the
+/// bulk path, and it must run near the engine's own speed.
+/// </summary>
+public sealed class FinanceCustomerWriter : IAsyncDisposable
+{
+    private readonly FinanceDb _db;
+    private readonly IDbContextTransaction _tx;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly DatabaseEngine _engine;
+    private PreparedStatement? _insertCustomer, _updateCustomer, _insertZip, _insertLine, _deleteFailure, _upsertFailure;
+
+    private static readonly string[] CustomerColumns =
+    [
+        "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
+        "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "PsaAccountId", "ModifiedAt",
+    ];
+
+    private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
+    {
+        _db = db;
+        _tx = tx;
+        _connection = db.Database.GetDbConnection();
+        _transaction = tx.GetDbTransaction();
+        _engine = db.Database.Engine();
+    }
+
+    public static async Task<FinanceCustomerWriter> BeginAsync(FinanceDb db, CancellationToken ct) =>
+        new(db, await db.Database.BeginTransactionAsync(ct));
+
+    public Task InsertCustomerAsync(Customer c, CancellationToken ct)
+    {
+        _insertCustomer ??= PreparedStatement.Insert(_connection, _transaction, _engine, "Customers", ["CustomerAccount", .. CustomerColumns, "CreatedAt"]);
+        return _insertCustomer.ExecuteAsync(ct, [c.CustomerAccount, .. Values(c), c.CreatedAt]);
+    }
+
+    public Task UpdateCustomerAsync(Customer c, CancellationToken ct)
+    {
+        _updateCustomer ??= new PreparedStatement(_connection, _transaction, _engine,
+            $"UPDATE \"Customers\" SET {string.Join(", ", CustomerColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} WHERE \"CustomerAccount\" = @p{CustomerColumns.Length}",
+            CustomerColumns.Length + 1);
+        return _updateCustomer.ExecuteAsync(ct, [.. Values(c), c.CustomerAccount]);
+    }
+
+    private static object?[] Values(Customer c) =>
+    [
+        c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
+        c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId, c.ModifiedAt,
+    ];
+
+    public Task InsertZipCodeAsync(NewZipCode zip, DateTime now, CancellationToken ct)
+    {
+        _insertZip ??= PreparedStatement.Insert(_connection, _transaction, _engine, "ZipCodes", "Id", "CountryId", "Code", "StateId", "City", "CreatedBySyncAt");
+        return _insertZip.ExecuteAsync(ct, Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
+    }
+
+    public Task InsertLineAsync(IntegrationLogLine l, CancellationToken ct)
+    {
+        _insertLine ??= PreparedStatement.Insert(_connection, _transaction, _engine, "IntegrationLogLines",
+            "HeaderId", "LineNumber", "PsaAccountId", "PsaVersion", "AccountName", "AccountNumber", "CustomerAccount", "Status", "Action", "ZipCodeCreated", "Messages");
+        return _insertLine.ExecuteAsync(ct, l.HeaderId, l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
+            l.CustomerAccount, (int)l.Status, (int)l.Action, l.ZipCodeCreated, l.Messages);
+    }
+
+    public Task ClearFailureAsync(string job, Guid accountId, CancellationToken ct)
+    {
+        _deleteFailure ??= new PreparedStatement(_connection, _transaction, _engine,
+            "DELETE FROM \"SyncFailures\" WHERE \"Job\" = @p0 AND \"PsaAccountId\" = @p1", 2);
+        return _deleteFailure.ExecuteAsync(ct, job, accountId);
+    }
+
+    public Task RecordFailureAsync(string job, Guid accountId, long version, string messages, DateTime now, CancellationToken ct)
+    {
+        // One statement on both engines: INSERT … ON CONFLICT DO UPDATE.
+        _upsertFailure ??= new PreparedStatement(_connection, _transaction, _engine,
+            "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\") " +
+            "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
+            "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", \"LastMessages\" = excluded.\"LastMessages\"",
+            5);
+        return _upsertFailure.ExecuteAsync(ct, job, accountId, version, now, messages);
+    }
+
+    public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct)
+    {
+        await using var upsert = new PreparedStatement(_connection, _transaction, _engine,
+            "INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES (@p0, @p1, @p2) " +
+            "ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", 3);
+        await upsert.ExecuteAsync(ct, job, version, now);
+    }
+
+    public async Task SaveHeaderAsync(IntegrationLogHeader h, CancellationToken ct)
+    {
+        await using var update = new PreparedStatement(_connection, _transaction, _engine,
+            "UPDATE \"IntegrationLogHeaders\" SET \"ReadCount\" = @p1, \"CreatedCount\" = @p2, \"UpdatedCount\" = @p3, \"UnchangedCount\" = @p4, " +
+            "\"FailedCount\" = @p5, \"ZipCodesCreatedCount\" = @p6, \"DurationMs\" = @p7 WHERE \"Id\" = @p0", 8);
+        await update.ExecuteAsync(ct, h.Id, h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, h.DurationMs);
+    }
+
+    public Task CommitAsync(CancellationToken ct) => _tx.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var s in new[] { _insertCustomer, _updateCustomer, _insertZip, _insertLine, _deleteFailure, _upsertFailure })
+            if (s is not null) await s.DisposeAsync();
+        await _tx.DisposeAsync();
+        _db.ChangeTracker.Clear();
+    }
+}

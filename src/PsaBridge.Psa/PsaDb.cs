@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Psa.Accounts;
+
+namespace PsaBridge.Psa;
+
+/// <summary>
+/// The PSA system of record (the Dataverse side). Entity configurations live beside their entities
+/// in the feature folders and are picked up from this assembly.
+/// </summary>
+public sealed class PsaDb(DbContextOptions<PsaDb> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PsaDb).Assembly);
+}

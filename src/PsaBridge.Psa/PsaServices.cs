@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Psa.Accounts;
+
+namespace PsaBridge.Psa;
+
+public static class PsaServices
+{
+    public const string DatabaseName = "Psa";
+
+    public static IServiceCollection AddPsa(this IServiceCollection services, IConfiguration configuration)
+    {
+        var location = DatabaseLocation.FromConfiguration(configuration, DatabaseName);
+        services.AddKeyedSingleton(DatabaseName, location);
+        services.AddPooledDbContextFactory<PsaDb>(location.Configure);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PsaDb>>().CreateDbContext());
+        services.AddScoped<AccountService>();
+        services.AddScoped<ImportAccounts>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
+using PsaBridge.Integration.Scheduling;
+using PsaBridge.Web.Infrastructure;
+
+namespace PsaBridge.Web.Apis;
+
+public static class IntegrationApi
+{
+    public static RouteGroupBuilder MapIntegrationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/integration").WithTags("Integration");
+
+        api.MapPost("/jobs/customers/run", async (InteractiveRuns runs, bool? wait, bool? full, CancellationToken ct) =>
+        {
+            var request = new SyncRequest(Full: full ?? false);
+            if (wait ?? true)
+            {
+                var header = await runs.RunAsync(request, ct);
+                return Results.Ok(header);
+            }
+            var id = await runs.StartInBackgroundAsync(request, ct);
+            return Results.Accepted($"/api/integration/log/{id}", new { id, status = "Running" });
+        });
+        api.MapGet("/jobs/customers/schedule", (CustomerSyncSchedule s, CancellationToken ct) => s.GetAsync(ct));
+        api.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct));
+
+        api.MapGet("/log", async (IntegrationLogQueries q, string? status, int? page, int? pageSize, CancellationToken ct) =>
+            ListResponse<LogHeaderView>.From(await q.HeadersAsync(IntegrationLogQueries.ParseFilter(status, LogStatusFilter.Error), PageRequest.Of(page, pageSize), ct)));
+        api.MapGet("/log/{id:guid}", (IntegrationLogQueries q, Guid id, CancellationToken ct) => q.HeaderAsync(id, ct));
+        api.MapGet("/log/{id:guid}/lines", async (IntegrationLogQueries q, Guid id, string? status, int? page, int? pageSize, CancellationToken ct) =>
+            ListResponse<LogLineView>.From(await q.LinesAsync(id, IntegrationLogQueries.ParseFilter(status, LogStatusFilter.All), PageRequest.Of(page, pageSize), ct)));
+        return api;
+    }
+}

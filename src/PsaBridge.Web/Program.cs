@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using PsaBridge.Integration.Hosting;
+using PsaBridge.Web;
+using PsaBridge.Web.Apis;
+using PsaBridge.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(HostSetup.WithDemoSwitch(args));
+builder.WebHost.UseLoopbackUnlessConfigured(builder.Configuration);
+
+builder.Services.AddPsaBridge(builder.Configuration);
+builder.Services.AddPsaBridgeScheduler(builder.Configuration);
+builder.Services.AddSingleton<InteractiveRuns>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.MapOpenApi();
+app.MapHealth();
+app.MapFinanceApi();
+app.MapPsaAccountsApi();
+app.MapIntegrationApi();
+app.MapRazorPages();
+
+await DatabaseSetup.UpgradeAsync(app.Services);
+if (app.Configuration.GetValue<bool>("PsaBridge:DemoData"))
+    await DemoData.SeedAsync(app.Services);
+
+app.Run();
+
+public partial class Program;
