@@ -12,7 +12,7 @@ using PsaBridge.Finance.Currencies;
 namespace PsaBridge.Finance.ReferenceData;
 
 /// <summary>What one table got from the seed: the rows inserted, or that it was skipped because it already had rows.</summary>
-public sealed record SeededTable(string Table, int Inserted, bool SkippedBecauseNotEmpty);
+public sealed record SeededTable(string Table, int Inserted, bool SkippedBecauseNotEmpty, TimeSpan Elapsed = default);
 
 public sealed record ReferenceDataSeedResult(IReadOnlyList<SeededTable> Tables, TimeSpan Elapsed)
 {
@@ -45,14 +45,13 @@ public static class ReferenceDataSeeder
             try
             {
                 var seeder = new Run(connection, transaction, postgres, ct);
-                var tables = new List<SeededTable>
+                var tables = new List<SeededTable>();
+                foreach (var step in new Func<Task<SeededTable>>[]
+                         { seeder.CountriesAsync, seeder.StatesAsync, seeder.CitiesAsync, seeder.ZipCodesAsync, seeder.CurrenciesAsync })
                 {
-                    await seeder.CountriesAsync(),
-                    await seeder.StatesAsync(),
-                    await seeder.CitiesAsync(),
-                    await seeder.ZipCodesAsync(),
-                    await seeder.CurrenciesAsync(),
-                };
+                    var started = watch.Elapsed;
+                    tables.Add(await step() with { Elapsed = watch.Elapsed - started });
+                }
                 if (outer is null) await transaction.CommitAsync(ct);
                 return new ReferenceDataSeedResult(tables, watch.Elapsed);
             }

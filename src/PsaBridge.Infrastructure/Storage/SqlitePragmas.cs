@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PsaBridge.Infrastructure.Storage;
@@ -21,8 +22,12 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
+        // EF opens a read-only connection to check that the file exists; it cannot switch journal mode.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+        command.CommandText = readOnly
+            ? "PRAGMA busy_timeout=60000;"
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
         command.ExecuteNonQuery();
     }
 }

@@ -19,7 +19,7 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
         var result = await ReferenceDataSeeder.SeedAsync(db);
         watch.Stop();
         output.WriteLine($"{database.Location}: {result.Inserted} rows in {watch.Elapsed.TotalMilliseconds:F0} ms");
-        foreach (var t in result.Tables) output.WriteLine($"  {t.Table}: {t.Inserted}");
+        foreach (var t in result.Tables) output.WriteLine($"  {t.Table}: {t.Inserted} rows in {t.Elapsed.TotalMilliseconds:F0} ms");
 
         var files = new Dictionary<string, int>
         {
@@ -138,6 +138,7 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
         db.ZipCodes.Add(byEf);
         await db.SaveChangesAsync();
 
+        await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT \"Id\", \"CreatedBySyncAt\" FROM \"ZipCodes\" WHERE \"City\" = 'Stehekin' AND \"Code\" = '98101'";

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PsaBridge.Testing;
+
+/// <summary>
+/// The real web host over fresh real databases (see <see cref="TestDatabases"/>), with the batch
+/// schedule off so only the test starts runs. Create one per test that needs a clean slate.
+/// </summary>
+public sealed class PsaBridgeApp : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly List<Action<IServiceCollection>> _services = [];
+    private readonly Dictionary<string, string?> _settings = new();
+
+    private PsaBridgeApp(TestDatabasePair databases) => Databases = databases;
+
+    public TestDatabasePair Databases { get; }
+
+    public static async Task<PsaBridgeApp> StartAsync(Action<PsaBridgeApp>? configure = null)
+    {
+        var app = new PsaBridgeApp(await TestDatabases.CreateAsync());
+        configure?.Invoke(app);
+        _ = app.Server; // build the host now, so start-up errors surface here
+        return app;
+    }
+
+    public PsaBridgeApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    public PsaBridgeApp WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Databases.Settings()) builder.UseSetting(key, value);
+        builder.UseSetting("PsaBridge:CustomerSync:Schedule:Enabled", "false");
+        builder.UseSetting("PsaBridge:DemoData", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => { foreach (var configure in _services) configure(services); });
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}
+
+public static class HttpJson
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{(int)response.StatusCode} {response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, PsaBridgeApp.Json)!;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(body.Length == 0 ? "null" : body).RootElement.Clone();
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, PsaBridgeApp.Json);
+}
