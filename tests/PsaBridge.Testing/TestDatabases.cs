@@ -24,7 +24,7 @@ public static class TestDatabases
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("PSABRIDGE_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Pooling=true";
 
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "psabridge-tests", $"{Environment.ProcessId}");
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "psabridge-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static bool _templateReady;
     private static int _counter;

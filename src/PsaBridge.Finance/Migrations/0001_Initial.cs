@@ -5,7 +5,7 @@ namespace PsaBridge.Finance.Migrations;
 
 /// <summary>Finance master data: address setup, currencies, payment terms, customer groups, number sequences, customers.</summary>
 [DbContext(typeof(FinanceDb))]
-[Migration("0001_Initial")]
+[Migration("20261122000001_Initial")]
 public sealed class Initial : Migration
 {
     protected override void Up(MigrationBuilder m)

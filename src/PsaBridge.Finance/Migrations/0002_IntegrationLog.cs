@@ -5,7 +5,7 @@ namespace PsaBridge.Finance.Migrations;
 
 /// <summary>The PSA integration log (header and lines), the sync watermark, retryable failures and job leases.</summary>
 [DbContext(typeof(FinanceDb))]
-[Migration("0002_IntegrationLog")]
+[Migration("20261122000002_IntegrationLog")]
 public sealed class IntegrationLog : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -215,6 +215,7 @@ public sealed class SynchronizeCustomers(
 
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        var names = page.ToDictionary(a => a.Id, a => a.Name);
         foreach (var m in mappings)
         {
             var errors = m.Errors.ToList();
@@ -228,7 +229,7 @@ public sealed class SynchronizeCustomers(
                         ? $"Account number: '{number}' is already the customer account of '{owner.Name}', synchronized from PSA account {other}; nothing was overwritten."
                         : $"Account number: '{number}' is already the customer account of '{owner.Name}', which was not created from PSA; nothing was overwritten.");
                 else if (claimed.TryGetValue(number, out var first) && first != m.Account.Id)
-                    errors.Add($"Account number: '{number}' is also the account number of PSA account {first}, synchronized in this run; nothing was overwritten.");
+                    errors.Add($"Account number: '{number}' is already the customer account of '{names[first]}', created from PSA account {first} in this run; nothing was overwritten.");
                 else
                 {
                     claimed[number] = m.Account.Id;

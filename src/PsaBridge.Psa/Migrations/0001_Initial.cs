@@ -5,7 +5,7 @@ namespace PsaBridge.Psa.Migrations;
 
 /// <summary>PSA accounts and the version counter their changes are numbered by.</summary>
 [DbContext(typeof(PsaDb))]
-[Migration("0001_Initial")]
+[Migration("20261122000001_Initial")]
 public sealed class Initial : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -15,7 +15,16 @@ public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicatio
     {
         await using var scope = scopes.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
-        var run = await job.RunAsync(request, ct: ct);
+        var run = await job.StartAsync(request, ct);
+        try
+        {
+            await job.ExecuteAsync(run, ct: ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The header says what happened (status Error and the reason); the committed pages stand.
+            log.LogWarning(e, "Customer sync {Id} stopped", run.Header.Id);
+        }
         return LogHeaderView.From(run.Header);
     }
 

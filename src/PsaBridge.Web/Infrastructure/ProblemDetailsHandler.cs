@@ -50,7 +50,9 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
                 : $"The body is not valid JSON at '{field}': {json.Message}";
         if (json.Message.Contains("could not be mapped", StringComparison.Ordinal) && UnmappedName().Match(json.Message) is { Success: true } m)
         {
-            field = (field.Length > 0 && field != "body" ? field + "." : "") + m.Groups["name"].Value;
+            var name = m.Groups["name"].Value;
+            if (field == "body") field = name;
+            else if (field != name && !field.EndsWith("." + name, StringComparison.Ordinal)) field = field + "." + name;
             message = $"'{m.Groups["name"].Value}' is not a known field.";
         }
         return new FieldError(field, message);

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Finance;
+using PsaBridge.Finance.NumberSequences;
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Finance.Tests.NumberSequences;
+
+public sealed class NumberSequenceAllocatorTests
+{
+    private sealed class Contexts(TestDatabasePair pair) : IDbContextFactory<FinanceDb>
+    {
+        public FinanceDb CreateDbContext() => pair.OpenFinance();
+    }
+
+    private static async Task<(TestDatabasePair Pair, NumberSequenceAllocator Allocator)> SetUpAsync(NumberSequence sequence)
+    {
+        var pair = await TestDatabases.CreateAsync();
+        await using var db = pair.OpenFinance();
+        db.NumberSequences.Add(sequence);
+        await db.SaveChangesAsync();
+        return (pair, new NumberSequenceAllocator(new Contexts(pair)));
+    }
+
+    [Fact]
+    public async Task Eight_parallel_allocators_get_unique_in_range_numbers()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "PAR", Name = "Parallel", Format = "P-#####", Next = 100, Smallest = 100, Largest = 99_999 });
+        var perWorker = 50;
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var taken = new List<string>();
+            await using var db = pair.OpenFinance();
+            for (var i = 0; i < perWorker; i++) taken.Add((await allocator.TakeAsync(db, "PAR"))[0]);
+            return taken;
+        })));
+
+        var all = results.SelectMany(r => r).ToList();
+        all.Count.ShouldBe(8 * perWorker);
+        all.Distinct().Count().ShouldBe(all.Count);
+        all.ShouldAllBe(n => n.StartsWith("P-") && n.Length == 7);
+        var numbers = all.Select(n => int.Parse(n[2..])).Order().ToList();
+        numbers.First().ShouldBe(100);
+        numbers.Last().ShouldBe(100 + 8 * perWorker - 1);
+        await using var check = pair.OpenFinance();
+        (await check.NumberSequences.SingleAsync(s => s.Code == "PAR")).Next.ShouldBe(100 + 8 * perWorker);
+    }
+
+    [Fact]
+    public async Task An_exhausted_sequence_fails_with_a_clear_message()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "TINY", Name = "Tiny", Format = "T##", Next = 98, Smallest = 1, Largest = 99 });
+        await using var db = pair.OpenFinance();
+        (await allocator.TakeAsync(db, "TINY"))[0].ShouldBe("T98");
+        (await allocator.TakeAsync(db, "TINY"))[0].ShouldBe("T99");
+        var error = await Should.ThrowAsync<ConflictException>(() => allocator.TakeAsync(db, "TINY"));
+        error.Message.ShouldBe("Number sequence 'TINY' has been exceeded: the highest number allowed is 99 (T99).");
+        (await db.NumberSequences.AsNoTracking().SingleAsync(s => s.Code == "TINY")).Next.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task A_block_larger_than_what_is_left_is_refused_and_takes_nothing()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "BLK", Name = "Block", Format = "B###", Next = 990, Smallest = 1, Largest = 999 });
+        await using var db = pair.OpenFinance();
+        var error = await Should.ThrowAsync<ConflictException>(() => allocator.TakeAsync(db, "BLK", 20));
+        error.Message.ShouldBe("Number sequence 'BLK' has 10 numbers left; 20 were asked for (highest number allowed is 999).");
+        var block = await allocator.TakeAsync(db, "BLK", 10);
+        block.All().ShouldBe(Enumerable.Range(990, 10).Select(n => $"B{n}"));
+    }
+
+    [Fact]
+    public async Task A_continuous_sequence_leaves_no_gap_when_the_transaction_rolls_back()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "CONT", Name = "Continuous", Format = "INV-######", Next = 1, Smallest = 1, Largest = 999_999, Continuous = true });
+        await using (var db = pair.OpenFinance())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            (await allocator.TakeAsync(db, "CONT", 3)).All().ShouldBe(["INV-000001", "INV-000002", "INV-000003"]);
+            await tx.RollbackAsync();
+        }
+        await using (var db = pair.OpenFinance())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            (await allocator.TakeAsync(db, "CONT"))[0].ShouldBe("INV-000001");
+            await tx.CommitAsync();
+        }
+        await using var check = pair.OpenFinance();
+        (await check.NumberSequences.AsNoTracking().SingleAsync(s => s.Code == "CONT")).Next.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_non_continuous_sequence_keeps_its_numbers_taken_even_when_the_caller_rolls_back()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "GAP", Name = "Gaps allowed", Format = "G####", Next = 1, Smallest = 1, Largest = 9999 });
+        await using var db = pair.OpenFinance();
+        (await allocator.TakeAsync(db, "GAP", 5)).First.ShouldBe(1);
+        (await allocator.TakeAsync(db, "GAP"))[0].ShouldBe("G0006");
+    }
+
+    [Fact]
+    public async Task An_unknown_sequence_is_not_found()
+    {
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "ANY", Name = "Any", Format = "A#", Next = 1, Smallest = 1, Largest = 9 });
+        await using var db = pair.OpenFinance();
+        (await Should.ThrowAsync<NotFoundException>(() => allocator.TakeAsync(db, "NOPE"))).Message.ShouldBe("Number sequence 'NOPE' was not found.");
+    }
+
+    [Theory]
+    [InlineData("C######", 42, "C000042")]
+    [InlineData("CUST-#####", 7, "CUST-00007")]
+    [InlineData("##-X", 5, "05-X")]
+    public void Format_puts_the_number_in_place_of_the_hashes(string format, long number, string expected) =>
+        NumberFormat.Apply(format, number).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("C####", null)]
+    [InlineData("NOHASH", "Format 'NOHASH' has no '#' for the number.")]
+    [InlineData("A#B#", "Format 'A#B#' must have one run of '#' characters.")]
+    public void Format_problems_are_named(string format, string? problem) => NumberFormat.Problem(format).ShouldBe(problem);
+}

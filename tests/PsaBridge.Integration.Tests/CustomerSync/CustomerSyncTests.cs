@@ -1,0 +1,197 @@
+using System.Net;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Integration.Tests.CustomerSync;
+
+/// <summary>
+/// The seed's process end to end through the HTTP API: accounts made in PSA, the job run, the
+/// customers in finance and the integration log, rule by rule.
+/// </summary>
+public sealed class CustomerSyncTests
+{
+    [Fact]
+    public async Task A_run_maps_every_account_by_the_seeds_rules_and_logs_each_one()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var fourthCoffee = await client.CreateAccountAsync("Fourth Coffee", accountNumber: "FOURTH");
+        var noNumber = await client.CreateAccountAsync("Adventure Works", accountNumber: null, state: "Washington", country: "United States");
+        var badCountry = await client.CreateAccountAsync("Margie's Travel", country: "Atlantis");
+        var badState = await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
+        var badCity = await client.CreateAccountAsync("Coho Winery", city: "Seatle");
+        var newZip = await client.CreateAccountAsync("Tailspin Toys", zip: "98101-0001");
+        var badTerms = await client.CreateAccountAsync("Trey Research", paymentTerms: "Net90");
+        var manyErrors = await client.CreateAccountAsync("Lamna Healthcare", state: "Nowhere", paymentTerms: "Whenever");
+        var duplicate = await client.CreateAccountAsync("Litware", accountNumber: "FOURTH");
+
+        var header = await client.RunSyncAsync();
+
+        header.GetProperty("status").GetString().ShouldBe("Error");
+        header.GetProperty("batchJobId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null); // run interactively
+        header.GetProperty("jobDescription").GetString().ShouldBe("Synchronize master data from PSA - Customers");
+        header.Count("read").ShouldBe(9);
+        header.Count("created").ShouldBe(3);
+        header.Count("failed").ShouldBe(6);
+        header.Count("zipCodesCreated").ShouldBe(1);
+        var lines = await client.LinesAsync(header.GetProperty("id").GetGuid());
+        lines.Count.ShouldBe(9);
+
+        var fourth = lines.LineFor(fourthCoffee);
+        fourth.GetProperty("status").GetString().ShouldBe("Completed");
+        fourth.GetProperty("action").GetString().ShouldBe("Created");
+        fourth.GetProperty("customerAccount").GetString().ShouldBe("FOURTH");
+        fourth.GetProperty("accountName").GetString().ShouldBe("Fourth Coffee");
+        fourth.GetProperty("accountNumber").GetString().ShouldBe("FOURTH");
+        var customer = (await client.CustomerForAsync(fourthCoffee))!.Value;
+        customer.GetProperty("customerAccount").GetString().ShouldBe("FOURTH");
+        customer.GetProperty("name").GetString().ShouldBe("Fourth Coffee");
+        customer.GetProperty("relationType").GetString().ShouldBe("Organization");
+        customer.GetProperty("customerGroupId").GetString().ShouldBe("10");
+        customer.GetProperty("currency").GetString().ShouldBe("USD");
+        customer.GetProperty("phone").GetString().ShouldBe("+1 425 555 0100");
+        customer.GetProperty("email").GetString().ShouldBe("ap@fourthcoffee.com");
+        customer.GetProperty("creditLimit").GetDecimal().ShouldBe(50_000m);
+        customer.GetProperty("paymentTerms").GetString().ShouldBe("Net30");
+        customer.GetProperty("psaAccountId").GetGuid().ShouldBe(fourthCoffee);
+        var address = customer.GetProperty("address");
+        address.GetProperty("street").GetString().ShouldBe("1 Main St");
+        address.GetProperty("city").GetString().ShouldBe("Seattle");
+        address.GetProperty("state").GetString().ShouldBe("WA");
+        address.GetProperty("zipCode").GetString().ShouldBe("98101");
+        address.GetProperty("countryRegion").GetString().ShouldBe("USA");
+
+        // No account number: the customer number sequence gives the customer account.
+        var numbered = lines.LineFor(noNumber);
+        numbered.GetProperty("status").GetString().ShouldBe("Completed");
+        numbered.GetProperty("customerAccount").GetString().ShouldBe("C000001");
+        (await client.CustomerForAsync(noNumber))!.Value.GetProperty("address").GetProperty("state").GetString().ShouldBe("WA");
+
+        var zipLine = lines.LineFor(newZip);
+        zipLine.GetProperty("status").GetString().ShouldBe("Completed");
+        zipLine.GetProperty("zipCodeCreated").GetBoolean().ShouldBeTrue();
+        zipLine.Messages().ShouldContain("Zip code 98101-0001 created for Seattle, WA, USA.");
+        var zips = await (await client.GetAsync("/api/finance/zip-codes?country=US&code=98101-0001")).JsonAsync();
+        zips.GetProperty("total").GetInt32().ShouldBe(1);
+        zips.GetProperty("items")[0].GetProperty("city").GetString().ShouldBe("Seattle");
+        zips.GetProperty("items")[0].GetProperty("stateId").GetString().ShouldBe("WA");
+
+        ShouldFailWith(lines.LineFor(badCountry), "Country: 'Atlantis' does not exist in finance");
+        ShouldFailWith(lines.LineFor(badState), "State: 'Washingtn' does not exist in finance for United States (USA).");
+        ShouldFailWith(lines.LineFor(badCity), "City: 'Seatle' does not exist in finance for state WA of United States (USA).");
+        ShouldFailWith(lines.LineFor(badTerms), "Payment term: 'Net90' does not exist in finance");
+        var many = lines.LineFor(manyErrors);
+        ShouldFailWith(many, "State: 'Nowhere' does not exist in finance");
+        ShouldFailWith(many, "Payment term: 'Whenever' does not exist in finance");
+        many.Messages().Count.ShouldBe(2);
+        ShouldFailWith(lines.LineFor(duplicate), "Account number: 'FOURTH' is already the customer account of 'Fourth Coffee'");
+
+        foreach (var failed in new[] { badCountry, badState, badCity, badTerms, manyErrors, duplicate })
+            (await client.CustomerForAsync(failed)).ShouldBeNull();
+        // The duplicate did not overwrite Fourth Coffee.
+        (await client.CustomerForAsync(fourthCoffee))!.Value.GetProperty("name").GetString().ShouldBe("Fourth Coffee");
+    }
+
+    [Fact]
+    public async Task A_second_run_creates_no_duplicates_and_an_update_changes_the_same_customer()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var a = await client.CreateAccountAsync("Fourth Coffee", accountNumber: "FOURTH");
+        var b = await client.CreateAccountAsync("Adventure Works");
+        var first = await client.RunSyncAsync();
+        first.GetProperty("status").GetString().ShouldBe("Completed");
+        first.Count("created").ShouldBe(2);
+
+        var second = await client.RunSyncAsync();
+        second.GetProperty("status").GetString().ShouldBe("Completed");
+        second.Count("read").ShouldBe(0);
+
+        await client.PatchAccountAsync(b, new { creditLimit = 99_000, address1 = new { line2 = "Suite 400" } });
+        var third = await client.RunSyncAsync();
+        third.Count("read").ShouldBe(1);
+        third.Count("updated").ShouldBe(1);
+        third.Count("created").ShouldBe(0);
+        var line = (await client.LinesAsync(third.GetProperty("id").GetGuid())).LineFor(b);
+        line.GetProperty("action").GetString().ShouldBe("Updated");
+        line.GetProperty("customerAccount").GetString().ShouldBe("C000001");
+        var customer = (await client.CustomerForAsync(b))!.Value;
+        customer.GetProperty("creditLimit").GetDecimal().ShouldBe(99_000m);
+        customer.GetProperty("address").GetProperty("street").GetString().ShouldBe("1 Main St\nSuite 400");
+
+        var full = await client.RunSyncAsync("?full=true");
+        full.Count("read").ShouldBe(2);
+        full.Count("unchanged").ShouldBe(2);
+        var all = await (await client.GetAsync("/api/finance/customers")).JsonAsync();
+        all.GetProperty("total").GetInt32().ShouldBe(2);
+        (await client.CustomerForAsync(a))!.Value.GetProperty("customerAccount").GetString().ShouldBe("FOURTH");
+    }
+
+    [Fact]
+    public async Task Fixing_an_account_in_PSA_lets_the_next_run_complete_it()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var good = await client.CreateAccountAsync("Fourth Coffee");
+        var broken = await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
+        var first = await client.RunSyncAsync();
+        first.GetProperty("status").GetString().ShouldBe("Error");
+
+        // Unchanged, a failed account is retried by every run and fails again.
+        var retry = await client.RunSyncAsync();
+        retry.Count("read").ShouldBe(1);
+        retry.GetProperty("status").GetString().ShouldBe("Error");
+        (await client.LinesAsync(retry.GetProperty("id").GetGuid())).LineFor(broken).GetProperty("status").GetString().ShouldBe("Error");
+
+        await client.PatchAccountAsync(broken, new { address1 = new { stateOrProvince = "WA" } });
+        var fixedRun = await client.RunSyncAsync();
+        fixedRun.GetProperty("status").GetString().ShouldBe("Completed");
+        fixedRun.Count("read").ShouldBe(1);
+        fixedRun.Count("created").ShouldBe(1);
+        var line = (await client.LinesAsync(fixedRun.GetProperty("id").GetGuid())).LineFor(broken);
+        line.GetProperty("status").GetString().ShouldBe("Completed");
+        line.GetProperty("action").GetString().ShouldBe("Created");
+        (await client.CustomerForAsync(broken)).ShouldNotBeNull();
+        (await client.CustomerForAsync(good)).ShouldNotBeNull();
+
+        // Once through, it is no longer retried.
+        (await client.RunSyncAsync()).Count("read").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_log_shows_Error_headers_by_default_newest_first()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
+        var error1 = await client.RunSyncAsync();
+        var error2 = await client.RunSyncAsync();
+        await client.PatchAccountAsync((await client.LinesAsync(error1.GetProperty("id").GetGuid()))[0].GetProperty("psaAccountId").GetGuid(),
+            new { address1 = new { stateOrProvince = "WA" } });
+        var completed = await client.RunSyncAsync();
+
+        var byDefault = await (await client.GetAsync("/api/integration/log")).JsonAsync();
+        byDefault.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("id").GetGuid())
+            .ShouldBe([error2.GetProperty("id").GetGuid(), error1.GetProperty("id").GetGuid()]);
+        var onlyCompleted = await (await client.GetAsync("/api/integration/log?status=Completed")).JsonAsync();
+        onlyCompleted.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ShouldBe([completed.GetProperty("id").GetGuid()]);
+        var all = await (await client.GetAsync("/api/integration/log?status=All")).JsonAsync();
+        all.GetProperty("total").GetInt32().ShouldBe(3);
+        all.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(completed.GetProperty("id").GetGuid());
+
+        var errorLines = await client.LinesAsync(error1.GetProperty("id").GetGuid(), "Error");
+        errorLines.Count.ShouldBe(1);
+        (await client.LinesAsync(error1.GetProperty("id").GetGuid(), "Completed")).ShouldBeEmpty();
+
+        var bad = await client.GetAsync("/api/integration/log?status=Sometimes");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.JsonAsync()).GetProperty("errors").GetProperty("status")[0].GetString()!.ShouldContain("'Sometimes'");
+        (await client.GetAsync($"/api/integration/log/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static void ShouldFailWith(System.Text.Json.JsonElement line, string message)
+    {
+        line.GetProperty("status").GetString().ShouldBe("Error");
+        line.GetProperty("action").GetString().ShouldBe("None");
+        line.Messages().ShouldContain(m => m.StartsWith(message), $"expected a message starting '{message}' in: {string.Join(" | ", line.Messages())}");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Integration.Tests.CustomerSync;
+
+public sealed class SyncRecoveryTests
+{
+    /// <summary>Throws once, after the first page of the first run is committed: a crash between pages.</summary>
+    private sealed class CrashAfterFirstPage : ISyncObserver
+    {
+        public bool Armed { get; set; } = true;
+
+        public Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            if (Armed && pageNumber == 1)
+            {
+                Armed = false;
+                throw new IOException("Simulated crash after page 1");
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds a run after its first page until the test lets it go.</summary>
+    private sealed class Gate : ISyncObserver
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            Reached.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_after_a_committed_page_leaves_every_account_synced_exactly_once_after_the_next_run()
+    {
+        var crash = new CrashAfterFirstPage();
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(crash)));
+        var client = app.CreateClient();
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 5; i++) ids.Add(await client.CreateAccountAsync($"Account {i}", accountNumber: i % 2 == 0 ? $"ACC{i}" : null));
+
+        var crashed = await client.RunSyncAsync();
+        crashed.GetProperty("status").GetString().ShouldBe("Error");
+        crashed.GetProperty("message").GetString()!.ShouldContain("Simulated crash after page 1");
+        crashed.Count("read").ShouldBe(2);
+        crashed.Count("created").ShouldBe(2);
+        (await (await client.GetAsync("/api/finance/customers")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(2);
+
+        var resumed = await client.RunSyncAsync();
+        resumed.GetProperty("status").GetString().ShouldBe("Completed");
+        resumed.Count("read").ShouldBe(3);
+        resumed.Count("created").ShouldBe(3);
+
+        await using var finance = app.Databases.OpenFinance();
+        var customers = await finance.Customers.AsNoTracking().ToListAsync();
+        customers.Count.ShouldBe(5);
+        customers.Select(c => c.PsaAccountId!.Value).OrderBy(g => g).ShouldBe(ids.OrderBy(g => g));
+        customers.Select(c => c.CustomerAccount).Distinct().Count().ShouldBe(5);
+        var createdLines = await finance.IntegrationLogLines.AsNoTracking().Where(l => l.Action == PsaBridge.Finance.IntegrationLog.SyncAction.Created).ToListAsync();
+        createdLines.Select(l => l.PsaAccountId).OrderBy(g => g).ShouldBe(ids.OrderBy(g => g));
+    }
+
+    [Fact]
+    public async Task A_run_is_refused_while_another_runs()
+    {
+        var gate = new Gate();
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
+        var client = app.CreateClient();
+        await client.CreateAccountAsync("Fourth Coffee");
+
+        var started = await client.PostAsync("/api/integration/jobs/customers/run?wait=false", null);
+        started.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await started.JsonAsync()).GetProperty("id").GetGuid();
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var refused = await client.PostAsync("/api/integration/jobs/customers/run", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await refused.JsonAsync();
+        problem.GetProperty("detail").GetString()!.ShouldContain("is already running");
+        problem.GetProperty("detail").GetString()!.ShouldContain(id.ToString());
+
+        gate.Release.SetResult();
+        for (var i = 0; i < 100; i++)
+        {
+            var header = await (await client.GetAsync($"/api/integration/log/{id}")).JsonAsync();
+            if (header.GetProperty("status").GetString() != "Running")
+            {
+                header.GetProperty("status").GetString().ShouldBe("Completed");
+                header.Count("created").ShouldBe(1);
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The background run did not finish.");
+    }
+}
