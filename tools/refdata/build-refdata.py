@@ -130,7 +130,7 @@ def package_info(node_modules: str, name: str) -> dict:
     if isinstance(repo, dict):
         repo = repo.get("url")
     return {"name": p["name"], "version": p["version"], "license": p.get("license"),
-            "repository": repo or p.get("homepage")}
+            "repository": repo or p.get("homepage") or (p.get("bugs") or {}).get("url")}
 
 
 def write_csv(path: str, header: list[str], rows, gz: bool = False) -> int:
