@@ -11,34 +11,25 @@ namespace PsaBridge.Integration.CustomerSync;
 /// </summary>
 public sealed class FinanceReference
 {
-    private readonly Dictionary<string, Country> _countries = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<(string Country, string Key), State> _states = new(KeyComparer.Instance);
+    private readonly AddressLookup _places;
     private readonly Dictionary<(string Country, string City), List<City>> _cities = new(KeyComparer.Instance);
     private readonly HashSet<(string Country, string Code, string State, string City)> _zips = new(ZipComparer.Instance);
     private readonly HashSet<(string Country, string Code)> _zipsInCountry = new(KeyComparer.Instance);
     private readonly Dictionary<string, PaymentTerm> _terms = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _groups = new(StringComparer.OrdinalIgnoreCase);
 
-    public FinanceReference(IEnumerable<Country> countries, IEnumerable<State> states, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups)
+    public FinanceReference(AddressLookup places, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups)
     {
-        var list = countries.ToList();
-        // Alpha-3 and alpha-2 win over names (a name can never be two letters, but be explicit).
-        foreach (var c in list) _countries.TryAdd(Normalize(c.Name), c);
-        foreach (var c in list) { _countries[c.Iso2] = c; _countries[c.Id] = c; }
-        var iso2 = list.ToDictionary(c => c.Id, c => c.Iso2);
-        foreach (var s in states)
-        {
-            _states.TryAdd((s.CountryId, Normalize(s.Name)), s);
-            _states[(s.CountryId, s.StateId)] = s;
-            if (iso2.TryGetValue(s.CountryId, out var two)) _states[(s.CountryId, $"{two}-{s.StateId}")] = s;
-        }
+        _places = places;
         foreach (var t in terms) { _terms.TryAdd(Squash(t.Description), t); _terms[Squash(t.Code)] = t; }
         foreach (var g in customerGroups) _groups.Add(g);
     }
 
-    public Country? FindCountry(string? key) => Blank(key) ? null : _countries.GetValueOrDefault(Normalize(key!));
+    /// <summary>By ISO alpha-2, alpha-3, name or a known alias, ignoring case, spacing and (failing an exact match) accents.</summary>
+    public Country? FindCountry(string? key) => _places.FindCountry(key);
 
-    public State? FindState(string countryId, string? key) => Blank(key) ? null : _states.GetValueOrDefault((countryId, Normalize(key!)));
+    /// <summary>By code (WA or US-WA), name or alias within the country.</summary>
+    public State? FindState(string countryId, string? key) => _places.FindState(countryId, key);
 
     /// <summary>Cities of that name in the country, within one state when given.</summary>
     public IReadOnlyList<City> FindCities(string countryId, string? stateId, string name)

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance;
+using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.ReferenceData;
 using PsaBridge.Integration.Sources;
 
 namespace PsaBridge.Integration.CustomerSync;
@@ -16,7 +19,7 @@ public static class FinanceReferenceLoader
         var states = await db.States.AsNoTracking().ToListAsync(ct);
         var terms = await db.PaymentTerms.AsNoTracking().ToListAsync(ct);
         var groups = await db.CustomerGroups.AsNoTracking().Select(g => g.Id).ToListAsync(ct);
-        return new FinanceReference(countries, states, terms, groups);
+        return new FinanceReference(new AddressLookup(countries, states, aliases: ReferenceDataFiles.Aliases()), terms, groups);
     }
 
     public static async Task PrefetchAsync(FinanceDb db, FinanceReference reference, HashSet<string> loadedCountries,
@@ -25,14 +28,35 @@ public static class FinanceReferenceLoader
         var wanted = page.Where(a => !string.IsNullOrWhiteSpace(a.City) || !string.IsNullOrWhiteSpace(a.PostalCode))
             .Select(a => reference.FindCountry(a.Country)?.Id).OfType<string>()
             .Where(id => !loadedCountries.Contains(id)).Distinct().ToList();
+        if (wanted.Count == 0) return;
+        // Plain readers: a country can have tens of thousands of cities and zip codes, read once per run.
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
         foreach (var countryId in wanted)
         {
-            var cities = await db.Cities.AsNoTracking().Where(c => c.CountryId == countryId).ToListAsync(ct);
-            foreach (var city in cities) reference.AddCity(city);
-            var zips = await db.ZipCodes.AsNoTracking().Where(z => z.CountryId == countryId)
-                .Select(z => new { z.Code, z.StateId, z.City }).ToListAsync(ct);
-            foreach (var z in zips) reference.AddZip(countryId, z.Code, z.StateId, z.City);
+            await using (var cities = Command(connection, "SELECT \"StateId\", \"Name\" FROM \"Cities\" WHERE \"CountryId\" = @p0", countryId))
+            await using (var reader = await cities.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    AddCity(reference, countryId, reader.GetString(0), reader.GetString(1));
+            await using (var zips = Command(connection, "SELECT \"Code\", \"StateId\", \"City\" FROM \"ZipCodes\" WHERE \"CountryId\" = @p0", countryId))
+            await using (var reader = await zips.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    reference.AddZip(countryId, reader.GetString(0), reader.GetString(1), reader.GetString(2));
             loadedCountries.Add(countryId);
         }
+    }
+
+    private static void AddCity(FinanceReference reference, string countryId, string stateId, string name) =>
+        reference.AddCity(new City { CountryId = countryId, StateId = stateId, Name = name });
+
+    private static DbCommand Command(DbConnection connection, string sql, string value)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var p = command.CreateParameter();
+        p.ParameterName = "p0";
+        p.Value = value;
+        command.Parameters.Add(p);
+        return command;
     }
 }

@@ -12,10 +12,10 @@ public sealed class CustomerRulesTests
 
     private static FinanceReference BuildReference()
     {
-        var reference = new FinanceReference(
+        var reference = new FinanceReference(new AddressLookup(
             [new Country { Id = "USA", Iso2 = "US", Name = "United States" }, new Country { Id = "CAN", Iso2 = "CA", Name = "Canada" }],
             [new State { CountryId = "USA", StateId = "WA", Name = "Washington" }, new State { CountryId = "USA", StateId = "OR", Name = "Oregon" },
-             new State { CountryId = "CAN", StateId = "ON", Name = "Ontario" }],
+             new State { CountryId = "CAN", StateId = "ON", Name = "Ontario" }]),
             PaymentTerm.Defaults(), ["10"]);
         reference.AddCity(new City { CountryId = "USA", StateId = "WA", Name = "Seattle" });
         reference.AddCity(new City { CountryId = "USA", StateId = "WA", Name = "Portland" });

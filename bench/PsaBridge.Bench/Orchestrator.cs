@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace PsaBridge.Bench;
+
+/// <summary>Runs each phase in a child process and prints one report.</summary>
+public static class Orchestrator
+{
+    public static async Task RunSyncAsync(BenchOptions options)
+    {
+        Console.WriteLine($"# Customer sync benchmark: {options.Accounts:N0} accounts on {options.Engine}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var setup = await ChildAsync(options, "setup");
+        var full = await ChildAsync(options, "sync-full");
+        var baseline = await ChildAsync(options, "baseline");
+        var incremental = await ChildAsync(options, "incremental");
+
+        var syncSeconds = full.GetProperty("seconds").GetDouble();
+        var baseSeconds = baseline.GetProperty("seconds").GetDouble();
+        Console.WriteLine();
+        Console.WriteLine($"| engine | accounts | generate (s) | full sync (s) | accounts/s | peak MB | baseline (s) | sync/baseline | failed | incremental {options.Changed:N0} (s) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| {options.Engine} | {options.Accounts:N0} | {setup.GetProperty("seconds").GetDouble():F1} | {syncSeconds:F2} | {options.Accounts / syncSeconds:N0} | " +
+                          $"{full.GetProperty("peakWorkingSetMB").GetDouble():F0} | {baseSeconds:F2} | {syncSeconds / baseSeconds:F2} | {full.GetProperty("failed").GetInt32():N0} | " +
+                          $"{incremental.GetProperty("seconds").GetDouble():F3} |");
+    }
+
+    private static async Task<JsonElement> ChildAsync(BenchOptions options, string phase)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Orchestrator).Assembly.Location);
+        foreach (var a in options.ChildArgs(phase)) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        JsonElement? result = null;
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("RESULT ", StringComparison.Ordinal)) result = JsonDocument.Parse(line[7..]).RootElement.Clone();
+            else Console.WriteLine($"  [{phase}] {line}");
+        }
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0 || result is null) throw new InvalidOperationException($"Phase {phase} failed (exit {process.ExitCode}).");
+        Console.WriteLine($"  [{phase}] {result}");
+        return result.Value;
+    }
+}
