@@ -22,6 +22,11 @@ public sealed class CustomerSyncOptions
     public string CustomerGroup { get; set; } = "10";
     /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
     public string NumberSequence { get; set; } = "CUST";
+    /// <summary>
+    /// How long the run's lease lasts without renewal (it is renewed after every page). When a node
+    /// dies mid-run, another can take the job over once the lease has expired.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
 }
 
 /// <summary>How a run was asked for. A batch job id is set when the scheduler runs it; empty when interactive.</summary>

@@ -12,7 +12,7 @@ namespace PsaBridge.Integration.Scheduling;
 /// processes and nodes. The fire instance id becomes the log's Batch job id.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class CustomerSyncBatchJob(IServiceScopeFactory scopes, ILogger<CustomerSyncBatchJob> log) : IJob
+public sealed class CustomerSyncBatchJob(IServiceScopeFactory scopes, JobLeases leases, ILogger<CustomerSyncBatchJob> log) : IJob
 {
     public static readonly JobKey Key = new("customer-sync", "psa-integration");
     public static readonly TriggerKey TriggerKey = new("customer-sync-schedule", "psa-integration");
@@ -22,15 +22,27 @@ public sealed class CustomerSyncBatchJob(IServiceScopeFactory scopes, ILogger<Cu
         await using var scope = scopes.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
         var description = context.JobDetail.Description ?? SynchronizeCustomers.Description;
-        try
+        // A recovered firing (its node died mid-run) waits for the dead run's lease to expire, then
+        // goes on from the last committed page; an ordinary firing that finds the job running is skipped.
+        var deadline = DateTime.UtcNow + leases.Duration + TimeSpan.FromSeconds(10);
+        while (true)
         {
-            var run = await job.RunAsync(new SyncRequest(BatchJobId: context.FireInstanceId, JobDescription: description), ct: cancellationToken);
-            log.LogInformation("Batch {BatchJobId}: {Status}, {Read} read, {Failed} failed", context.FireInstanceId, run.Header.Status, run.Header.ReadCount, run.Header.FailedCount);
-        }
-        catch (ConflictException e)
-        {
-            // Another node or an interactive run holds the job: this firing is skipped, not failed.
-            log.LogInformation("Batch {BatchJobId} skipped: {Reason}", context.FireInstanceId, e.Message);
+            try
+            {
+                var run = await job.RunAsync(new SyncRequest(BatchJobId: context.FireInstanceId, JobDescription: description), ct: cancellationToken);
+                log.LogInformation("Batch {BatchJobId}: {Status}, {Read} read, {Failed} failed", context.FireInstanceId, run.Header.Status, run.Header.ReadCount, run.Header.FailedCount);
+                return;
+            }
+            catch (ConflictException e) when (context.Recovering && DateTime.UtcNow < deadline)
+            {
+                log.LogInformation("Recovered batch {BatchJobId} waits for the interrupted run's lease: {Reason}", context.FireInstanceId, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (ConflictException e)
+            {
+                log.LogInformation("Batch {BatchJobId} skipped: {Reason}", context.FireInstanceId, e.Message);
+                return;
+            }
         }
     }
 }

@@ -66,6 +66,14 @@ public sealed class CustomerSyncSchedule(IDbContextFactory<FinanceDb> contexts, 
         return await GetAsync(ct);
     }
 
+    /// <summary>Queues one run in batch now (any node of a cluster may take it); its batch job id is the firing's id.</summary>
+    public async Task RunInBatchNowAsync(CancellationToken ct = default)
+    {
+        await ApplyAsync(ct);
+        var scheduler = await schedulers.GetScheduler(ct);
+        await scheduler.TriggerJob(CustomerSyncBatchJob.Key, new JobDataMap(), ct);
+    }
+
     /// <summary>Makes the Quartz trigger match the stored schedule (at start-up and after every change).</summary>
     public async Task ApplyAsync(CancellationToken ct = default)
     {

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
+using PsaBridge.Integration.CustomerSync;
 
 namespace PsaBridge.Integration.Scheduling;
 
@@ -10,9 +12,10 @@ namespace PsaBridge.Integration.Scheduling;
 /// another node): a lease row in the finance database, taken with one conditional UPDATE and
 /// renewed as the run goes. A lease whose holder died expires and can be taken over.
 /// </summary>
-public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvider clock)
+public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvider clock, IOptions<CustomerSyncOptions> options)
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(2);
+    /// <summary>How long a lease lasts unless renewed; a run renews it after every page.</summary>
+    public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(5, options.Value.LeaseSeconds));
 
     public async Task<string> AcquireAsync(string job, string description, Guid headerId, CancellationToken ct)
     {

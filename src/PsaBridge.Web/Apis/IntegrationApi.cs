@@ -12,8 +12,13 @@ public static class IntegrationApi
     {
         var api = app.MapGroup("/api/integration").WithTags("Integration");
 
-        api.MapPost("/jobs/customers/run", async (InteractiveRuns runs, bool? wait, bool? full, CancellationToken ct) =>
+        api.MapPost("/jobs/customers/run", async (InteractiveRuns runs, CustomerSyncSchedule schedule, bool? wait, bool? full, bool? batch, CancellationToken ct) =>
         {
+            if (batch ?? false)
+            {
+                await schedule.RunInBatchNowAsync(ct);
+                return Results.Accepted("/api/integration/log?status=All", new { status = "Queued" });
+            }
             var request = new SyncRequest(Full: full ?? false);
             if (wait ?? true)
             {
