@@ -26,15 +26,18 @@ public static class TestDatabases
 
     private static readonly string Root = Path.Combine(Path.GetTempPath(), "psabridge-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static bool _templateReady;
+    private static readonly HashSet<DatabaseEngine> TemplatesReady = [];
     private static int _counter;
 
     /// <summary>A new pair of PSA and finance databases, migrated and seeded.</summary>
-    public static async Task<TestDatabasePair> CreateAsync()
+    public static Task<TestDatabasePair> CreateAsync() => CreateAsync(Engine);
+
+    /// <summary>A new pair on the given engine, whatever engine the run is for (e.g. PostgreSQL for the clustered scheduler).</summary>
+    public static async Task<TestDatabasePair> CreateAsync(DatabaseEngine engine)
     {
-        await EnsureTemplateAsync();
+        await EnsureTemplateAsync(engine);
         var n = Interlocked.Increment(ref _counter);
-        if (Engine == DatabaseEngine.Sqlite)
+        if (engine == DatabaseEngine.Sqlite)
         {
             var dir = Path.Combine(Root, $"db{n}");
             Directory.CreateDirectory(dir);
@@ -94,15 +97,14 @@ public static class TestDatabases
 
     private static string TemplateName(string system) => $"tpl{Environment.ProcessId}_{system}";
 
-    private static async Task EnsureTemplateAsync()
+    private static async Task EnsureTemplateAsync(DatabaseEngine engine)
     {
-        if (_templateReady) return;
         await TemplateLock.WaitAsync();
         try
         {
-            if (_templateReady) return;
+            if (TemplatesReady.Contains(engine)) return;
             DatabaseLocation psa, finance;
-            if (Engine == DatabaseEngine.Sqlite)
+            if (engine == DatabaseEngine.Sqlite)
             {
                 var dir = Path.Combine(Root, "template");
                 if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
@@ -131,7 +133,7 @@ public static class TestDatabases
                 await ReferenceDataSeeder.SeedAsync(db);
                 await FinanceServices.SeedDefaultsAsync(db);
             }
-            if (Engine == DatabaseEngine.Sqlite)
+            if (engine == DatabaseEngine.Sqlite)
             {
                 // Fold the WAL into the file so a plain copy is complete.
                 foreach (var location in new[] { psa, finance })
@@ -145,7 +147,7 @@ public static class TestDatabases
                 SqliteConnection.ClearAllPools();
             }
             else NpgsqlConnection.ClearAllPools();
-            _templateReady = true;
+            TemplatesReady.Add(engine);
         }
         finally
         {
