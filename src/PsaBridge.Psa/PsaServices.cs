@@ -18,6 +18,16 @@ public static class PsaServices
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PsaDb>>().CreateDbContext());
         services.AddScoped<AccountService>();
         services.AddScoped<ImportAccounts>();
+        services.AddScoped<OrganizationalUnits.OrganizationalUnitService>();
+        services.AddScoped<Resources.ResourceService>();
+        services.AddScoped<Pricing.PriceListService>();
+        services.AddScoped<Sales.ContractService>();
+        services.AddScoped<Projects.ProjectService>();
+        services.AddScoped<Actuals.EntryPostingStore>();
+        services.AddScoped<Time.TimeEntryService>();
+        services.AddScoped<Expenses.ExpenseService>();
+        services.AddScoped<Actuals.ActualQueries>();
+        services.AddScoped<Invoicing.InvoiceService>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapFinanceApi();
 app.MapPsaAccountsApi();
+app.MapProjectAccountingApi();
 app.MapIntegrationApi();
 app.MapRazorPages();
 

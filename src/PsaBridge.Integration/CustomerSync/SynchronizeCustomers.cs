@@ -291,7 +291,7 @@ public sealed class SynchronizeCustomers(
                         line.Action = SyncAction.Created;
                         header.CreatedCount++;
                         p.Messages.Insert(0, $"Customer {customer.CustomerAccount} created.");
-                        if (writer is not null) await writer.InsertCustomerAsync(customer, ct);
+                        writer?.InsertCustomer(customer);
                     }
                     else if (m.SameAs(p.Existing, Options.CustomerGroup))
                     {
@@ -311,13 +311,13 @@ public sealed class SynchronizeCustomers(
                         line.ZipCodeCreated = true;
                         header.ZipCodesCreatedCount++;
                         p.Messages.Add($"Zip code {zip.Code} created for {zip.City}, {zip.StateId}, {zip.CountryId}.");
-                        if (writer is not null) await writer.InsertZipCodeAsync(zip, now, ct);
+                        writer?.InsertZipCode(zip, now);
                     }
                     line.Messages = string.Join('\n', p.Messages);
                     if (writer is not null && c.Failed.Remove(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
                 }
                 header.ReadCount++;
-                if (writer is not null) await writer.InsertLineAsync(line, ct);
+                if (writer is not null) writer.InsertLine(line);
                 else c.Run.DryRunLines.Add(line);
             }
             header.DurationMs = c.Watch.ElapsedMilliseconds;

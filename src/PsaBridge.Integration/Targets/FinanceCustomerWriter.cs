@@ -21,7 +21,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly DatabaseEngine _engine;
-    private PreparedStatement? _insertCustomer, _updateCustomer, _insertZip, _insertLine, _deleteFailure, _upsertFailure;
+    private readonly BulkInsert _customers, _zips, _lines;
+    private PreparedStatement? _updateCustomer, _deleteFailure, _upsertFailure;
 
     private static readonly string[] CustomerColumns =
     [
@@ -36,16 +37,17 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         _connection = db.Database.GetDbConnection();
         _transaction = tx.GetDbTransaction();
         _engine = db.Database.Engine();
+        _customers = new BulkInsert(_connection, _transaction, _engine, "Customers", ["CustomerAccount", .. CustomerColumns, "CreatedAt"]);
+        _zips = new BulkInsert(_connection, _transaction, _engine, "ZipCodes", "Id", "CountryId", "Code", "StateId", "City", "CreatedBySyncAt");
+        _lines = new BulkInsert(_connection, _transaction, _engine, "IntegrationLogLines",
+            "HeaderId", "LineNumber", "PsaAccountId", "PsaVersion", "AccountName", "AccountNumber", "CustomerAccount", "Status", "Action", "ZipCodeCreated", "Messages");
     }
 
     public static async Task<FinanceCustomerWriter> BeginAsync(FinanceDb db, CancellationToken ct) =>
         new(db, await db.Database.BeginTransactionAsync(ct));
 
-    public Task InsertCustomerAsync(Customer c, CancellationToken ct)
-    {
-        _insertCustomer ??= PreparedStatement.Insert(_connection, _transaction, _engine, "Customers", ["CustomerAccount", .. CustomerColumns, "CreatedAt"]);
-        return _insertCustomer.ExecuteAsync(ct, [c.CustomerAccount, .. Values(c), c.CreatedAt]);
-    }
+    /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at commit.</summary>
+    public void InsertCustomer(Customer c) => _customers.Add([c.CustomerAccount, .. Values(c), c.CreatedAt]);
 
     public Task UpdateCustomerAsync(Customer c, CancellationToken ct)
     {
@@ -61,19 +63,10 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId, c.ModifiedAt,
     ];
 
-    public Task InsertZipCodeAsync(NewZipCode zip, DateTime now, CancellationToken ct)
-    {
-        _insertZip ??= PreparedStatement.Insert(_connection, _transaction, _engine, "ZipCodes", "Id", "CountryId", "Code", "StateId", "City", "CreatedBySyncAt");
-        return _insertZip.ExecuteAsync(ct, Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
-    }
+    public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
-    public Task InsertLineAsync(IntegrationLogLine l, CancellationToken ct)
-    {
-        _insertLine ??= PreparedStatement.Insert(_connection, _transaction, _engine, "IntegrationLogLines",
-            "HeaderId", "LineNumber", "PsaAccountId", "PsaVersion", "AccountName", "AccountNumber", "CustomerAccount", "Status", "Action", "ZipCodeCreated", "Messages");
-        return _insertLine.ExecuteAsync(ct, l.HeaderId, l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
-            l.CustomerAccount, (int)l.Status, (int)l.Action, l.ZipCodeCreated, l.Messages);
-    }
+    public void InsertLine(IntegrationLogLine l) => _lines.Add(l.HeaderId, l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
+        l.CustomerAccount, (int)l.Status, (int)l.Action, l.ZipCodeCreated, l.Messages);
 
     public Task ClearFailureAsync(string job, Guid accountId, CancellationToken ct)
     {
@@ -109,11 +102,17 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         await update.ExecuteAsync(ct, h.Id, h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, h.DurationMs);
     }
 
-    public Task CommitAsync(CancellationToken ct) => _tx.CommitAsync(ct);
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await _zips.FlushAsync(ct);
+        await _customers.FlushAsync(ct);
+        await _lines.FlushAsync(ct);
+        await _tx.CommitAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var s in new[] { _insertCustomer, _updateCustomer, _insertZip, _insertLine, _deleteFailure, _upsertFailure })
+        foreach (var s in new[] { _updateCustomer, _deleteFailure, _upsertFailure })
             if (s is not null) await s.DisposeAsync();
         await _tx.DisposeAsync();
         _db.ChangeTracker.Clear();

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Psa.Accounts;
+using PsaBridge.Psa.Journals;
+using PsaBridge.Psa.OrganizationalUnits;
+using PsaBridge.Psa.Pricing;
+using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Sales;
+
+namespace PsaBridge.Psa.Actuals;
+
+/// <summary>
+/// The storage side of the posting rules, shared by time and expense: loads what an entry is priced
+/// from, and finds journal lines and actuals of many entries at once (by their indexed source entry),
+/// so approving a batch is a few queries and one save, however many entries it holds.
+/// </summary>
+public sealed class EntryPostingStore(PsaDb db)
+{
+    /// <summary>Batch size of the bulk paths: entries per query and per transaction.</summary>
+    public const int BatchSize = 1_000;
+
+    public async Task<PricingInputs> PricingInputsAsync(Guid projectId, TransactionClass transactionClass, CancellationToken ct)
+    {
+        var project = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
+        var unit = await db.Set<OrganizationalUnit>().AsNoTracking().SingleAsync(u => u.Id == project.ContractingUnitId, ct);
+        var costLists = await PriceLists().Where(p => p.Context == PriceListContext.Cost && p.OrganizationalUnitId == unit.Id).ToListAsync(ct);
+
+        ProjectContract? contract = null;
+        ContractLine? line = null;
+        if (project.ContractId is { } contractId)
+        {
+            contract = await db.Set<ProjectContract>().AsNoTracking().Include(c => c.Lines).Include(c => c.PriceLists).AsSplitQuery()
+                .SingleAsync(c => c.Id == contractId, ct);
+            line = contract.Lines.FirstOrDefault(l => l.ProjectId == project.Id && l.Includes(transactionClass));
+        }
+        var customerId = contract?.CustomerId ?? project.CustomerId;
+        var sales = new SalesTerms(customerId, contract, line);
+        if (contract is not null)
+        {
+            var ids = contract.PriceLists.Select(p => p.PriceListId).ToList();
+            var lists = await PriceLists().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+            return new PricingInputs(unit.Id, unit.Name, costLists, sales, $"contract '{contract.Name}'", lists);
+        }
+        if (customerId is { } customer)
+        {
+            var name = await db.Set<Account>().Where(a => a.Id == customer).Select(a => a.Name).SingleAsync(ct);
+            var lists = await PriceLists().Where(p => p.Context == PriceListContext.Sales && p.CustomerId == customer).ToListAsync(ct);
+            return new PricingInputs(unit.Id, unit.Name, costLists, sales, $"customer '{name}'", lists);
+        }
+        return new PricingInputs(unit.Id, unit.Name, costLists, SalesTerms.Internal, "", []);
+    }
+
+    /// <summary>Posts the unposted journal lines of the entries as actuals (into <paramref name="posting"/>); returns the entries that had none.</summary>
+    public async Task<IReadOnlySet<Guid>> PostJournalsAsync(IReadOnlyCollection<Guid> entryIds, string entryType, Posting posting, DateTime now, CancellationToken ct)
+    {
+        if (entryIds.Count == 0) return new HashSet<Guid>();
+        var ids = entryIds.ToList();
+        var lines = await db.Set<JournalLine>().Where(l => ids.Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
+        var journalIds = lines.Select(l => l.JournalId).Distinct().ToList();
+        foreach (var journal in await db.Set<Journal>().Where(j => journalIds.Contains(j.Id)).ToListAsync(ct)) journal.IsPosted = true;
+        var byEntry = lines.ToLookup(l => l.SourceEntryId);
+        var without = new HashSet<Guid>();
+        foreach (var entryId in entryIds)
+        {
+            var entryLines = byEntry[entryId].ToList();
+            if (entryLines.Count == 0) without.Add(entryId);
+            else PostingRules.Approve(posting, entryId, entryType, entryLines, now);
+        }
+        return without;
+    }
+
+    /// <summary>Removes the unposted journal of an entry (returned or rejected before approval) with its origins and connections.</summary>
+    public async Task DropJournalAsync(Guid entryId, CancellationToken ct)
+    {
+        var lines = await db.Set<JournalLine>().Where(l => l.SourceEntryId == entryId && !l.IsPosted).Select(l => new { l.Id, l.JournalId }).ToListAsync(ct);
+        if (lines.Count == 0) return;
+        var lineIds = lines.Select(l => l.Id).ToList();
+        var journalIds = lines.Select(l => l.JournalId).Distinct().ToList();
+        await db.Set<TransactionOrigin>().Where(o => lineIds.Contains(o.TransactionId)).ExecuteDeleteAsync(ct);
+        await db.Set<TransactionConnection>().Where(c => lineIds.Contains(c.Transaction1Id) || lineIds.Contains(c.Transaction2Id)).ExecuteDeleteAsync(ct);
+        await db.Set<JournalLine>().Where(l => lineIds.Contains(l.Id)).ExecuteDeleteAsync(ct);
+        await db.Set<Journal>().Where(j => journalIds.Contains(j.Id) && !db.Set<JournalLine>().Any(l => l.JournalId == j.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Reverses the cost and unbilled sales of an approved entry (into <paramref name="posting"/>); refused once invoiced.</summary>
+    public async Task CancelApprovalAsync(Guid entryId, string entryType, Posting posting, DateOnly date, DateTime now, CancellationToken ct)
+    {
+        var actuals = await db.Set<Actual>()
+            .Where(a => a.SourceEntryId == entryId && a.AdjustmentStatus == null
+                        && (a.TransactionType == TransactionType.Cost || a.TransactionType == TransactionType.UnbilledSales))
+            .ToListAsync(ct);
+        PostingRules.CancelApproval(posting, entryId, entryType, actuals, date, now);
+    }
+
+    private IQueryable<PriceList> PriceLists() =>
+        db.Set<PriceList>().AsNoTracking().Include(p => p.RolePrices).Include(p => p.CategoryPrices).AsSplitQuery();
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.OrganizationalUnits;
+using PsaBridge.Psa.Pricing;
+using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Resources;
+
+namespace PsaBridge.Psa.Expenses;
+
+public sealed record ExpenseInput(
+    DateOnly? TransactionDate,
+    Guid? TransactionCategoryId,
+    Guid? ProjectId,
+    decimal? Quantity,
+    decimal? Price,
+    string? Currency = null,
+    Guid? TaskId = null,
+    Guid? ResourceId = null,
+    string? Unit = null,
+    string? Description = null);
+
+public sealed record ExpenseFilter(Guid? ProjectId = null, Guid? ResourceId = null, ExpenseStatus? Status = null);
+
+/// <summary>
+/// Expense entries and their status flow: Draft → Submitted (priced into a journal) → Approved (posted as
+/// actuals); Submitted → Rejected → Submitted again. Cancelling an approval reverses its actuals (refused
+/// once invoiced) and puts the expense back to Draft, as the expense option set has no Cancelled.
+/// </summary>
+public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvider clock)
+{
+    public async Task<ExpenseEntry> CreateAsync(ExpenseInput input, CancellationToken ct = default)
+    {
+        var rules = new Rules().RequiredValue("transactionDate", input.TransactionDate).RequiredId("transactionCategoryId", input.TransactionCategoryId)
+            .RequiredId("projectId", input.ProjectId).RequiredValue("quantity", input.Quantity).Positive("quantity", input.Quantity)
+            .RequiredValue("price", input.Price).NotNegative("price", input.Price).Currency("currency", input.Currency, required: false)
+            .MaxLength("unit", input.Unit, BusinessTransaction.UnitLength).MaxLength("description", input.Description, ExpenseEntry.DescriptionLength);
+        await rules.ExistAsync<TransactionCategory>(db, "transactionCategoryId", input.TransactionCategoryId, "Transaction category", ct);
+        await rules.ExistAsync<BookableResource>(db, "resourceId", input.ResourceId, "Resource", ct);
+        var project = input.ProjectId is { } pid ? await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, ct) : null;
+        if (input.ProjectId is { } missing && missing != Guid.Empty && project is null) rules.Add("projectId", $"Project '{missing}' does not exist.");
+        if (input.TaskId is { } taskId && project is not null
+            && !await db.Set<ProjectTask>().AnyAsync(t => t.Id == taskId && t.ProjectId == project.Id, ct))
+            rules.Add("taskId", $"Task '{taskId}' is not a task of project '{project.Name}'.");
+        rules.ThrowIfAny();
+
+        // An expense is in the currency entered, else in its project's contracting unit's.
+        var currency = InputRules.Clean(input.Currency)?.ToUpperInvariant()
+                       ?? await db.Set<OrganizationalUnit>().Where(u => u.Id == project!.ContractingUnitId).Select(u => u.Currency).SingleAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expense = new ExpenseEntry
+        {
+            Id = Guid.CreateVersion7(), TransactionDate = input.TransactionDate!.Value, TransactionCategoryId = input.TransactionCategoryId!.Value,
+            ProjectId = project!.Id, TaskId = input.TaskId, ResourceId = input.ResourceId, Quantity = input.Quantity!.Value, Unit = InputRules.Clean(input.Unit),
+            Price = input.Price!.Value, Amount = PriceResolution.Amount(input.Quantity!.Value, input.Price!.Value), Currency = currency,
+            Description = InputRules.Clean(input.Description), CreatedOn = now, ModifiedOn = now,
+        };
+        db.Add(expense);
+        await db.SaveChangesAsync(ct);
+        return expense;
+    }
+
+    public async Task<ExpenseEntry> SubmitAsync(Guid id, CancellationToken ct = default)
+    {
+        var expense = await FindAsync(id, ct);
+        Expect(expense, "submitted", ExpenseStatus.Draft, ExpenseStatus.Rejected);
+        var category = await db.Set<TransactionCategory>().AsNoTracking().SingleAsync(c => c.Id == expense.TransactionCategoryId, ct);
+        var inputs = await store.PricingInputsAsync(expense.ProjectId, TransactionClass.Expense, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posting = new Posting();
+        ExpensePricing.Submit(posting, expense, category, inputs, now);
+        expense.ExpenseStatus = ExpenseStatus.Submitted;
+        expense.ModifiedOn = now;
+        posting.AddTo(db);
+        await SaveAsync(ct);
+        return expense;
+    }
+
+    public async Task<ExpenseEntry> ApproveAsync(Guid id, CancellationToken ct = default)
+    {
+        var result = (await ApproveExpenses([id], ct)).Results.Single();
+        if (!result.Approved)
+            throw await db.Set<ExpenseEntry>().AnyAsync(e => e.Id == id, ct) ? new ConflictException(result.Error!) : new NotFoundException("Expense", id.ToString());
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Approves many submitted expenses, a batch per transaction (see <see cref="Time.TimeEntryService.ApproveTimeEntries"/>).</summary>
+    public async Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    {
+        var results = new Dictionary<Guid, ApprovalResult>();
+        foreach (var chunk in ids.Distinct().Chunk(EntryPostingStore.BatchSize))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var expenses = await db.Set<ExpenseEntry>().Where(e => chunk.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            var ready = new List<ExpenseEntry>();
+            foreach (var id in chunk)
+            {
+                if (!expenses.TryGetValue(id, out var expense)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' was not found.");
+                else if (expense.ExpenseStatus != ExpenseStatus.Submitted)
+                    results[id] = new ApprovalResult(id, false, $"Expense '{id}' is {expense.ExpenseStatus}; only a submitted expense can be approved.");
+                else ready.Add(expense);
+            }
+            var posting = new Posting();
+            var unpriced = await store.PostJournalsAsync(ready.Select(e => e.Id).ToList(), TransactionTypes.Expense, posting, now, ct);
+            foreach (var expense in ready)
+            {
+                if (unpriced.Contains(expense.Id))
+                {
+                    results[expense.Id] = new ApprovalResult(expense.Id, false, $"Expense '{expense.Id}' has no journal to post; submit it again.");
+                    continue;
+                }
+                expense.ExpenseStatus = ExpenseStatus.Approved;
+                expense.ModifiedOn = now;
+                results[expense.Id] = new ApprovalResult(expense.Id, true);
+            }
+            posting.AddTo(db);
+            await SaveAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
+    }
+
+    public async Task<ExpenseEntry> RejectAsync(Guid id, CancellationToken ct = default)
+    {
+        var expense = await FindAsync(id, ct);
+        Expect(expense, "rejected", ExpenseStatus.Submitted);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await store.DropJournalAsync(expense.Id, ct);
+        expense.ExpenseStatus = ExpenseStatus.Rejected;
+        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return expense;
+    }
+
+    /// <summary>Cancels the approval of an expense not yet invoiced: its cost and unbilled sales are reversed.</summary>
+    public async Task<ExpenseEntry> CancelAsync(Guid id, CancellationToken ct = default)
+    {
+        var expense = await FindAsync(id, ct);
+        Expect(expense, "cancelled", ExpenseStatus.Approved);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var posting = new Posting();
+        await store.CancelApprovalAsync(expense.Id, TransactionTypes.Expense, posting, DateOnly.FromDateTime(now), now, ct);
+        posting.AddTo(db);
+        expense.ExpenseStatus = ExpenseStatus.Draft;
+        expense.ModifiedOn = now;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return expense;
+    }
+
+    public async Task<ExpenseEntry> GetAsync(Guid id, CancellationToken ct = default) =>
+        await db.Set<ExpenseEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Expense", id.ToString());
+
+    public Task<Page<ExpenseEntry>> ListAsync(ExpenseFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var query = db.Set<ExpenseEntry>().AsNoTracking();
+        if (filter.ProjectId is { } project) query = query.Where(e => e.ProjectId == project);
+        if (filter.ResourceId is { } resource) query = query.Where(e => e.ResourceId == resource);
+        if (filter.Status is { } status) query = query.Where(e => e.ExpenseStatus == status);
+        return query.OrderBy(e => e.TransactionDate).ThenBy(e => e.Id).ToPageAsync(page, ct);
+    }
+
+    private async Task<ExpenseEntry> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<ExpenseEntry>().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Expense", id.ToString());
+
+    private static void Expect(ExpenseEntry expense, string action, params ExpenseStatus[] allowed)
+    {
+        if (!allowed.Contains(expense.ExpenseStatus))
+            throw new ConflictException($"Expense '{expense.Id}' is {expense.ExpenseStatus} and cannot be {action}; it must be {string.Join(" or ", allowed)}.");
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The expense was changed by someone else meanwhile; read it again and retry.");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Sales;
+
+namespace PsaBridge.Psa.Invoicing;
+
+/// <summary>An unbilled sales actual ready to invoice, with the records it came from (for the origins).</summary>
+public sealed record ReadyUnbilledSales(Actual Actual, Guid? JournalLineId);
+
+/// <summary>
+/// Invoicing rules (reference/psa-data-model.md §3, "Invoicing"). A draft invoice gathers a contract's
+/// ready unbilled sales and ready milestones, one line per contract line; confirming it posts, for
+/// every unbilled sales actual, its reversal and a billed sales actual, and for every milestone a
+/// billed sales actual of class Milestone. Plain code over plain objects.
+/// </summary>
+public static class InvoiceRules
+{
+    /// <summary>Whether an unbilled sales actual can go on a new invoice dated <paramref name="invoiceDate"/>.</summary>
+    public static bool IsReady(Actual a, DateOnly invoiceDate) =>
+        a.TransactionType == TransactionType.UnbilledSales && a.BillingStatus is BillingStatus.UnbilledSalesCreated or BillingStatus.ReadyToInvoice
+        && a.AdjustmentStatus is null && a.InvoiceId is null && a.ContractLineId is not null && a.DocumentDate <= invoiceDate && a.Quantity > 0;
+
+    public static Invoice Draft(Posting posting, ProjectContract contract, IReadOnlyList<ReadyUnbilledSales> unbilled,
+        IReadOnlyList<ContractMilestone> milestones, DateOnly invoiceDate, DateTime now)
+    {
+        if (unbilled.Count == 0 && milestones.Count == 0)
+            throw new ConflictException($"Contract '{contract.Name}' has no unbilled sales dated on or before {invoiceDate:yyyy-MM-dd} and no milestone ready for invoicing.");
+        var invoice = new Invoice
+        {
+            Id = Guid.CreateVersion7(), Name = $"{contract.Name} {invoiceDate:yyyy-MM-dd}", ContractId = contract.Id, CustomerId = contract.CustomerId,
+            InvoiceDate = invoiceDate, Currency = contract.Currency, CreatedOn = now,
+        };
+        var linesByContractLine = new Dictionary<Guid, InvoiceLine>();
+        InvoiceLine LineFor(Guid contractLineId)
+        {
+            if (linesByContractLine.TryGetValue(contractLineId, out var existing)) return existing;
+            var contractLine = contract.Lines.Single(l => l.Id == contractLineId);
+            var line = new InvoiceLine { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, ContractLineId = contractLineId, Name = contractLine.Name };
+            linesByContractLine.Add(contractLineId, line);
+            invoice.Lines.Add(line);
+            return line;
+        }
+
+        foreach (var (actual, journalLineId) in unbilled.OrderBy(u => u.Actual.DocumentDate).ThenBy(u => u.Actual.Id))
+        {
+            var line = LineFor(actual.ContractLineId!.Value);
+            var detail = new InvoiceLineDetail
+            {
+                Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, Currency = actual.Currency, ActualId = actual.Id,
+                JournalLineId = journalLineId, SourceEntryId = actual.SourceEntryId,
+            };
+            detail.CopyFrom(actual);
+            detail.TransactionType = TransactionType.BilledSales;
+            line.Details.Add(detail);
+            actual.BillingStatus = BillingStatus.CustomerInvoiceCreated;
+            actual.InvoiceId = invoice.Id;
+            if (actual.SourceEntryId is { } entryId) posting.Origin(entryId, EntryType(actual), detail.Id, TransactionTypes.InvoiceLineDetail);
+            if (journalLineId is { } jl) posting.Origin(jl, TransactionTypes.JournalLine, detail.Id, TransactionTypes.InvoiceLineDetail);
+            posting.Connect(detail.Id, ConnectionRoles.BilledSales, TransactionTypes.InvoiceLineDetail, actual.Id, ConnectionRoles.UnbilledSales, TransactionTypes.Actual);
+        }
+
+        foreach (var milestone in milestones.OrderBy(m => m.InvoiceDate).ThenBy(m => m.Name, StringComparer.Ordinal))
+        {
+            var contractLine = contract.Lines.Single(l => l.Id == milestone.ContractLineId);
+            var line = LineFor(contractLine.Id);
+            line.Details.Add(new InvoiceLineDetail
+            {
+                Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, MilestoneId = milestone.Id,
+                TransactionType = TransactionType.BilledSales, TransactionClass = TransactionClass.Milestone, BillingType = BillingType.Chargeable,
+                DocumentDate = invoiceDate, AccountingDate = invoiceDate, Quantity = 1, UnitPrice = milestone.Amount, Amount = milestone.Amount,
+                AmountMethod = AmountMethod.FixedPrice, Currency = contract.Currency, ProjectId = contractLine.ProjectId, CustomerId = contract.CustomerId,
+                ContractId = contract.Id, ContractLineId = contractLine.Id, ContractOrganizationalUnitId = contract.ContractingUnitId, Description = milestone.Name,
+            });
+            milestone.InvoiceStatus = MilestoneInvoiceStatus.CustomerInvoiceCreated;
+            milestone.InvoiceId = invoice.Id;
+            posting.Origin(milestone.Id, TransactionTypes.Milestone, line.Details[^1].Id, TransactionTypes.InvoiceLineDetail);
+        }
+        Total(invoice);
+        return invoice;
+    }
+
+    /// <summary>
+    /// Confirms a draft: reversal and billed sales for each unbilled actual (connected "Reversing"/"Original"
+    /// and "Billed Sales"/"Unbilled Sales"), billed sales for each milestone. One way: a confirmed invoice is read-only.
+    /// </summary>
+    public static void Confirm(Posting posting, Invoice invoice, IReadOnlyDictionary<Guid, Actual> unbilled,
+        IReadOnlyDictionary<Guid, ContractMilestone> milestones, DateTime now)
+    {
+        EnsureDraft(invoice);
+        foreach (var line in invoice.Lines)
+        foreach (var detail in line.Details)
+        {
+            var billed = new Actual
+            {
+                Id = Guid.CreateVersion7(), Currency = detail.Currency, CreatedOn = now, InvoiceId = invoice.Id,
+                SourceEntryId = detail.SourceEntryId ?? detail.MilestoneId,
+            };
+            billed.CopyFrom(detail);
+            billed.TransactionType = TransactionType.BilledSales;
+            billed.DocumentDate = invoice.InvoiceDate;
+            billed.AccountingDate = invoice.InvoiceDate;
+            billed.BillingStatus = BillingStatus.CustomerInvoicePosted;
+
+            if (detail.ActualId is { } actualId)
+            {
+                var original = unbilled[actualId];
+                var reversal = original.Reversal(invoice.InvoiceDate, now);
+                reversal.BillingStatus = BillingStatus.CustomerInvoicePosted;
+                reversal.InvoiceId = invoice.Id;
+                original.BillingStatus = BillingStatus.CustomerInvoicePosted;
+                posting.Actuals.Add(reversal);
+                posting.Actuals.Add(billed);
+                var entryType = EntryType(original);
+                foreach (var target in new[] { billed.Id, reversal.Id })
+                {
+                    if (detail.SourceEntryId is { } entryId) posting.Origin(entryId, entryType, target, TransactionTypes.Actual);
+                    if (detail.JournalLineId is { } jl) posting.Origin(jl, TransactionTypes.JournalLine, target, TransactionTypes.Actual);
+                }
+                posting.Connect(reversal.Id, ConnectionRoles.Reversing, TransactionTypes.Actual, original.Id, ConnectionRoles.Original, TransactionTypes.Actual);
+                posting.Connect(billed.Id, ConnectionRoles.BilledSales, TransactionTypes.Actual, original.Id, ConnectionRoles.UnbilledSales, TransactionTypes.Actual);
+            }
+            else if (detail.MilestoneId is { } milestoneId)
+            {
+                milestones[milestoneId].InvoiceStatus = MilestoneInvoiceStatus.CustomerInvoicePosted;
+                posting.Actuals.Add(billed);
+                posting.Origin(milestoneId, TransactionTypes.Milestone, billed.Id, TransactionTypes.Actual);
+            }
+            posting.Origin(line.Id, TransactionTypes.InvoiceLine, billed.Id, TransactionTypes.Actual);
+            posting.Origin(invoice.Id, TransactionTypes.Invoice, billed.Id, TransactionTypes.Actual);
+            posting.Origin(detail.Id, TransactionTypes.InvoiceLineDetail, billed.Id, TransactionTypes.Actual);
+        }
+        invoice.Status = InvoiceStatus.Confirmed;
+        invoice.ConfirmedOn = now;
+    }
+
+    public static void EnsureDraft(Invoice invoice)
+    {
+        if (invoice.Status != InvoiceStatus.Draft)
+            throw new ConflictException($"Invoice '{invoice.Name}' is {invoice.Status} and read-only; only a draft invoice can be changed.");
+    }
+
+    /// <summary>Line amounts by billing type; the invoice total is what is charged.</summary>
+    public static void Total(Invoice invoice)
+    {
+        foreach (var line in invoice.Lines)
+        {
+            line.ChargeableAmount = line.Details.Where(d => d.BillingType is BillingType.Chargeable).Sum(d => d.Amount);
+            line.NonChargeableAmount = line.Details.Where(d => d.BillingType is BillingType.NonChargeable).Sum(d => d.Amount);
+            line.ComplimentaryAmount = line.Details.Where(d => d.BillingType is BillingType.Complimentary).Sum(d => d.Amount);
+        }
+        invoice.TotalAmount = invoice.Lines.Sum(l => l.ChargeableAmount);
+    }
+
+    private static string EntryType(BusinessTransaction t) =>
+        t.TransactionClass == TransactionClass.Expense ? TransactionTypes.Expense : TransactionTypes.TimeEntry;
+}

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Sales;
+
+namespace PsaBridge.Psa.Invoicing;
+
+public sealed record InvoiceInput(Guid? ContractId, DateOnly? InvoiceDate);
+
+public sealed record InvoiceFilter(Guid? ContractId = null, Guid? CustomerId = null, InvoiceStatus? Status = null);
+
+/// <summary>Draft invoices per contract, their confirmation, and deleting a draft (which frees what it gathered).</summary>
+public sealed class InvoiceService(PsaDb db, TimeProvider clock)
+{
+    public async Task<Invoice> CreateDraftAsync(InvoiceInput input, CancellationToken ct = default)
+    {
+        var rules = new Rules().RequiredId("contractId", input.ContractId).RequiredValue("invoiceDate", input.InvoiceDate);
+        await rules.ExistAsync<ProjectContract>(db, "contractId", input.ContractId, "Contract", ct);
+        rules.ThrowIfAny();
+        var contractId = input.ContractId!.Value;
+        var date = input.InvoiceDate!.Value;
+        var contract = await db.Set<ProjectContract>().AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == contractId, ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Filtered in SQL by everything but the quantity: SQLite keeps decimals as text and cannot compare them.
+        var candidates = await db.Set<Actual>()
+            .Where(a => a.ContractId == contractId && a.TransactionType == TransactionType.UnbilledSales
+                        && (a.BillingStatus == BillingStatus.UnbilledSalesCreated || a.BillingStatus == BillingStatus.ReadyToInvoice)
+                        && a.AdjustmentStatus == null && a.InvoiceId == null && a.DocumentDate <= date)
+            .ToListAsync(ct);
+        var ready = candidates.Where(a => InvoiceRules.IsReady(a, date)).ToList();
+        var journalLines = new Dictionary<Guid, Guid>();
+        foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))
+        {
+            var origins = await db.Set<TransactionOrigin>().AsNoTracking()
+                .Where(o => chunk.Contains(o.TransactionId) && o.OriginType == TransactionTypes.JournalLine).ToListAsync(ct);
+            foreach (var o in origins) journalLines[o.TransactionId] = o.OriginId;
+        }
+        var milestones = await db.Set<ContractMilestone>()
+            .Where(m => m.ContractId == contractId && m.InvoiceStatus == MilestoneInvoiceStatus.ReadyForInvoicing).ToListAsync(ct);
+
+        var posting = new Posting();
+        var invoice = InvoiceRules.Draft(posting, contract,
+            ready.Select(a => new ReadyUnbilledSales(a, journalLines.TryGetValue(a.Id, out var jl) ? jl : null)).ToList(), milestones, date, clock.GetUtcNow().UtcDateTime);
+        db.Add(invoice);
+        posting.AddTo(db);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return invoice;
+    }
+
+    /// <summary>Confirms a draft invoice: posts reversals and billed sales; the invoice is read-only from then on.</summary>
+    public async Task<Invoice> ConfirmAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var invoice = await Invoices(tracked: true).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
+        InvoiceRules.EnsureDraft(invoice);
+        var unbilled = await db.Set<Actual>().Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+            .ToDictionaryAsync(a => a.Id, ct);
+        var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
+        var posting = new Posting();
+        InvoiceRules.Confirm(posting, invoice, unbilled, milestones, clock.GetUtcNow().UtcDateTime);
+        posting.AddTo(db);
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return invoice;
+    }
+
+    /// <summary>Deletes a draft invoice: its unbilled sales and milestones are ready to invoice again.</summary>
+    public async Task DeleteDraftAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var invoice = await Invoices(tracked: true).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
+        InvoiceRules.EnsureDraft(invoice);
+        foreach (var actual in await db.Set<Actual>().Where(a => a.InvoiceId == id).ToListAsync(ct))
+        {
+            actual.InvoiceId = null;
+            actual.BillingStatus = BillingStatus.UnbilledSalesCreated;
+        }
+        foreach (var milestone in await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToListAsync(ct))
+        {
+            milestone.InvoiceId = null;
+            milestone.InvoiceStatus = MilestoneInvoiceStatus.ReadyForInvoicing;
+        }
+        var detailIds = invoice.Lines.SelectMany(l => l.Details).Select(d => d.Id).ToList();
+        foreach (var chunk in detailIds.Chunk(EntryPostingStore.BatchSize))
+        {
+            await db.Set<TransactionOrigin>().Where(o => chunk.Contains(o.TransactionId)).ExecuteDeleteAsync(ct);
+            await db.Set<TransactionConnection>().Where(c => chunk.Contains(c.Transaction1Id)).ExecuteDeleteAsync(ct);
+        }
+        db.Remove(invoice);
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<Invoice> GetAsync(Guid id, CancellationToken ct = default) =>
+        await Invoices(tracked: false).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
+
+    public Task<Page<Invoice>> ListAsync(InvoiceFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var query = Invoices(tracked: false);
+        if (filter.ContractId is { } contract) query = query.Where(i => i.ContractId == contract);
+        if (filter.CustomerId is { } customer) query = query.Where(i => i.CustomerId == customer);
+        if (filter.Status is { } status) query = query.Where(i => i.Status == status);
+        return query.OrderBy(i => i.InvoiceDate).ThenBy(i => i.Id).ToPageAsync(page, ct);
+    }
+
+    private IQueryable<Invoice> Invoices(bool tracked)
+    {
+        var query = db.Set<Invoice>().Include(i => i.Lines).ThenInclude(l => l.Details).AsSplitQuery();
+        return tracked ? query : query.AsNoTracking();
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The invoice was changed by someone else meanwhile; read it again and retry.");
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Resources;
+
+namespace PsaBridge.Psa.Time;
+
+public sealed record TimeEntryInput(
+    DateOnly? Date,
+    int? Duration,
+    Guid? ResourceId,
+    Guid? ProjectId,
+    Guid? TaskId = null,
+    Guid? RoleId = null,
+    TimeEntryType? Type = null,
+    string? Description = null,
+    string? ExternalDescription = null);
+
+public sealed record TimeEntryFilter(Guid? ProjectId = null, Guid? ResourceId = null, TimeEntryStatus? Status = null, DateOnly? From = null, DateOnly? To = null);
+
+/// <summary>
+/// Time entries and their status flow: Draft → Submitted (priced into a journal) → Approved (posted as
+/// actuals); Submitted → Returned (journal dropped) → Submitted again; cancel → Cancelled, reversing the
+/// actuals of an approved entry that is not yet invoiced.
+/// </summary>
+public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProvider clock)
+{
+    public async Task<TimeEntry> CreateAsync(TimeEntryInput input, CancellationToken ct = default)
+    {
+        var rules = new Rules().RequiredValue("date", input.Date).RequiredValue("duration", input.Duration)
+            .RequiredId("resourceId", input.ResourceId).RequiredId("projectId", input.ProjectId).Defined("type", input.Type)
+            .MaxLength("description", input.Description, TimeEntry.DescriptionLength)
+            .MaxLength("externalDescription", input.ExternalDescription, TimeEntry.DescriptionLength);
+        if (input.Duration is { } d && d is <= 0 or > TimeEntry.MaxDuration)
+            rules.Add("duration", $"Duration {d} is out of range: it is in minutes, more than 0 and at most {TimeEntry.MaxDuration} (one day).");
+        var resource = input.ResourceId is { } rid ? await db.Set<BookableResource>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == rid, ct) : null;
+        if (input.ResourceId is { } missingResource && missingResource != Guid.Empty && resource is null) rules.Add("resourceId", $"Resource '{missingResource}' does not exist.");
+        var project = input.ProjectId is { } pid ? await db.Set<Project>().AsNoTracking().Include(p => p.TeamMembers).SingleOrDefaultAsync(p => p.Id == pid, ct) : null;
+        if (input.ProjectId is { } missingProject && missingProject != Guid.Empty && project is null) rules.Add("projectId", $"Project '{missingProject}' does not exist.");
+        if (input.TaskId is { } taskId && project is not null
+            && !await db.Set<ProjectTask>().AnyAsync(t => t.Id == taskId && t.ProjectId == project.Id, ct))
+            rules.Add("taskId", $"Task '{taskId}' is not a task of project '{project.Name}'.");
+        await rules.ExistAsync<Role>(db, "roleId", input.RoleId, "Role", ct);
+
+        // The role and resourcing unit default from the resource's place on the team, then from the resource.
+        var member = project?.TeamMembers.FirstOrDefault(m => m.ResourceId == resource?.Id && (input.RoleId is null || m.RoleId == input.RoleId));
+        var roleId = input.RoleId ?? member?.RoleId ?? resource?.DefaultRoleId;
+        if (roleId is null && resource is not null && project is not null)
+            rules.Add("roleId", $"'roleId' is required: resource '{resource.Name}' has no role on project '{project.Name}' and no default role.");
+        rules.ThrowIfAny();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = new TimeEntry
+        {
+            Id = Guid.CreateVersion7(), Date = input.Date!.Value, Duration = input.Duration!.Value, ResourceId = resource!.Id, ProjectId = project!.Id,
+            TaskId = input.TaskId, RoleId = roleId!.Value, ResourceOrganizationalUnitId = member?.OrganizationalUnitId ?? resource.OrganizationalUnitId,
+            Type = input.Type ?? TimeEntryType.Work, Description = InputRules.Clean(input.Description),
+            ExternalDescription = InputRules.Clean(input.ExternalDescription), CreatedOn = now, ModifiedOn = now,
+        };
+        db.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return entry;
+    }
+
+    /// <summary>Submits a draft or returned entry: prices it into a journal. Fails (changing nothing) when no price can be set.</summary>
+    public async Task<TimeEntry> SubmitAsync(Guid id, CancellationToken ct = default)
+    {
+        var entry = await FindAsync(id, ct);
+        Expect(entry, "submitted", TimeEntryStatus.Draft, TimeEntryStatus.Returned);
+        var role = await db.Set<Role>().AsNoTracking().SingleAsync(r => r.Id == entry.RoleId, ct);
+        var inputs = await store.PricingInputsAsync(entry.ProjectId, TransactionClass.Time, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posting = new Posting();
+        TimeEntryPricing.Submit(posting, entry, role, inputs, now);
+        entry.EntryStatus = TimeEntryStatus.Submitted;
+        entry.ModifiedOn = now;
+        posting.AddTo(db);
+        await SaveAsync(ct);
+        return entry;
+    }
+
+    public async Task<TimeEntry> ApproveAsync(Guid id, CancellationToken ct = default)
+    {
+        var result = (await ApproveTimeEntries([id], ct)).Results.Single();
+        if (!result.Approved)
+            throw await db.Set<TimeEntry>().AnyAsync(e => e.Id == id, ct) ? new ConflictException(result.Error!) : new NotFoundException("Time entry", id.ToString());
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Approves many submitted entries: per batch of <see cref="EntryPostingStore.BatchSize"/>, one query for
+    /// the entries, one for their journal lines, and one save of all their actuals in one transaction.
+    /// An entry that cannot be approved fails alone with its reason.
+    /// </summary>
+    public async Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    {
+        var results = new Dictionary<Guid, ApprovalResult>();
+        foreach (var chunk in ids.Distinct().Chunk(EntryPostingStore.BatchSize))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var entries = await db.Set<TimeEntry>().Where(e => chunk.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            var ready = new List<TimeEntry>();
+            foreach (var id in chunk)
+            {
+                if (!entries.TryGetValue(id, out var entry)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' was not found.");
+                else if (entry.EntryStatus != TimeEntryStatus.Submitted)
+                    results[id] = new ApprovalResult(id, false, $"Time entry '{id}' is {entry.EntryStatus}; only a submitted entry can be approved.");
+                else ready.Add(entry);
+            }
+            var posting = new Posting();
+            var unpriced = await store.PostJournalsAsync(ready.Select(e => e.Id).ToList(), TransactionTypes.TimeEntry, posting, now, ct);
+            foreach (var entry in ready)
+            {
+                if (unpriced.Contains(entry.Id))
+                {
+                    results[entry.Id] = new ApprovalResult(entry.Id, false, $"Time entry '{entry.Id}' has no journal to post; submit it again.");
+                    continue;
+                }
+                entry.EntryStatus = TimeEntryStatus.Approved;
+                entry.ModifiedOn = now;
+                results[entry.Id] = new ApprovalResult(entry.Id, true);
+            }
+            posting.AddTo(db);
+            await SaveAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
+    }
+
+    /// <summary>Returns a submitted entry to its resource (Project Service's reject for time): its journal is dropped.</summary>
+    public async Task<TimeEntry> ReturnAsync(Guid id, CancellationToken ct = default)
+    {
+        var entry = await FindAsync(id, ct);
+        Expect(entry, "returned", TimeEntryStatus.Submitted);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await store.DropJournalAsync(entry.Id, ct);
+        entry.EntryStatus = TimeEntryStatus.Returned;
+        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return entry;
+    }
+
+    /// <summary>
+    /// Cancels an entry. An approved entry's cost and unbilled sales are reversed (refused once invoiced);
+    /// a submitted entry's journal is dropped. Cancelled is final: a correction is entered anew.
+    /// </summary>
+    public async Task<TimeEntry> CancelAsync(Guid id, CancellationToken ct = default)
+    {
+        var entry = await FindAsync(id, ct);
+        Expect(entry, "cancelled", TimeEntryStatus.Draft, TimeEntryStatus.Returned, TimeEntryStatus.Submitted, TimeEntryStatus.Approved);
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (entry.EntryStatus == TimeEntryStatus.Submitted) await store.DropJournalAsync(entry.Id, ct);
+        if (entry.EntryStatus == TimeEntryStatus.Approved)
+        {
+            var posting = new Posting();
+            await store.CancelApprovalAsync(entry.Id, TransactionTypes.TimeEntry, posting, DateOnly.FromDateTime(now.UtcDateTime), now.UtcDateTime, ct);
+            posting.AddTo(db);
+        }
+        entry.EntryStatus = TimeEntryStatus.Cancelled;
+        entry.ModifiedOn = now.UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return entry;
+    }
+
+    public async Task<TimeEntry> GetAsync(Guid id, CancellationToken ct = default) =>
+        await db.Set<TimeEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Time entry", id.ToString());
+
+    public Task<Page<TimeEntry>> ListAsync(TimeEntryFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var query = db.Set<TimeEntry>().AsNoTracking();
+        if (filter.ProjectId is { } project) query = query.Where(e => e.ProjectId == project);
+        if (filter.ResourceId is { } resource) query = query.Where(e => e.ResourceId == resource);
+        if (filter.Status is { } status) query = query.Where(e => e.EntryStatus == status);
+        if (filter.From is { } from) query = query.Where(e => e.Date >= from);
+        if (filter.To is { } to) query = query.Where(e => e.Date <= to);
+        return query.OrderBy(e => e.Date).ThenBy(e => e.Id).ToPageAsync(page, ct);
+    }
+
+    private async Task<TimeEntry> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Set<TimeEntry>().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Time entry", id.ToString());
+
+    private static void Expect(TimeEntry entry, string action, params TimeEntryStatus[] allowed)
+    {
+        if (!allowed.Contains(entry.EntryStatus))
+            throw new ConflictException($"Time entry '{entry.Id}' is {entry.EntryStatus} and cannot be {action}; it must be {string.Join(" or ", allowed)}.");
+    }
+
+    /// <summary>The status is a concurrency token: two hands approving or cancelling the same entry at once cannot both post.</summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
+        }
+    }
+}
