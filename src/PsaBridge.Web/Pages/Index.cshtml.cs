@@ -1,0 +1,27 @@
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Integration.Log;
+using PsaBridge.Integration.Scheduling;
+using PsaBridge.Web.Pages.Shared;
+
+namespace PsaBridge.Web.Pages;
+
+/// <summary>Home: how the last runs went, how many are in error, and where to go next.</summary>
+public sealed class IndexModel(IntegrationLogQueries log, CustomerSyncSchedule schedule) : AppPage
+{
+    public const int RecentRuns = 5;
+
+    public ScheduleView Schedule { get; private set; } = null!;
+    public Page<LogHeaderView> Recent { get; private set; } = new([], 0, 1, RecentRuns);
+    public int RunsInError { get; private set; }
+
+    /// <summary>The last finished run (a run still going has no counts to speak of yet).</summary>
+    public LogHeaderView? Last => Recent.Items.FirstOrDefault(h => h.Status != IntegrationStatus.Running);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Schedule = await schedule.GetAsync(ct);
+        Recent = await log.HeadersAsync(LogStatusFilter.All, PageRequest.Of(1, RecentRuns), ct);
+        RunsInError = (await log.HeadersAsync(LogStatusFilter.Error, PageRequest.Of(1, 1), ct)).Total;
+    }
+}

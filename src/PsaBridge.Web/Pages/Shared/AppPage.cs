@@ -1,0 +1,70 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using PsaBridge.Infrastructure.Validation;
+
+namespace PsaBridge.Web.Pages.Shared;
+
+/// <summary>
+/// The base of every page: a record asked for by a key that does not exist answers a 404 page in the
+/// layout (the services throw <see cref="NotFoundException"/>; the JSON API turns the same exception into a ProblemDetails).
+/// </summary>
+public abstract class AppPage : PageModel
+{
+    /// <summary>A one-line confirmation shown at the top of the next page (after a redirect).</summary>
+    protected void Notify(string message) => TempData["Notice"] = message;
+
+    public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+    {
+        if (context.Exception is NotFoundException missing && !context.ExceptionHandled)
+        {
+            context.ExceptionHandled = true;
+            context.Result = new PartialViewResult
+            {
+                ViewName = "_NotFound",
+                StatusCode = StatusCodes.Status404NotFound,
+                ViewData = new ViewDataDictionary(new EmptyModelMetadataProvider(), context.ModelState)
+                {
+                    Model = missing.Message,
+                    ["Title"] = $"{missing.Entity} not found",
+                },
+            };
+        }
+        base.OnPageHandlerExecuted(context);
+    }
+}
+
+public static class FieldErrors
+{
+    /// <summary>
+    /// Puts each of the server's field errors beside its input. The server names fields by their JSON
+    /// path (<c>address1.stateOrProvince</c>); the form's input for it is <c>{prefix}.Address1.StateOrProvince</c>.
+    /// An error for a field the form does not have goes to the form as a whole, so none is lost.
+    /// </summary>
+    public static void AddFieldErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix, Type form)
+    {
+        foreach (var error in errors)
+        {
+            var key = KeyFor(error.Field, prefix, form) ?? "";
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.ErrorMessage == error.Message)) continue;
+            modelState.AddModelError(key, error.Message);
+        }
+    }
+
+    public static string? KeyFor(string field, string prefix, Type form)
+    {
+        var type = form;
+        var path = new List<string>();
+        foreach (var segment in field.Split('.'))
+        {
+            var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null) return null;
+            path.Add(property.Name);
+            type = property.PropertyType;
+        }
+        return string.IsNullOrEmpty(prefix) ? string.Join('.', path) : $"{prefix}.{string.Join('.', path)}";
+    }
+}

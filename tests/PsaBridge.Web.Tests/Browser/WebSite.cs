@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Web.Tests.Browser;
+
+/// <summary>
+/// The real web host on a real loopback port (Kestrel, port chosen by the OS) over fresh real
+/// databases, so that a real browser can reach it, which <see cref="PsaBridgeApp"/>'s in-memory
+/// TestServer cannot be. Configured as <see cref="PsaBridgeApp"/> is: the batch schedule off, no demo data.
+/// </summary>
+public sealed class WebSite : WebApplicationFactory<Program>
+{
+    private WebSite(TestDatabasePair databases)
+    {
+        Databases = databases;
+        UseKestrel(0);
+    }
+
+    public TestDatabasePair Databases { get; }
+
+    /// <summary>Where the site listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public static async Task<WebSite> StartAsync()
+    {
+        var site = new WebSite(await TestDatabases.CreateAsync());
+        site.StartServer();
+        if (site.BaseAddress.Port is 0 or 80) throw new InvalidOperationException($"The site did not report the port it listens on: {site.BaseAddress}.");
+        return site;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in Databases.Settings()) builder.UseSetting(key, value);
+        builder.UseSetting("PsaBridge:CustomerSync:Schedule:Enabled", "false");
+        builder.UseSetting("PsaBridge:DemoData", "false");
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+}
