@@ -35,7 +35,7 @@ public static class Phases
         : new Dictionary<string, string?> { ["PsaBridge:DataDir"] = o.Dir }).Build();
 
     private static ServiceProvider Services(BenchOptions o) =>
-        new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddPsaBridge(Configuration(o)).BuildServiceProvider();
+        new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("PsaBridge.Integration.CustomerSync", LogLevel.Information).AddSimpleConsole(c => c.SingleLine = true)).AddPsaBridge(Configuration(o)).BuildServiceProvider();
 
     private static async Task<Dictionary<string, object>> SetupAsync(BenchOptions o)
     {

@@ -14,6 +14,9 @@ switch (options.Command)
     case "sync":
         await Orchestrator.RunSyncAsync(options);
         break;
+    case "posting":
+        await PostingRunner.RunAsync(args);
+        break;
     case "phase":
         var result = await Phases.RunAsync(options);
         result["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);

@@ -10,10 +10,15 @@ namespace PsaBridge.Infrastructure.Storage;
 /// </summary>
 public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string table, params string[] columns)
 {
-    /// <summary>Rows per SQLite statement: more rows bind more slowly by name, fewer pay more per execution.</summary>
-    public const int RowsPerStatement = 32;
+    /// <summary>
+    /// Parameters per SQLite statement. Microsoft.Data.Sqlite binds by name and SQLite finds a name by
+    /// a linear search, so binding costs grow with the square of the parameters: a few rows per
+    /// statement beat both one row (more executions) and many (slow binding).
+    /// </summary>
+    public const int ParametersPerStatement = 64;
 
     private readonly List<object?[]> _rows = [];
+    private int RowsPerStatement => Math.Max(1, ParametersPerStatement / columns.Length);
 
     public int Count => _rows.Count;
 

@@ -174,6 +174,7 @@ public sealed class SynchronizeCustomers(
         total += retries.Count;
 
         var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch);
+        context.Stage("start");
         foreach (var chunk in retries.Chunk(Options.PageSize))
             await ProcessPageAsync(context, chunk, advanceWatermarkTo: null, ct);
 
@@ -185,7 +186,8 @@ public sealed class SynchronizeCustomers(
             await ProcessPageAsync(context, page, watermark, ct);
             if (page.Count < Options.PageSize) break;
         }
-        _ = header;
+        log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
+            string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
     }
 
     private async Task<IReadOnlyCollection<Guid>> ReadAllIdsAsync(List<Guid> ids, CancellationToken ct)
@@ -198,6 +200,17 @@ public sealed class SynchronizeCustomers(
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,
         SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch)
     {
+        /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
+        public Dictionary<string, TimeSpan> Stages { get; } = [];
+        private long _mark = Stopwatch.GetTimestamp();
+
+        public void Stage(string name)
+        {
+            var now = Stopwatch.GetTimestamp();
+            Stages[name] = Stages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(_mark, now);
+            _mark = now;
+        }
+
         public int Pages { get; set; }
         public int Processed { get; set; }
     }
@@ -207,9 +220,12 @@ public sealed class SynchronizeCustomers(
         var db = c.Db;
         var header = c.Run.Header;
         var now = clock.GetUtcNow().UtcDateTime;
+        c.Stage("read PSA");
         await FinanceReferenceLoader.PrefetchAsync(db, c.Reference, c.LoadedCountries, page, ct);
+        c.Stage("reference data");
         var mappings = page.Select(a => CustomerRules.Map(a, c.Reference, Options.CustomerGroup)).ToList();
 
+        c.Stage("map and validate");
         var ids = page.Select(a => (Guid?)a.Id).ToList();
         var byGuid = (await db.Customers.AsNoTracking().Where(x => ids.Contains(x.PsaAccountId)).ToListAsync(ct))
             .ToDictionary(x => x.PsaAccountId!.Value);
@@ -218,6 +234,7 @@ public sealed class SynchronizeCustomers(
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
 
+        c.Stage("find customers");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         var names = page.ToDictionary(a => a.Id, a => a.Name);
@@ -256,6 +273,7 @@ public sealed class SynchronizeCustomers(
         var continuous = numbering && await db.NumberSequences.AsNoTracking()
             .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
         if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+        c.Stage("number sequence");
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
         try
         {
@@ -321,12 +339,14 @@ public sealed class SynchronizeCustomers(
                 else c.Run.DryRunLines.Add(line);
             }
             header.DurationMs = c.Watch.ElapsedMilliseconds;
+            c.Stage("plan");
             if (writer is not null)
             {
                 if (advanceWatermarkTo is { } version) await writer.SetWatermarkAsync(Job, version, now, ct);
                 await writer.SaveHeaderAsync(header, ct);
                 await writer.CommitAsync(ct);
             }
+            c.Stage("write and commit");
         }
         finally
         {
@@ -345,6 +365,7 @@ public sealed class SynchronizeCustomers(
                 throw new InvalidOperationException("The run lost its lease (it was stalled longer than the lease lasts) and stopped so that two runs never overlap.");
             foreach (var observer in observers) await observer.PageCommittedAsync(header.Id, c.Pages, ct);
         }
+        c.Stage("lease and progress");
     }
 
     /// <summary>
