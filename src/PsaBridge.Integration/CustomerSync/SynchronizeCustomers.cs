@@ -6,6 +6,7 @@ using PsaBridge.Finance;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Finance.NumberSequences;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Integration.Scheduling;
 using PsaBridge.Integration.Sources;
 using PsaBridge.Integration.Targets;
@@ -226,11 +227,12 @@ public sealed class SynchronizeCustomers(
         var mappings = page.Select(a => CustomerRules.Map(a, c.Reference, Options.CustomerGroup)).ToList();
 
         c.Stage("map and validate");
-        var ids = page.Select(a => (Guid?)a.Id).ToList();
-        var byGuid = (await db.Customers.AsNoTracking().Where(x => ids.Contains(x.PsaAccountId)).ToListAsync(ct))
+        var engine = db.Database.Engine();
+        var (byId, idList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
+        var byGuid = (await db.Customers.FromSqlRaw(CustomersWhere(byId), idList).AsNoTracking().ToListAsync(ct))
             .ToDictionary(x => x.PsaAccountId!.Value);
-        var wantedNumbers = mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct().ToList();
-        var byAccount = (await db.Customers.AsNoTracking().Where(x => wantedNumbers.Contains(x.CustomerAccount))
+        var (byNumber, numberList) = ValueList.In(engine, "CustomerAccount", mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct());
+        var byAccount = (await db.Customers.FromSqlRaw(CustomersWhere(byNumber), numberList).AsNoTracking()
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
 
@@ -379,7 +381,9 @@ public sealed class SynchronizeCustomers(
         {
             var block = await numbers.TakeAsync(db, Options.NumberSequence, queue.Count, ct);
             var candidates = block.All().ToList();
-            var taken = (await db.Customers.AsNoTracking().Where(x => candidates.Contains(x.CustomerAccount)).Select(x => x.CustomerAccount).ToListAsync(ct))
+            var (condition, list) = ValueList.In(db.Database.Engine(), "CustomerAccount", candidates);
+            var taken = (await db.Customers.FromSqlRaw(CustomersWhere(condition), list).AsNoTracking()
+                    .Select(x => x.CustomerAccount).ToListAsync(ct))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var candidate in candidates)
             {
@@ -407,6 +411,9 @@ public sealed class SynchronizeCustomers(
         CreatedAt = existing?.CreatedAt ?? now,
         ModifiedAt = now,
     };
+
+    /// <summary>The condition is built by <see cref="ValueList"/> from column names of ours; values travel as a parameter.</summary>
+    private static string CustomersWhere(string condition) => "SELECT * FROM \"Customers\" WHERE " + condition;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
