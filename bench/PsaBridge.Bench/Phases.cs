@@ -32,7 +32,9 @@ public static class Phases
 
     private static IConfiguration Configuration(BenchOptions o) => new ConfigurationBuilder().AddInMemoryCollection(o.Engine == "postgres"
         ? new Dictionary<string, string?> { ["ConnectionStrings:Psa"] = Location(o, "psa").ConnectionString, ["ConnectionStrings:Finance"] = Location(o, "finance").ConnectionString }
-        : new Dictionary<string, string?> { ["PsaBridge:DataDir"] = o.Dir }).Build();
+        : new Dictionary<string, string?> { ["PsaBridge:DataDir"] = o.Dir })
+        .AddEnvironmentVariables() // e.g. PsaBridge__CustomerSync__PageSize=5000
+        .Build();
 
     private static ServiceProvider Services(BenchOptions o) =>
         new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("PsaBridge.Integration.CustomerSync", LogLevel.Information).AddSimpleConsole(c => c.SingleLine = true)).AddPsaBridge(Configuration(o)).BuildServiceProvider();

@@ -18,7 +18,7 @@ public sealed class CustomerSyncOptions
     public const string Section = "PsaBridge:CustomerSync";
 
     /// <summary>Accounts per page; each page is one finance transaction.</summary>
-    public int PageSize { get; set; } = 1_000;
+    public int PageSize { get; set; } = 5_000;
     /// <summary>The customer group new customers get (projects360's "Default customer group").</summary>
     public string CustomerGroup { get; set; } = "10";
     /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
