@@ -166,10 +166,11 @@ public sealed class SynchronizeCustomers(
         var total = await source.CountChangedAsync(watermark, ct);
 
         // First the accounts whose last attempt failed and that have not changed since (a changed one comes with the changes).
-        var retries = new List<PsaAccountRecord>();
-        foreach (var chunk in failed.Chunk(Options.PageSize))
-            retries.AddRange((await source.ReadByIdsAsync(chunk, ct)).Where(a => a.Version <= watermark));
-        var gone = failed.Except((await ReadAllIdsAsync(failed, ct))).ToList();
+        var failedAccounts = new List<PsaAccountRecord>();
+        foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
+        var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
+        var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();
+        var gone = failed.Where(id => !stillInPsa.Contains(id)).ToList();
         if (gone.Count > 0 && !run.Request.DryRun)
             await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
         total += retries.Count;
@@ -189,13 +190,6 @@ public sealed class SynchronizeCustomers(
         }
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
-    }
-
-    private async Task<IReadOnlyCollection<Guid>> ReadAllIdsAsync(List<Guid> ids, CancellationToken ct)
-    {
-        var found = new List<Guid>();
-        foreach (var chunk in ids.Chunk(Options.PageSize)) found.AddRange((await source.ReadByIdsAsync(chunk, ct)).Select(a => a.Id));
-        return found;
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa;
 
 namespace PsaBridge.Integration.Sources;
@@ -49,7 +50,8 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     {
         if (ids.Count == 0) return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Project(db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.VersionNumber)).ToListAsync(ct);
+        var (condition, list) = ValueList.In(db.Database.Engine(), "Id", ids);
+        return await Project(db.Accounts.FromSqlRaw(AccountsWhere(condition), list).AsNoTracking().OrderBy(a => a.VersionNumber)).ToListAsync(ct);
     }
 
     public async Task<int> CountChangedAsync(long afterVersion, CancellationToken ct)
@@ -57,6 +59,9 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Accounts.CountAsync(a => a.VersionNumber > afterVersion, ct);
     }
+
+    /// <summary>The condition comes from <see cref="ValueList"/> (our column names); the ids travel as one parameter.</summary>
+    private static string AccountsWhere(string condition) => "SELECT * FROM \"Accounts\" WHERE " + condition;
 
     private static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>
         accounts.Select(a => new PsaAccountRecord(a.Id, a.VersionNumber, a.Name, a.AccountNumber, a.Currency, a.Telephone1, a.EmailAddress1,
