@@ -30,6 +30,8 @@ public static class PsaBridgeCli
         PaymentTermsCommands.Create,
         CustomerGroupsCommands.Create,
         NumberSequencesCommands.Create,
+        ActualsCommands.Create,
+        InvoicesCommands.Create,
     ];
 
     public static RootCommand CreateRootCommand(IAnsiConsole console, TextWriter error)

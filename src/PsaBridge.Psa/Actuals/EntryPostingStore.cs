@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Journals;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -49,15 +50,18 @@ public sealed class EntryPostingStore(PsaDb db)
         return new PricingInputs(unit.Id, unit.Name, costLists, SalesTerms.Internal, "", []);
     }
 
-    /// <summary>Posts the unposted journal lines of the entries as actuals (into <paramref name="posting"/>); returns the entries that had none.</summary>
-    public async Task<IReadOnlySet<Guid>> PostJournalsAsync(IReadOnlyCollection<Guid> entryIds, string entryType, Posting posting, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Posts the unposted journal lines of the entries as actuals, in the caller's transaction: one query for
+    /// the lines, the posting rules in memory, set-based UPDATEs marking lines and journals posted and bulk
+    /// inserts of the actuals, origins and connections. Returns the entries that had no lines.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> PostJournalsAsync(IReadOnlyCollection<Guid> entryIds, string entryType, DateTime now, CancellationToken ct)
     {
         if (entryIds.Count == 0) return new HashSet<Guid>();
         var ids = entryIds.ToList();
-        var lines = await db.Set<JournalLine>().Where(l => ids.Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
-        var journalIds = lines.Select(l => l.JournalId).Distinct().ToList();
-        foreach (var journal in await db.Set<Journal>().Where(j => journalIds.Contains(j.Id)).ToListAsync(ct)) journal.IsPosted = true;
+        var lines = await db.Set<JournalLine>().AsNoTracking().Where(l => ids.Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
         var byEntry = lines.ToLookup(l => l.SourceEntryId);
+        var posting = new Posting();
         var without = new HashSet<Guid>();
         foreach (var entryId in entryIds)
         {
@@ -65,6 +69,15 @@ public sealed class EntryPostingStore(PsaDb db)
             if (entryLines.Count == 0) without.Add(entryId);
             else PostingRules.Approve(posting, entryId, entryType, entryLines, now);
         }
+        if (lines.Count == 0) return without;
+
+        var lineIds = lines.Select(l => l.Id).ToList();
+        var journalIds = lines.Select(l => l.JournalId).Distinct().ToList();
+        // The line is the concurrency guard: a line posted meanwhile by another approval is not posted twice.
+        var marked = await db.Set<JournalLine>().Where(l => lineIds.Contains(l.Id) && !l.IsPosted).ExecuteUpdateAsync(s => s.SetProperty(l => l.IsPosted, true), ct);
+        if (marked != lineIds.Count) throw new ConflictException("An entry was approved by someone else meanwhile; read it again and retry.");
+        await db.Set<Journal>().Where(j => journalIds.Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.IsPosted, true), ct);
+        await PostingWriter.WriteAsync(db, posting, ct);
         return without;
     }
 

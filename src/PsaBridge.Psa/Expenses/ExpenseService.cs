@@ -93,32 +93,32 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var expenses = await db.Set<ExpenseEntry>().Where(e => chunk.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-            var ready = new List<ExpenseEntry>();
+            var statuses = await db.Set<ExpenseEntry>().AsNoTracking().Where(e => chunk.Contains(e.Id))
+                .Select(e => new { e.Id, e.ExpenseStatus }).ToDictionaryAsync(e => e.Id, e => e.ExpenseStatus, ct);
+            var ready = new List<Guid>();
             foreach (var id in chunk)
             {
-                if (!expenses.TryGetValue(id, out var expense)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' was not found.");
-                else if (expense.ExpenseStatus != ExpenseStatus.Submitted)
-                    results[id] = new ApprovalResult(id, false, $"Expense '{id}' is {expense.ExpenseStatus}; only a submitted expense can be approved.");
-                else ready.Add(expense);
+                if (!statuses.TryGetValue(id, out var status)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' was not found.");
+                else if (status != ExpenseStatus.Submitted)
+                    results[id] = new ApprovalResult(id, false, $"Expense '{id}' is {status}; only a submitted expense can be approved.");
+                else ready.Add(id);
             }
-            var posting = new Posting();
-            var unpriced = await store.PostJournalsAsync(ready.Select(e => e.Id).ToList(), TransactionTypes.Expense, posting, now, ct);
-            foreach (var expense in ready)
+            var unpriced = await store.PostJournalsAsync(ready, TransactionTypes.Expense, now, ct);
+            var approved = new List<Guid>(ready.Count);
+            foreach (var id in ready)
             {
-                if (unpriced.Contains(expense.Id))
+                if (unpriced.Contains(id)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' has no journal to post; submit it again.");
+                else
                 {
-                    results[expense.Id] = new ApprovalResult(expense.Id, false, $"Expense '{expense.Id}' has no journal to post; submit it again.");
-                    continue;
+                    approved.Add(id);
+                    results[id] = new ApprovalResult(id, true);
                 }
-                expense.ExpenseStatus = ExpenseStatus.Approved;
-                expense.ModifiedOn = now;
-                results[expense.Id] = new ApprovalResult(expense.Id, true);
             }
-            posting.AddTo(db);
-            await SaveAsync(ct);
+            var changed = approved.Count == 0 ? 0 : await db.Set<ExpenseEntry>().Where(e => approved.Contains(e.Id) && e.ExpenseStatus == ExpenseStatus.Submitted)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
+            if (changed != approved.Count) throw new ConflictException("The expense was changed by someone else meanwhile; read it again and retry.");
             await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
         }
         return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
     }

@@ -24,7 +24,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Filtered in SQL by everything but the quantity: SQLite keeps decimals as text and cannot compare them.
-        var candidates = await db.Set<Actual>()
+        var candidates = await db.Set<Actual>().AsNoTracking()
             .Where(a => a.ContractId == contractId && a.TransactionType == TransactionType.UnbilledSales
                         && (a.BillingStatus == BillingStatus.UnbilledSalesCreated || a.BillingStatus == BillingStatus.ReadyToInvoice)
                         && a.AdjustmentStatus == null && a.InvoiceId == null && a.DocumentDate <= date)
@@ -43,26 +43,53 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var posting = new Posting();
         var invoice = InvoiceRules.Draft(posting, contract,
             ready.Select(a => new ReadyUnbilledSales(a, journalLines.TryGetValue(a.Id, out var jl) ? jl : null)).ToList(), milestones, date, clock.GetUtcNow().UtcDateTime);
-        db.Add(invoice);
-        posting.AddTo(db);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // the milestones the draft took
+        await PostingWriter.InsertAsync(db, [invoice], ct);
+        await PostingWriter.InsertAsync(db, invoice.Lines, ct);
+        await PostingWriter.InsertAsync(db, invoice.Lines.SelectMany(l => l.Details).ToList(), ct);
+        await PostingWriter.WriteAsync(db, posting, ct);
+        // The draft takes its unbilled sales; one taken meanwhile by another draft fails this one.
+        foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))
+        {
+            var taken = await db.Set<Actual>().Where(a => chunk.Contains(a.Id) && a.InvoiceId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.InvoiceId, invoice.Id).SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoiceCreated), ct);
+            if (taken != chunk.Length) throw new ConflictException($"Unbilled sales of contract '{contract.Name}' were invoiced by someone else meanwhile; try again.");
+        }
         await tx.CommitAsync(ct);
         return invoice;
     }
 
-    /// <summary>Confirms a draft invoice: posts reversals and billed sales; the invoice is read-only from then on.</summary>
+    /// <summary>
+    /// Confirms a draft invoice: posts reversals and billed sales; the invoice is read-only from then on.
+    /// The new actuals, origins and connections are bulk inserted; the statuses change with set-based UPDATEs.
+    /// </summary>
     public async Task<Invoice> ConfirmAsync(Guid id, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var invoice = await Invoices(tracked: true).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
+        var invoice = await Invoices(tracked: false).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
         InvoiceRules.EnsureDraft(invoice);
-        var unbilled = await db.Set<Actual>().Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+        var unbilled = await db.Set<Actual>().AsNoTracking()
+            .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
             .ToDictionaryAsync(a => a.Id, ct);
         var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
         var posting = new Posting();
         InvoiceRules.Confirm(posting, invoice, unbilled, milestones, clock.GetUtcNow().UtcDateTime);
-        posting.AddTo(db);
-        await SaveAsync(ct);
+
+        // The status is the invoice's concurrency token: only one hand confirms it.
+        var confirmed = await db.Set<Invoice>().Where(i => i.Id == id && i.Status == InvoiceStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, invoice.Status).SetProperty(i => i.ConfirmedOn, invoice.ConfirmedOn), ct);
+        if (confirmed != 1) throw new ConflictException("The invoice was changed by someone else meanwhile; read it again and retry.");
+        // Confirm posted every unbilled actual its details bill; when those are all the invoice holds, one UPDATE does.
+        var billed = invoice.Lines.SelectMany(l => l.Details).Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToList();
+        if (billed.Count == unbilled.Count)
+            await db.Set<Actual>().Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
+        else
+            foreach (var chunk in billed.Chunk(EntryPostingStore.BatchSize))
+                await db.Set<Actual>().Where(a => chunk.Contains(a.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
+        await db.SaveChangesAsync(ct); // the milestones
+        await PostingWriter.WriteAsync(db, posting, ct);
         await tx.CommitAsync(ct);
         return invoice;
     }

@@ -90,9 +90,10 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
     }
 
     /// <summary>
-    /// Approves many submitted entries: per batch of <see cref="EntryPostingStore.BatchSize"/>, one query for
-    /// the entries, one for their journal lines, and one save of all their actuals in one transaction.
-    /// An entry that cannot be approved fails alone with its reason.
+    /// Approves many submitted entries: per batch of <see cref="EntryPostingStore.BatchSize"/>, in one transaction,
+    /// one query for the entries' statuses, one for their journal lines, bulk inserts of the actuals with their
+    /// origins and connections, and set-based UPDATEs of the statuses. An entry that cannot be approved fails
+    /// alone with its reason.
     /// </summary>
     public async Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {
@@ -101,32 +102,33 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var entries = await db.Set<TimeEntry>().Where(e => chunk.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
-            var ready = new List<TimeEntry>();
+            var statuses = await db.Set<TimeEntry>().AsNoTracking().Where(e => chunk.Contains(e.Id))
+                .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct);
+            var ready = new List<Guid>();
             foreach (var id in chunk)
             {
-                if (!entries.TryGetValue(id, out var entry)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' was not found.");
-                else if (entry.EntryStatus != TimeEntryStatus.Submitted)
-                    results[id] = new ApprovalResult(id, false, $"Time entry '{id}' is {entry.EntryStatus}; only a submitted entry can be approved.");
-                else ready.Add(entry);
+                if (!statuses.TryGetValue(id, out var status)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' was not found.");
+                else if (status != TimeEntryStatus.Submitted)
+                    results[id] = new ApprovalResult(id, false, $"Time entry '{id}' is {status}; only a submitted entry can be approved.");
+                else ready.Add(id);
             }
-            var posting = new Posting();
-            var unpriced = await store.PostJournalsAsync(ready.Select(e => e.Id).ToList(), TransactionTypes.TimeEntry, posting, now, ct);
-            foreach (var entry in ready)
+            var unpriced = await store.PostJournalsAsync(ready, TransactionTypes.TimeEntry, now, ct);
+            var approved = new List<Guid>(ready.Count);
+            foreach (var id in ready)
             {
-                if (unpriced.Contains(entry.Id))
+                if (unpriced.Contains(id)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' has no journal to post; submit it again.");
+                else
                 {
-                    results[entry.Id] = new ApprovalResult(entry.Id, false, $"Time entry '{entry.Id}' has no journal to post; submit it again.");
-                    continue;
+                    approved.Add(id);
+                    results[id] = new ApprovalResult(id, true);
                 }
-                entry.EntryStatus = TimeEntryStatus.Approved;
-                entry.ModifiedOn = now;
-                results[entry.Id] = new ApprovalResult(entry.Id, true);
             }
-            posting.AddTo(db);
-            await SaveAsync(ct);
+            // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
+            var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>().Where(e => approved.Contains(e.Id) && e.EntryStatus == TimeEntryStatus.Submitted)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
+            if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
             await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
         }
         return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
     }

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Invoicing;
+using PsaBridge.Psa.Journals;
+using PsaBridge.Psa.Resources;
+using PsaBridge.Psa.Tests.Api;
+using PsaBridge.Psa.Time;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Psa.Tests.Actuals;
+
+/// <summary>The bulk paths (approval in batches of 1,000, confirming a large invoice) post exactly what the one-entry paths post.</summary>
+public sealed class BulkPostingTests
+{
+    private const int Count = 2_500;
+
+    [Fact]
+    public async Task Approving_2500_entries_in_bulk_posts_exactly_what_approving_them_one_by_one_posts()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var alpine = await Alpine.SetUpAsync(app.CreateClient());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
+        var service = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
+        var (bulk, single) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, Count);
+        var draft = await service.CreateAsync(new TimeEntryInput(new DateOnly(2018, 3, 1), 60, alpine.Ashley, alpine.Project));
+        var unknown = Guid.CreateVersion7();
+
+        // Three batches, with a draft and an unknown id among them: those two fail alone.
+        var report = await service.ApproveTimeEntries([.. bulk.Take(1_200), draft.Id, unknown, .. bulk.Skip(1_200)]);
+        foreach (var id in single) (await service.ApproveTimeEntries([id])).Approved.ShouldBe(1);
+
+        (report.Requested, report.Approved, report.Failed).ShouldBe((Count + 2, Count, 2));
+        report.Results.Single(r => r.Id == draft.Id).Error.ShouldBe($"Time entry '{draft.Id}' is Draft; only a submitted entry can be approved.");
+        report.Results.Single(r => r.Id == unknown).Error.ShouldBe($"Time entry '{unknown}' was not found.");
+        var actuals = (await db.Set<Actual>().AsNoTracking().ToListAsync()).ToLookup(a => a.SourceEntryId!.Value);
+        var origins = (await db.Set<TransactionOrigin>().AsNoTracking().Where(o => o.TransactionType == TransactionTypes.Actual).ToListAsync()).ToLookup(o => o.TransactionId);
+        var connections = (await db.Set<TransactionConnection>().AsNoTracking().Where(c => c.Transaction1Type == TransactionTypes.Actual).ToListAsync())
+            .ToDictionary(c => c.Transaction1Id);
+        var lines = (await db.Set<JournalLine>().AsNoTracking().ToListAsync()).ToLookup(l => l.SourceEntryId);
+        for (var i = 0; i < Count; i++)
+        {
+            var posted = Posted(bulk[i]);
+            posted.ShouldBe(Posted(single[i]), $"entry {i}");
+            actuals[bulk[i]].Select(a => a.TransactionType).Order().ShouldBe([TransactionType.Cost, TransactionType.UnbilledSales]);
+        }
+        (await db.Set<TimeEntry>().CountAsync(e => e.EntryStatus == TimeEntryStatus.Approved)).ShouldBe(2 * Count);
+        (await db.Set<Journal>().CountAsync(j => !j.IsPosted)).ShouldBe(0);
+        (await db.Set<JournalLine>().CountAsync(l => !l.IsPosted)).ShouldBe(0);
+        (await db.Set<TimeEntry>().AsNoTracking().SingleAsync(e => e.Id == draft.Id)).EntryStatus.ShouldBe(TimeEntryStatus.Draft);
+
+        // Every column of each actual but its id, times and entry; its origins (the entry, its journal line); its connection.
+        List<string> Posted(Guid entry) => actuals[entry].OrderBy(a => a.TransactionType).Select(a =>
+        {
+            var line = lines[entry].Single(l => l.TransactionType == a.TransactionType);
+            origins[a.Id].Select(o => (o.OriginType, o.OriginId)).Order().ShouldBe(new[] { (TransactionTypes.JournalLine, line.Id), (TransactionTypes.TimeEntry, entry) }.Order());
+            var connection = connections.GetValueOrDefault(a.Id);
+            return $"{a.TransactionType} {a.TransactionClass} {a.BillingType} {a.DocumentDate} {a.AccountingDate} {a.Quantity} {a.Unit} {a.UnitPrice} {a.Amount} " +
+                   $"{a.Currency} {a.AmountMethod} {a.PriceListId} {a.ProjectId} {a.TaskId} {a.ResourceId} {a.RoleId} {a.ResourceOrganizationalUnitId} " +
+                   $"{a.ContractOrganizationalUnitId} {a.TransactionCategoryId} {a.CustomerId} {a.ContractId} {a.ContractLineId} {a.Description} {a.BillingStatus} " +
+                   $"{a.AdjustmentStatus} {a.InvoiceId} | {connection?.Transaction1Role}>{connection?.Transaction2Role}:" +
+                   $"{(connection is null ? "" : actuals[entry].Single(x => x.Id == connection.Transaction2Id).TransactionType)}";
+        }).ToList();
+    }
+
+    [Fact]
+    public async Task Confirming_an_invoice_over_5000_unbilled_actuals_reverses_and_bills_every_one()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var alpine = await Alpine.SetUpAsync(app.CreateClient());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
+        var (a, b) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, Count);
+        (await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries([.. a, .. b])).Approved.ShouldBe(2 * Count);
+        var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
+        var unbilled = await db.Set<Actual>().AsNoTracking().Where(x => x.TransactionType == TransactionType.UnbilledSales).ToDictionaryAsync(x => x.Id);
+
+        var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
+        var confirmed = await invoices.ConfirmAsync(draft.Id);
+
+        var details = draft.Lines.ShouldHaveSingleItem().Details;
+        details.Count.ShouldBe(2 * Count);
+        draft.TotalAmount.ShouldBe(unbilled.Values.Sum(x => x.Amount));
+        confirmed.Status.ShouldBe(InvoiceStatus.Confirmed);
+        confirmed.ConfirmedOn.ShouldNotBeNull();
+        var stored = await invoices.GetAsync(draft.Id);
+        (stored.Status, stored.TotalAmount, stored.Lines.Single().Details.Count).ShouldBe((InvoiceStatus.Confirmed, draft.TotalAmount, 2 * Count));
+
+        var all = await db.Set<Actual>().AsNoTracking().Where(x => x.TransactionType != TransactionType.Cost).ToListAsync();
+        var connections = (await db.Set<TransactionConnection>().AsNoTracking().ToListAsync()).ToLookup(c => c.Transaction1Id);
+        var origins = (await db.Set<TransactionOrigin>().AsNoTracking().ToListAsync()).ToLookup(o => o.TransactionId);
+        all.Count.ShouldBe(3 * 2 * Count);
+        foreach (var original in unbilled.Values)
+        {
+            var stillThere = all.Single(x => x.Id == original.Id);
+            (stillThere.BillingStatus, stillThere.InvoiceId, stillThere.Amount).ShouldBe((BillingStatus.CustomerInvoicePosted, draft.Id, original.Amount));
+        }
+        foreach (var reversal in all.Where(x => x.TransactionType == TransactionType.UnbilledSales && x.DocumentDate == new DateOnly(2018, 12, 31)))
+        {
+            var connection = connections[reversal.Id].ShouldHaveSingleItem();
+            connection.Transaction1Role.ShouldBe(ConnectionRoles.Reversing);
+            var original = unbilled[connection.Transaction2Id];
+            (reversal.Quantity, reversal.UnitPrice, reversal.Amount, reversal.BillingStatus, reversal.InvoiceId)
+                .ShouldBe((-original.Quantity, original.UnitPrice, -original.Amount, BillingStatus.CustomerInvoicePosted, draft.Id));
+            origins[reversal.Id].Select(o => o.OriginType).Order().ShouldBe([TransactionTypes.JournalLine, TransactionTypes.TimeEntry]);
+        }
+        var billed = all.Where(x => x.TransactionType == TransactionType.BilledSales).ToList();
+        billed.Count.ShouldBe(2 * Count);
+        foreach (var actual in billed)
+        {
+            var connection = connections[actual.Id].ShouldHaveSingleItem();
+            connection.Transaction1Role.ShouldBe(ConnectionRoles.BilledSales);
+            var original = unbilled[connection.Transaction2Id];
+            (actual.DocumentDate, actual.Quantity, actual.UnitPrice, actual.Amount, actual.BillingStatus, actual.SourceEntryId)
+                .ShouldBe((new DateOnly(2018, 12, 31), original.Quantity, original.UnitPrice, original.Amount, BillingStatus.CustomerInvoicePosted, original.SourceEntryId));
+            origins[actual.Id].Select(o => o.OriginType).Order(StringComparer.Ordinal)
+                .ShouldBe(["invoice", "invoicedetail", "msdyn_invoicelinetransaction", "msdyn_journalline", "msdyn_timeentry"]);
+        }
+        billed.Sum(x => x.Amount).ShouldBe(draft.TotalAmount);
+        await Should.ThrowAsync<PsaBridge.Infrastructure.Validation.ConflictException>(() => invoices.ConfirmAsync(draft.Id));
+    }
+
+    /// <summary>
+    /// Two identical sets of submitted entries (varied dates and durations), priced by the submission rule and
+    /// bulk inserted, so a test can post one set one way and its twin the other.
+    /// </summary>
+    private static async Task<(List<Guid> A, List<Guid> B)> SubmittedTwinsAsync(IServiceProvider services, Alpine alpine, int count)
+    {
+        var db = services.GetRequiredService<PsaDb>();
+        var inputs = await services.GetRequiredService<EntryPostingStore>().PricingInputsAsync(alpine.Project, TransactionClass.Time, default);
+        var role = await db.Set<Role>().AsNoTracking().SingleAsync(r => r.Id == alpine.ProjectManager);
+        var now = DateTime.UtcNow;
+        var entries = new List<TimeEntry>();
+        var posting = new Posting();
+        foreach (var twin in new[] { 0, 1 })
+        for (var i = 0; i < count; i++)
+        {
+            var entry = new TimeEntry
+            {
+                Id = Guid.CreateVersion7(), Date = new DateOnly(2018, 1, 1).AddDays(i % 360), Duration = 15 + i * 7 % 1_425, ResourceId = alpine.Ashley,
+                ProjectId = alpine.Project, RoleId = role.Id, ResourceOrganizationalUnitId = alpine.Unit, EntryStatus = TimeEntryStatus.Submitted,
+                Description = $"Entry {i}", CreatedOn = now, ModifiedOn = now,
+            };
+            entries.Add(entry);
+            TimeEntryPricing.Submit(posting, entry, role, inputs, now);
+        }
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await PostingWriter.InsertAsync(db, entries, default);
+            await PostingWriter.WriteAsync(db, posting, default);
+            await tx.CommitAsync();
+        }
+        return (entries.Take(count).Select(e => e.Id).ToList(), entries.Skip(count).Select(e => e.Id).ToList());
+    }
+}
