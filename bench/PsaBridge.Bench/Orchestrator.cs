@@ -24,12 +24,15 @@ public static class Orchestrator
                           $"{incremental.GetProperty("seconds").GetDouble():F3} |");
     }
 
-    private static async Task<JsonElement> ChildAsync(BenchOptions options, string phase)
+    private static Task<JsonElement> ChildAsync(BenchOptions options, string phase) => ChildAsync(phase, options.ChildArgs(phase));
+
+    /// <summary>Runs this program again with <paramref name="args"/> and returns the RESULT line it prints; its output is echoed.</summary>
+    internal static async Task<JsonElement> ChildAsync(string phase, string[] args)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Orchestrator).Assembly.Location);
-        foreach (var a in options.ChildArgs(phase)) start.ArgumentList.Add(a);
+        foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         JsonElement? result = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)

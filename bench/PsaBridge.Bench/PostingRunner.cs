@@ -69,22 +69,6 @@ public static class PostingRunner
                           $"{confirm.GetProperty("peakWorkingSetMB").GetDouble():F0} | {confirm.GetProperty("actuals").GetInt32():N0} | {confirm.GetProperty("load").GetString()} |");
     }
 
-    private static async Task<JsonElement> ChildAsync(PostingOptions options, string phase)
-    {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(PostingRunner).Assembly.Location);
-        foreach (var a in options.ChildArgs(phase)) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        JsonElement? result = null;
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith("RESULT ", StringComparison.Ordinal)) result = JsonDocument.Parse(line[7..]).RootElement.Clone();
-            else Console.WriteLine($"  [{phase}] {line}");
-        }
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || result is null) throw new InvalidOperationException($"Phase {phase} failed (exit {process.ExitCode}).");
-        Console.WriteLine($"  [{phase}] {result}");
-        return result.Value;
-    }
+    private static Task<JsonElement> ChildAsync(PostingOptions options, string phase) =>
+        Orchestrator.ChildAsync(phase, options.ChildArgs(phase));
 }
