@@ -10,15 +10,7 @@ namespace PsaBridge.Infrastructure.Storage;
 /// </summary>
 public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string table, params string[] columns)
 {
-    /// <summary>
-    /// Parameters per SQLite statement. Microsoft.Data.Sqlite binds by name and SQLite finds a name by
-    /// a linear search, so binding costs grow with the square of the parameters: a few rows per
-    /// statement beat both one row (more executions) and many (slow binding).
-    /// </summary>
-    public const int ParametersPerStatement = 64;
-
     private readonly List<object?[]> _rows = [];
-    private int RowsPerStatement => Math.Max(1, ParametersPerStatement / columns.Length);
 
     public int Count => _rows.Count;
 
@@ -36,35 +28,50 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         _rows.Clear();
     }
 
+    /// <summary>
+    /// All buffered rows in ONE statement with ONE parameter: a JSON array of rows that SQLite unpacks
+    /// with <c>json_each</c>. No per-row binding at all, which is where Microsoft.Data.Sqlite spends
+    /// its time on wide rows. Values keep EF Core's storage formats (GUIDs upper-case, decimals and
+    /// dates as text, booleans as 0/1).
+    /// </summary>
     private async Task InsertAsync(CancellationToken ct)
     {
-        var full = _rows.Count / RowsPerStatement;
-        if (full > 0)
+        using var buffer = new MemoryStream(_rows.Count * columns.Length * 16);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            await using var statement = Statement(RowsPerStatement);
-            for (var b = 0; b < full; b++) await statement.ExecuteAsync(ct, Values(b * RowsPerStatement, RowsPerStatement));
+            writer.WriteStartArray();
+            foreach (var row in _rows)
+            {
+                writer.WriteStartArray();
+                foreach (var value in row) WriteValue(writer, value);
+                writer.WriteEndArray();
+            }
+            writer.WriteEndArray();
         }
-        var rest = _rows.Count - full * RowsPerStatement;
-        if (rest > 0)
-        {
-            await using var statement = Statement(rest);
-            await statement.ExecuteAsync(ct, Values(full * RowsPerStatement, rest));
-        }
-    }
-
-    private PreparedStatement Statement(int rows)
-    {
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var tuples = string.Join(", ", Enumerable.Range(0, rows).Select(r =>
-            "(" + string.Join(", ", Enumerable.Range(0, columns.Length).Select(c => "@p" + (r * columns.Length + c))) + ")"));
-        return new PreparedStatement(connection, transaction, engine, $"INSERT INTO \"{table}\" ({names}) VALUES {tuples}", rows * columns.Length);
+        var values = string.Join(", ", Enumerable.Range(0, columns.Length).Select(i => $"value ->> {i}"));
+        await using var statement = new PreparedStatement(connection, transaction, engine,
+            $"INSERT INTO \"{table}\" ({names}) SELECT {values} FROM json_each(@p0)", 1);
+        await statement.ExecuteAsync(ct, System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
-    private object?[] Values(int first, int count)
+    private static void WriteValue(System.Text.Json.Utf8JsonWriter writer, object? value)
     {
-        var values = new object?[count * columns.Length];
-        for (var r = 0; r < count; r++) Array.Copy(_rows[first + r], 0, values, r * columns.Length, columns.Length);
-        return values;
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case Guid g: writer.WriteStringValue(g.ToString().ToUpperInvariant()); break;
+            case bool b: writer.WriteNumberValue(b ? 1 : 0); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case Enum e: writer.WriteNumberValue(Convert.ToInt64(e)); break;
+            case decimal d: writer.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
+            case DateTime t: writer.WriteStringValue(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)); break;
+            case DateOnly d: writer.WriteStringValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); break;
+            case double f: writer.WriteNumberValue(f); break;
+            default: writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
     }
 
     private async Task CopyAsync(CancellationToken ct)

@@ -7,8 +7,8 @@ using PsaBridge.Infrastructure.Storage;
 namespace PsaBridge.Psa.Actuals;
 
 /// <summary>
-/// The bulk side of posting: writes new rows with the engine's fast path (a reused prepared INSERT on
-/// SQLite, <see cref="BulkInsert"/>'s binary COPY on PostgreSQL) inside the caller's transaction,
+/// The bulk side of posting: writes new rows with <see cref="BulkInsert"/> (one JSON-array statement on
+/// SQLite, binary COPY on PostgreSQL) inside the caller's transaction,
 /// with no change tracking. Columns and value conversions come from the EF model, so a row reads back
 /// through EF exactly as if EF had written it.
 /// </summary>
@@ -36,16 +36,6 @@ public static class PostingWriter
         var table = TableOf<T>.Get(db.Model);
         var connection = db.Database.GetDbConnection();
         var engine = db.Database.Engine();
-        if (engine == DatabaseEngine.Sqlite)
-        {
-            // One reused single-row statement: these tables are wide (actuals have 30 columns), and
-            // Microsoft.Data.Sqlite binds by name, which SQLite resolves by a linear search. Measured on the
-            // posting benchmark (BENCHMARKS-posting.md): approve 100,000 entries 32.6 s single-row, 41.2 s
-            // with BulkInsert's 64-parameter statements; raw insert of the same rows 22.7 s against 29.6 s.
-            await using var insert = PreparedStatement.Insert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
-            foreach (var row in rows) await insert.ExecuteAsync(ct, table.Values(row));
-            return;
-        }
         var bulk = new BulkInsert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
         foreach (var row in rows)
         {
