@@ -4,8 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
-using NpgsqlTypes;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.Currencies;
 
@@ -23,14 +22,11 @@ public sealed record ReferenceDataSeedResult(IReadOnlyList<SeededTable> Tables, 
 /// <summary>
 /// Loads the embedded reference data (<see cref="ReferenceDataFiles"/>) into the finance database: countries,
 /// states, cities, zip codes and currencies. Plain SQL on EF's connection in one transaction, not change
-/// tracking: prepared multi-row INSERTs on SQLite, binary COPY on PostgreSQL. A table that already has rows is
+/// tracking: one JSON-array INSERT per table on SQLite, binary COPY on PostgreSQL (<see cref="BulkInsert"/>). A table that already has rows is
 /// left alone (so seeding twice is harmless); rows whose parent is missing from such a table are left out.
 /// </summary>
 public static class ReferenceDataSeeder
 {
-    /// <summary>Rows per INSERT statement: larger statements bind parameters by name ever more slowly in Microsoft.Data.Sqlite, smaller ones pay more per execution.</summary>
-    private const int RowsPerStatement = 25;
-
     public static async Task<ReferenceDataSeedResult> SeedAsync(FinanceDb db, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
@@ -82,11 +78,7 @@ public static class ReferenceDataSeeder
         return await command.ExecuteScalarAsync(ct);
     }
 
-    /// <summary>A Guid as EF Core's SQLite provider stores it: uppercase TEXT.</summary>
-    public static string SqliteGuid(Guid value) => value.ToString("D").ToUpperInvariant();
 
-    /// <summary>A DateTime as EF Core's SQLite provider stores it: TEXT "yyyy-MM-dd HH:mm:ss.FFFFFFF".</summary>
-    public static string SqliteDateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private sealed class Run(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken ct)
     {
@@ -199,114 +191,19 @@ public static class ReferenceDataSeeder
             return keys;
         }
 
-        private Task<int> InsertAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill) =>
-            postgres && connection is NpgsqlConnection npgsql
-                ? CopyAsync(npgsql, table, columns, rows, fill)
-                : InsertBatchedAsync(table, columns, rows, fill);
-
-        /// <summary>PostgreSQL: binary COPY, the engine's own bulk path.</summary>
-        private async Task<int> CopyAsync<T>(NpgsqlConnection npgsql, string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
+        /// <summary>The shared bulk path: binary COPY on PostgreSQL, one JSON-array statement on SQLite.</summary>
+        private async Task<int> InsertAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
         {
-            var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-            var values = new object?[columns.Length];
-            var n = 0;
-            await using (var import = await npgsql.BeginBinaryImportAsync(sql, ct))
+            var bulk = new BulkInsert(connection, transaction, postgres ? DatabaseEngine.PostgreSql : DatabaseEngine.Sqlite, table, columns);
+            foreach (var row in rows)
             {
-                foreach (var row in rows)
-                {
-                    fill(row, values);
-                    await import.StartRowAsync(ct);
-                    for (var i = 0; i < columns.Length; i++)
-                    {
-                        switch (values[i])
-                        {
-                            case null: await import.WriteNullAsync(ct); break;
-                            case Guid g: await import.WriteAsync(g, NpgsqlDbType.Uuid, ct); break;
-                            case DateTime d: await import.WriteAsync(d, NpgsqlDbType.TimestampTz, ct); break;
-                            case string s: await import.WriteAsync(s, NpgsqlDbType.Varchar, ct); break;
-                            case var other: throw new NotSupportedException($"No COPY mapping for {other.GetType()}.");
-                        }
-                    }
-                    n++;
-                }
-                await import.CompleteAsync(ct);
+                var values = new object?[columns.Length];
+                fill(row, values);
+                bulk.Add(values);
             }
-            return n;
-        }
-
-        /// <summary>Any other engine (SQLite): prepared INSERT statements of <see cref="RowsPerStatement"/> rows each.</summary>
-        private async Task<int> InsertBatchedAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
-        {
-            DbCommand? full = null;
-            var pending = new List<object?[]>(RowsPerStatement);
-            var n = 0;
-            try
-            {
-                foreach (var row in rows)
-                {
-                    var values = new object?[columns.Length];
-                    fill(row, values);
-                    pending.Add(values);
-                    if (pending.Count == RowsPerStatement)
-                    {
-                        full ??= PrepareInsert(table, columns, RowsPerStatement);
-                        n += await ExecuteAsync(full, columns, pending);
-                        pending.Clear();
-                    }
-                }
-                if (pending.Count > 0)
-                {
-                    await using var rest = PrepareInsert(table, columns, pending.Count);
-                    n += await ExecuteAsync(rest, columns, pending);
-                }
-            }
-            finally
-            {
-                if (full is not null) await full.DisposeAsync();
-            }
-            return n;
-        }
-
-        private DbCommand PrepareInsert(string table, string[] columns, int rowCount)
-        {
-            var sql = new System.Text.StringBuilder();
-            sql.Append("INSERT INTO \"").Append(table).Append("\" (")
-               .Append(string.Join(", ", columns.Select(c => $"\"{c}\""))).Append(") VALUES ");
-            var command = Command("");
-            for (var r = 0; r < rowCount; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Length; c++)
-                {
-                    var name = $"@p{r}_{c}";
-                    sql.Append(c == 0 ? name : ", " + name);
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.DbType = DbType.String;
-                    command.Parameters.Add(parameter);
-                }
-                sql.Append(')');
-            }
-            command.CommandText = sql.ToString();
-            command.Prepare();
-            return command;
-        }
-
-        private async Task<int> ExecuteAsync(DbCommand command, string[] columns, List<object?[]> rows)
-        {
-            var parameters = command.Parameters;
-            var p = 0;
-            foreach (var values in rows)
-                for (var c = 0; c < columns.Length; c++)
-                    parameters[p++].Value = values[c] switch
-                    {
-                        null => DBNull.Value,
-                        Guid g => SqliteGuid(g),
-                        DateTime d => SqliteDateTime(d),
-                        var v => v,
-                    };
-            await command.ExecuteNonQueryAsync(ct);
-            return rows.Count;
+            var count = bulk.Count;
+            await bulk.FlushAsync(ct);
+            return count;
         }
     }
 }

@@ -61,14 +61,14 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         {
             case null: writer.WriteNullValue(); break;
             case string s: writer.WriteStringValue(s); break;
-            case Guid g: writer.WriteStringValue(g.ToString().ToUpperInvariant()); break;
+            case Guid g: writer.WriteStringValue(SqliteValues.Guid(g)); break;
             case bool b: writer.WriteNumberValue(b ? 1 : 0); break;
             case int i: writer.WriteNumberValue(i); break;
             case long l: writer.WriteNumberValue(l); break;
             case Enum e: writer.WriteNumberValue(Convert.ToInt64(e)); break;
             case decimal d: writer.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
-            case DateTime t: writer.WriteStringValue(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)); break;
-            case DateOnly d: writer.WriteStringValue(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)); break;
+            case DateTime t: writer.WriteStringValue(SqliteValues.DateTime(t)); break;
+            case DateOnly d: writer.WriteStringValue(SqliteValues.Date(d)); break;
             case double f: writer.WriteNumberValue(f); break;
             default: writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
         }

@@ -17,7 +17,7 @@ public static class ValueList
         engine == DatabaseEngine.PostgreSql
             ? ($"\"{column}\" = ANY(@{name})", new NpgsqlParameter(name, values.ToArray()))
             : ($"\"{column}\" IN (SELECT value FROM json_each(@{name}))",
-                new SqliteParameter(name, JsonSerializer.Serialize(values.Select(v => v.ToString().ToUpperInvariant()))));
+                new SqliteParameter(name, JsonSerializer.Serialize(values.Select(SqliteValues.Guid))));
 
     public static (string Condition, DbParameter Parameter) In(DatabaseEngine engine, string column, IEnumerable<string> values, string name = "list") =>
         engine == DatabaseEngine.PostgreSql

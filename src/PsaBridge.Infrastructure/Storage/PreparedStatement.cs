@@ -48,7 +48,7 @@ public sealed class PreparedStatement : IAsyncDisposable
     private object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid g when _engine == DatabaseEngine.Sqlite => g.ToString().ToUpperInvariant(),
+        Guid g when _engine == DatabaseEngine.Sqlite => SqliteValues.Guid(g),
         DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
         Enum e => Convert.ToInt32(e),
         _ => value,

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace PsaBridge.Infrastructure.Storage;
+
+/// <summary>
+/// The text EF Core's SQLite provider stores for values SQLite has no type of its own for, so rows
+/// written by our bulk paths read back through EF unchanged (and compare equal in SQL).
+/// </summary>
+public static class SqliteValues
+{
+    /// <summary>EF's SQLite GUID: upper-case "D" format.</summary>
+    public static string Guid(Guid value) => value.ToString("D").ToUpperInvariant();
+
+    /// <summary>EF's SQLite DateTime: <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (trailing zero fractions dropped).</summary>
+    public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    /// <summary>EF's SQLite DateOnly: <c>yyyy-MM-dd</c>.</summary>
+    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
