@@ -175,7 +175,9 @@ public sealed class SynchronizeCustomers(
             await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
         total += retries.Count;
 
-        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch);
+        var continuousNumbers = await db.NumberSequences.AsNoTracking()
+            .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
+        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch, continuousNumbers);
         context.Stage("start");
         foreach (var chunk in retries.Chunk(Options.PageSize))
             await ProcessPageAsync(context, chunk, advanceWatermarkTo: null, ct);
@@ -193,7 +195,7 @@ public sealed class SynchronizeCustomers(
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,
-        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch)
+        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers)
     {
         /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
         public Dictionary<string, TimeSpan> Stages { get; } = [];
@@ -266,8 +268,7 @@ public sealed class SynchronizeCustomers(
         // A continuous sequence numbers inside the page's transaction (a rollback leaves no gap); any
         // other takes its block first, committed on its own, so the page never waits on the sequence.
         var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
-        var continuous = numbering && await db.NumberSequences.AsNoTracking()
-            .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
+        var continuous = numbering && c.ContinuousNumbers;
         if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
