@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 
 namespace PsaBridge.Finance.NumberSequences;
@@ -19,7 +20,8 @@ public sealed record NumberBlock(string SequenceCode, string Format, long First,
 /// A continuous sequence takes its numbers in the caller's transaction: rolled back, the numbers
 /// return and no gap is left (the row stays locked until the caller commits, which is the cost F&amp;O
 /// documents for continuous sequences). A non-continuous one commits at once in a transaction of its
-/// own; a block reserved for batch work and not used leaves a gap, as F&amp;O allows.
+/// own (on SQLite, inside a transaction the caller already holds, since SQLite has one writer); a block
+/// reserved for batch work and not used leaves a gap, as F&amp;O allows.
 /// </summary>
 public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> contexts)
 {
@@ -38,6 +40,10 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
             return block;
         }
 
+        // SQLite has one writer, and the caller's transaction already holds it: a transaction of our
+        // own would wait on the caller until it timed out. There the numbers go with the caller's work.
+        if (db.Database.CurrentTransaction is not null && db.Database.Engine() == DatabaseEngine.Sqlite)
+            return await TakeInAsync(db, sequence, count, ct);
         await using var separate = await contexts.CreateDbContextAsync(ct);
         return await TakeInAsync(separate, sequence, count, ct);
     }
