@@ -20,6 +20,9 @@ switch (options.Command)
     case "phase":
         var result = await Phases.RunAsync(options);
         result["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+        result["allocatedMB"] = Math.Round(GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0);
+        result["gcPauseMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds);
+        result["gcCount"] = GC.CollectionCount(0);
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
         break;
     default:

@@ -1,11 +1,13 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Npgsql;
+using SQLitePCL;
 
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
-/// Rows for one table, buffered and written in one go: multi-row prepared INSERTs on SQLite (fewer,
-/// larger statements cost less than one statement a row) and binary COPY on PostgreSQL. The bulk
+/// Rows for one table, buffered and written in one go: one prepared INSERT stepped through SQLite's C API on
+/// SQLite and binary COPY on PostgreSQL. The bulk
 /// path of the sync and the posting; values are written as EF Core stores them (see <see cref="PreparedStatement"/>).
 /// </summary>
 public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string table, params string[] columns)
@@ -29,49 +31,66 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     }
 
     /// <summary>
-    /// All buffered rows in ONE statement with ONE parameter: a JSON array of rows that SQLite unpacks
-    /// with <c>json_each</c>. No per-row binding at all, which is where Microsoft.Data.Sqlite spends
-    /// its time on wide rows. Values keep EF Core's storage formats (GUIDs upper-case, decimals and
-    /// dates as text, booleans as 0/1).
+    /// One prepared single-row INSERT, stepped once a row through SQLite's C API (SQLitePCLRaw) on the
+    /// connection's own handle, inside its transaction: no ADO.NET parameter objects, no SQL text per
+    /// row, strings encoded to UTF-8 into one reused buffer. Values keep EF Core's storage formats
+    /// (GUIDs upper-case text, decimals and dates as text, booleans as 0/1).
     /// </summary>
-    private async Task InsertAsync(CancellationToken ct)
+    private Task InsertAsync(CancellationToken ct)
     {
-        using var buffer = new MemoryStream(_rows.Count * columns.Length * 16);
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        // The rows go in through the connection's handle, so they belong to whatever transaction it has open: it must be ours.
+        if (transaction.Connection != connection) throw new InvalidOperationException($"{table}: the transaction is not the connection's.");
+        var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        using (statement)
         {
-            writer.WriteStartArray();
+            var scratch = new byte[256];
             foreach (var row in _rows)
             {
-                writer.WriteStartArray();
-                foreach (var value in row) WriteValue(writer, value);
-                writer.WriteEndArray();
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < row.Length; i++) Check(db, Bind(statement, i + 1, row[i], ref scratch));
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    raw.sqlite3_reset(statement);
+                    Check(db, rc);
+                }
+                raw.sqlite3_reset(statement);
             }
-            writer.WriteEndArray();
         }
-        var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", Enumerable.Range(0, columns.Length).Select(i => $"value ->> {i}"));
-        await using var statement = new PreparedStatement(connection, transaction, engine,
-            $"INSERT INTO \"{table}\" ({names}) SELECT {values} FROM json_each(@p0)", 1);
-        await statement.ExecuteAsync(ct, System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        return Task.CompletedTask;
     }
 
-    private static void WriteValue(System.Text.Json.Utf8JsonWriter writer, object? value)
+    private static int Bind(sqlite3_stmt statement, int index, object? value, ref byte[] scratch) => value switch
     {
-        switch (value)
-        {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case Guid g: writer.WriteStringValue(SqliteValues.Guid(g)); break;
-            case bool b: writer.WriteNumberValue(b ? 1 : 0); break;
-            case int i: writer.WriteNumberValue(i); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case Enum e: writer.WriteNumberValue(Convert.ToInt64(e)); break;
-            case decimal d: writer.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
-            case DateTime t: writer.WriteStringValue(SqliteValues.DateTime(t)); break;
-            case DateOnly d: writer.WriteStringValue(SqliteValues.Date(d)); break;
-            case double f: writer.WriteNumberValue(f); break;
-            default: writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
-        }
+        null => raw.sqlite3_bind_null(statement, index),
+        string s => BindText(statement, index, s, ref scratch),
+        Guid g => BindText(statement, index, SqliteValues.Guid(g), ref scratch),
+        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        int i => raw.sqlite3_bind_int64(statement, index, i),
+        long l => raw.sqlite3_bind_int64(statement, index, l),
+        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
+        decimal d => BindText(statement, index, d.ToString(System.Globalization.CultureInfo.InvariantCulture), ref scratch),
+        DateTime t => BindText(statement, index, SqliteValues.DateTime(t), ref scratch),
+        DateOnly d => BindText(statement, index, SqliteValues.Date(d), ref scratch),
+        double f => raw.sqlite3_bind_double(statement, index, f),
+        _ => BindText(statement, index, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", ref scratch),
+    };
+
+    private static int BindText(sqlite3_stmt statement, int index, string value, ref byte[] scratch)
+    {
+        var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (scratch.Length < max) scratch = new byte[Math.Max(max, scratch.Length * 2)];
+        var length = System.Text.Encoding.UTF8.GetBytes(value, scratch);
+        // SQLitePCLRaw binds spans with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is free again at once.
+        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
     }
 
     private async Task CopyAsync(CancellationToken ct)

@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PsaBridge.Finance.Customers;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Finance.Tests.Storage;
+
+/// <summary>
+/// The bulk path (SQLite's C API, PostgreSQL's binary COPY) must store values exactly as EF Core does,
+/// so EF reads and queries them unchanged, and a failing row must fail the write, not slip past it.
+/// </summary>
+public sealed class BulkInsertTests
+{
+    private static readonly string[] Columns =
+    [
+        "CustomerAccount", "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
+        "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "PsaAccountId", "CreatedAt", "ModifiedAt",
+    ];
+
+    private static object?[] Row(string account, string name, Guid? psaId, decimal credit, DateTime at) =>
+        [account, name, RelationType.Organization.ToString(), "10", "EUR", null, credit, null, "ap@example.com",
+         "Königstraße 1\nHinterhaus", "Zürich", "ZH", null, "8001", "CHE", psaId, at, at];
+
+    private static (BulkInsert Insert, IDbContextTransaction Tx) Begin(FinanceDb db)
+    {
+        var tx = db.Database.BeginTransaction();
+        var insert = new BulkInsert(db.Database.GetDbConnection(), tx.GetDbTransaction(), db.Database.Engine(), "Customers", Columns);
+        return (insert, tx);
+    }
+
+    [Fact]
+    public async Task Rows_read_back_through_EF_with_every_value_as_written()
+    {
+        var pair = await TestDatabases.CreateAsync();
+        var at = new DateTime(2026, 11, 22, 4, 5, 6, DateTimeKind.Utc).AddTicks(1_234_560); // microseconds: what PostgreSQL keeps
+        var ids = Enumerable.Range(0, 2_500).Select(_ => Guid.NewGuid()).ToList();
+        await using (var db = pair.OpenFinance())
+        {
+            var (insert, tx) = Begin(db);
+            for (var i = 0; i < ids.Count; i++) insert.Add(Row($"BULK{i:D5}", $"Kunde {i} – Ærø & Søn 株式会社", ids[i], 1234.5m + i, at));
+            insert.Add(Row("BULK-NULL", "No PSA id", null, 0m, at));
+            await insert.FlushAsync(default);
+            insert.Count.ShouldBe(0);
+            await tx.CommitAsync();
+        }
+
+        await using var check = pair.OpenFinance();
+        (await check.Customers.CountAsync(c => c.CustomerAccount.StartsWith("BULK"))).ShouldBe(2_501);
+        var c7 = await check.Customers.SingleAsync(c => c.PsaAccountId == ids[7]);
+        c7.CustomerAccount.ShouldBe("BULK00007");
+        c7.Name.ShouldBe("Kunde 7 – Ærø & Søn 株式会社");
+        c7.RelationType.ShouldBe(RelationType.Organization);
+        c7.CreditLimit.ShouldBe(1241.5m);
+        c7.PaymentTerms.ShouldBeNull();
+        c7.Address.Street.ShouldBe("Königstraße 1\nHinterhaus");
+        c7.Address.City.ShouldBe("Zürich");
+        c7.CreatedAt.ShouldBe(at);
+        (await check.Customers.SingleAsync(c => c.CustomerAccount == "BULK-NULL")).PsaAccountId.ShouldBeNull();
+        (await check.Customers.CountAsync(c => c.CreatedAt == at)).ShouldBe(2_501);
+    }
+
+    [Fact]
+    public async Task A_duplicate_key_fails_the_write_and_the_rollback_leaves_nothing()
+    {
+        var pair = await TestDatabases.CreateAsync();
+        var at = DateTime.UtcNow;
+        await using (var db = pair.OpenFinance())
+        {
+            var (insert, tx) = Begin(db);
+            insert.Add(Row("DUP1", "First", Guid.NewGuid(), 1m, at));
+            insert.Add(Row("DUP2", "Second", Guid.NewGuid(), 1m, at));
+            insert.Add(Row("DUP1", "Again", Guid.NewGuid(), 1m, at));
+            var error = await Should.ThrowAsync<DbException>(() => insert.FlushAsync(default));
+            error.Message.ShouldContain("Customers", Case.Insensitive);
+            await tx.RollbackAsync();
+        }
+        await using var check = pair.OpenFinance();
+        (await check.Customers.CountAsync(c => c.CustomerAccount.StartsWith("DUP"))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_row_with_the_wrong_number_of_values_is_refused_before_anything_is_written()
+    {
+        var pair = await TestDatabases.CreateAsync();
+        await using var db = pair.OpenFinance();
+        var (insert, tx) = Begin(db);
+        var error = Should.Throw<ArgumentException>(() => insert.Add("ONLY", "two"));
+        error.Message.ShouldBe("Customers: 2 values for 18 columns.");
+        insert.Count.ShouldBe(0);
+        await tx.RollbackAsync();
+    }
+}
