@@ -71,6 +71,8 @@ public sealed class SyncFailure
     public DateTime FirstFailedAt { get; set; }
     public DateTime LastFailedAt { get; set; }
     public string LastMessages { get; set; } = "";
+    /// <summary>The finance setup version the last attempt was validated against (see <c>FinanceSetupVersion</c>).</summary>
+    public long SetupVersion { get; set; }
 }
 
 /// <summary>A lease that keeps two runs of one job from overlapping, across processes and machines.</summary>

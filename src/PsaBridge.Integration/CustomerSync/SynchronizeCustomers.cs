@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,19 @@ public sealed class CustomerSyncOptions
     /// dies mid-run, another can take the job over once the lease has expired.
     /// </summary>
     public int LeaseSeconds { get; set; } = 120;
+    /// <summary>When an account whose last attempt failed is tried again, if it has not changed in PSA (a changed one always is).</summary>
+    public FailureRetry RetryFailures { get; set; } = FailureRetry.WhenSetupChanged;
+}
+
+public enum FailureRetry
+{
+    /// <summary>
+    /// Once the finance setup it is validated against (address setup, payment terms, customer groups)
+    /// has changed since its last attempt: before that, it would fail again with the same messages.
+    /// </summary>
+    WhenSetupChanged,
+    /// <summary>By every run, whether or not anything changed.</summary>
+    EveryRun,
 }
 
 /// <summary>How a run was asked for. A batch job id is set when the scheduler runs it; empty when interactive.</summary>
@@ -161,11 +175,17 @@ public sealed class SynchronizeCustomers(
         var reference = await FinanceReferenceLoader.LoadAsync(db, ct);
         var loadedCountries = new HashSet<string>();
         var watermark = run.Request.Full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
-        var failed = await db.SyncFailures.Where(f => f.Job == Job).Select(f => f.PsaAccountId).ToListAsync(ct);
-        var failedSet = failed.ToHashSet();
+        // Read before the reference data: a setup change made during the run leaves its failures to be retried.
+        var setupVersion = await db.Database.SqlQueryRaw<long>("SELECT \"Version\" AS \"Value\" FROM \"FinanceSetupVersion\" WHERE \"Id\" = 1")
+            .SingleAsync(ct);
+        var failures = await db.SyncFailures.Where(f => f.Job == Job).Select(f => new { f.PsaAccountId, f.SetupVersion }).ToListAsync(ct);
+        var failedSet = failures.Select(f => f.PsaAccountId).ToHashSet();
         var total = await source.CountChangedAsync(watermark, ct);
 
-        // First the accounts whose last attempt failed and that have not changed since (a changed one comes with the changes).
+        // Then the accounts whose last attempt failed, have not changed since (a changed one comes with
+        // the changes) and can now have another outcome.
+        var retryAll = Options.RetryFailures == FailureRetry.EveryRun;
+        var failed = failures.Where(f => retryAll || f.SetupVersion != setupVersion).Select(f => f.PsaAccountId).ToList();
         var failedAccounts = new List<PsaAccountRecord>();
         foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
@@ -174,28 +194,60 @@ public sealed class SynchronizeCustomers(
         if (gone.Count > 0 && !run.Request.DryRun)
             await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
         total += retries.Count;
+        var waiting = failures.Count - failed.Count;
+        if (waiting > 0 && watermark > 0)
+            header.Message = (waiting == 1 ? "1 account whose last attempt failed was not tried again: neither it" : $"{waiting:N0} accounts whose last attempt failed were not tried again: neither they") +
+                             " nor the finance setup " +
+                             "(address setup, payment terms, customer groups) changed since. Correct the account in PSA or the setup in finance, or run a full synchronization.";
 
         var continuousNumbers = await db.NumberSequences.AsNoTracking()
             .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
-        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch, continuousNumbers);
+        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch, continuousNumbers, setupVersion);
         context.Stage("start");
-        foreach (var chunk in retries.Chunk(Options.PageSize))
-            await ProcessPageAsync(context, chunk, advanceWatermarkTo: null, ct);
 
-        while (true)
+        // PSA is read one page ahead on another thread while finance writes the page before: the two
+        // are different databases, and the page order (failed accounts first, then changes in version
+        // order) is the same as reading them in turn. Only the writer moves the watermark, after commit.
+        var pages = Channel.CreateBounded<(IReadOnlyList<PsaAccountRecord> Page, long? Watermark)>(
+            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = Task.Run(async () =>
         {
-            var page = await source.ReadChangedAsync(watermark, Options.PageSize, ct);
-            if (page.Count == 0) break;
-            watermark = page[^1].Version;
-            await ProcessPageAsync(context, page, watermark, ct);
-            if (page.Count < Options.PageSize) break;
+            try
+            {
+                foreach (var chunk in retries.Chunk(Options.PageSize)) await pages.Writer.WriteAsync((chunk, null), stop.Token);
+                var after = watermark;
+                while (true)
+                {
+                    var page = await source.ReadChangedAsync(after, Options.PageSize, stop.Token);
+                    if (page.Count == 0) break;
+                    after = page[^1].Version;
+                    await pages.Writer.WriteAsync((page, after), stop.Token);
+                    if (page.Count < Options.PageSize) break;
+                }
+                pages.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                pages.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var (page, advanceTo) in pages.Reader.ReadAllAsync(ct))
+                await ProcessPageAsync(context, page, advanceTo, ct);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reader;
         }
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,
-        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers)
+        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers, long SetupVersion)
     {
         /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
         public Dictionary<string, TimeSpan> Stages { get; } = [];
@@ -252,7 +304,8 @@ public sealed class SynchronizeCustomers(
                     errors.Add($"Account number: '{number}' is already the customer account of '{names[first]}', created from PSA account {first} in this run; nothing was overwritten.");
                 else
                 {
-                    claimed[number] = m.Account.Id;
+                    // Only an account that will be created holds its number against later ones in the page.
+                    if (errors.Count == 0) claimed[number] = m.Account.Id;
                     customerAccount = number;
                 }
             }
@@ -295,7 +348,7 @@ public sealed class SynchronizeCustomers(
                     line.Action = SyncAction.None;
                     line.Messages = string.Join('\n', p.Errors);
                     header.FailedCount++;
-                    if (writer is not null) await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, now, ct);
+                    if (writer is not null) await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now, ct);
                 }
                 else
                 {

@@ -75,15 +75,16 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         return _deleteFailure.ExecuteAsync(ct, job, accountId);
     }
 
-    public Task RecordFailureAsync(string job, Guid accountId, long version, string messages, DateTime now, CancellationToken ct)
+    public Task RecordFailureAsync(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now, CancellationToken ct)
     {
         // One statement on both engines: INSERT … ON CONFLICT DO UPDATE.
         _upsertFailure ??= new PreparedStatement(_connection, _transaction, _engine,
-            "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\") " +
-            "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
-            "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", \"LastMessages\" = excluded.\"LastMessages\"",
-            5);
-        return _upsertFailure.ExecuteAsync(ct, job, accountId, version, now, messages);
+            "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\", \"SetupVersion\") " +
+            "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4, @p5) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
+            "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", " +
+            "\"LastMessages\" = excluded.\"LastMessages\", \"SetupVersion\" = excluded.\"SetupVersion\"",
+            6);
+        return _upsertFailure.ExecuteAsync(ct, job, accountId, version, now, messages, setupVersion);
     }
 
     public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct)

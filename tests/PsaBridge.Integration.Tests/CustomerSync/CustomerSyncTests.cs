@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Integration.Tests.CustomerSync;
@@ -136,11 +137,12 @@ public sealed class CustomerSyncTests
         var first = await client.RunSyncAsync();
         first.GetProperty("status").GetString().ShouldBe("Error");
 
-        // Unchanged, a failed account is retried by every run and fails again.
-        var retry = await client.RunSyncAsync();
-        retry.Count("read").ShouldBe(1);
-        retry.GetProperty("status").GetString().ShouldBe("Error");
-        (await client.LinesAsync(retry.GetProperty("id").GetGuid())).LineFor(broken).GetProperty("status").GetString().ShouldBe("Error");
+        // Unchanged, and nothing it is validated against changed in finance: it would fail the same way,
+        // so it is not tried again; the header says it is waiting.
+        var quiet = await client.RunSyncAsync();
+        quiet.Count("read").ShouldBe(0);
+        quiet.GetProperty("status").GetString().ShouldBe("Completed");
+        quiet.GetProperty("message").GetString()!.ShouldStartWith("1 account whose last attempt failed was not tried again");
 
         await client.PatchAccountAsync(broken, new { address1 = new { stateOrProvince = "WA" } });
         var fixedRun = await client.RunSyncAsync();
@@ -158,12 +160,51 @@ public sealed class CustomerSyncTests
     }
 
     [Fact]
+    public async Task Fixing_the_finance_setup_lets_the_next_run_retry_and_complete_an_unchanged_account()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var broken = await client.CreateAccountAsync("Trey Research", paymentTerms: "Net75");
+        var first = await client.RunSyncAsync();
+        first.GetProperty("status").GetString().ShouldBe("Error");
+        (await client.LinesAsync(first.GetProperty("id").GetGuid())).LineFor(broken).Messages()
+            .ShouldContain(m => m.StartsWith("Payment term: 'Net75' does not exist in finance"));
+        (await client.RunSyncAsync()).Count("read").ShouldBe(0);
+
+        var added = await client.PostAsJsonAsync("/api/finance/payment-terms", new { code = "Net75", description = "Net 75 days", netDays = 75 });
+        added.StatusCode.ShouldBe(HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+
+        var retried = await client.RunSyncAsync();
+        retried.GetProperty("status").GetString().ShouldBe("Completed");
+        retried.Count("read").ShouldBe(1);
+        retried.Count("created").ShouldBe(1);
+        (await client.CustomerForAsync(broken))!.Value.GetProperty("paymentTerms").GetString().ShouldBe("Net75");
+        (await client.RunSyncAsync()).Count("read").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task With_RetryFailures_EveryRun_an_unchanged_failed_account_is_tried_by_every_run()
+    {
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithSetting("PsaBridge:CustomerSync:RetryFailures", "EveryRun"));
+        var client = app.CreateClient();
+        var broken = await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
+        (await client.RunSyncAsync()).GetProperty("status").GetString().ShouldBe("Error");
+
+        var retry = await client.RunSyncAsync();
+        retry.Count("read").ShouldBe(1);
+        retry.Count("failed").ShouldBe(1);
+        retry.GetProperty("status").GetString().ShouldBe("Error");
+        (await client.LinesAsync(retry.GetProperty("id").GetGuid())).LineFor(broken).GetProperty("status").GetString().ShouldBe("Error");
+    }
+
+    [Fact]
     public async Task The_log_shows_Error_headers_by_default_newest_first()
     {
         await using var app = await PsaBridgeApp.StartAsync();
         var client = app.CreateClient();
         await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
         var error1 = await client.RunSyncAsync();
+        await client.CreateAccountAsync("Lamna Healthcare", paymentTerms: "Whenever");
         var error2 = await client.RunSyncAsync();
         await client.PatchAccountAsync((await client.LinesAsync(error1.GetProperty("id").GetGuid()))[0].GetProperty("psaAccountId").GetGuid(),
             new { address1 = new { stateOrProvince = "WA" } });
