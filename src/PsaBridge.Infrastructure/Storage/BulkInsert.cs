@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SQLitePCL;
@@ -66,17 +67,33 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     {
         null => raw.sqlite3_bind_null(statement, index),
         string s => BindText(statement, index, s, ref scratch),
-        Guid g => BindText(statement, index, SqliteValues.Guid(g), ref scratch),
+        Guid g => BindGuid(statement, index, g, scratch),
         bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
         int i => raw.sqlite3_bind_int64(statement, index, i),
         long l => raw.sqlite3_bind_int64(statement, index, l),
-        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
-        decimal d => BindText(statement, index, d.ToString(System.Globalization.CultureInfo.InvariantCulture), ref scratch),
-        DateTime t => BindText(statement, index, SqliteValues.DateTime(t), ref scratch),
-        DateOnly d => BindText(statement, index, SqliteValues.Date(d), ref scratch),
+        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
+        decimal d => BindFormatted(statement, index, d, default, scratch),
+        DateTime t => BindFormatted(statement, index, t, SqliteValues.DateTimeFormat, scratch),
+        DateOnly d => BindFormatted(statement, index, d, SqliteValues.DateFormat, scratch),
         double f => raw.sqlite3_bind_double(statement, index, f),
-        _ => BindText(statement, index, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", ref scratch),
+        _ => BindText(statement, index, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", ref scratch),
     };
+
+    /// <summary>EF's SQLite GUID (upper-case "D"), formatted straight into UTF-8 without a string.</summary>
+    private static int BindGuid(sqlite3_stmt statement, int index, Guid value, byte[] scratch)
+    {
+        value.TryFormat(scratch, out var length, "D");
+        for (var i = 0; i < length; i++)
+            if (scratch[i] is >= (byte)'a' and <= (byte)'f') scratch[i] -= 32;
+        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
+    }
+
+    private static int BindFormatted<T>(sqlite3_stmt statement, int index, T value, string? format, byte[] scratch) where T : IUtf8SpanFormattable
+    {
+        if (!value.TryFormat(scratch, out var length, format, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException($"{value} does not fit the bulk insert's buffer.");
+        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
+    }
 
     private static int BindText(sqlite3_stmt statement, int index, string value, ref byte[] scratch)
     {

@@ -12,8 +12,12 @@ public static class SqliteValues
     public static string Guid(Guid value) => value.ToString("D").ToUpperInvariant();
 
     /// <summary>EF's SQLite DateTime: <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (trailing zero fractions dropped).</summary>
-    public static string DateTime(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     /// <summary>EF's SQLite DateOnly: <c>yyyy-MM-dd</c>.</summary>
-    public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public const string DateFormat = "yyyy-MM-dd";
 }
