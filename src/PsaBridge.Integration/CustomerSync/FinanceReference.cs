@@ -17,6 +17,12 @@ public sealed class FinanceReference
     private readonly HashSet<(string Country, string Code)> _zipsInCountry = new(KeyComparer.Instance);
     private readonly Dictionary<string, PaymentTerm> _terms = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _groups = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Zip codes are the one part two threads touch: the sync maps a page ahead (reads, and the prefetch
+    /// adds) while it adds the zip codes the page before created. Everything else is written by the
+    /// thread that maps, before it maps.
+    /// </summary>
+    private readonly Lock _zipGate = new();
 
     public FinanceReference(AddressLookup places, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups)
     {
@@ -38,9 +44,15 @@ public sealed class FinanceReference
         return stateId is null ? found : found.Where(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
-    public bool ZipExists(string countryId, string code, string stateId, string city) => _zips.Contains((countryId, code, stateId, city));
+    public bool ZipExists(string countryId, string code, string stateId, string city)
+    {
+        lock (_zipGate) return _zips.Contains((countryId, code, stateId, city));
+    }
 
-    public bool ZipExistsInCountry(string countryId, string code) => _zipsInCountry.Contains((countryId, code));
+    public bool ZipExistsInCountry(string countryId, string code)
+    {
+        lock (_zipGate) return _zipsInCountry.Contains((countryId, code));
+    }
 
     public PaymentTerm? FindPaymentTerm(string? key) => Blank(key) ? null : _terms.GetValueOrDefault(Squash(key!));
 
@@ -57,8 +69,11 @@ public sealed class FinanceReference
 
     public void AddZip(string countryId, string code, string stateId, string city)
     {
-        _zips.Add((countryId, code, stateId, city));
-        _zipsInCountry.Add((countryId, code));
+        lock (_zipGate)
+        {
+            _zips.Add((countryId, code, stateId, city));
+            _zipsInCountry.Add((countryId, code));
+        }
     }
 
 

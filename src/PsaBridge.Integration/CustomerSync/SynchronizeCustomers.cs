@@ -205,24 +205,43 @@ public sealed class SynchronizeCustomers(
         var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch, continuousNumbers, setupVersion);
         context.Stage("start");
 
-        // PSA is read one page ahead on another thread while finance writes the page before: the two
-        // are different databases, and the page order (failed accounts first, then changes in version
-        // order) is the same as reading them in turn. Only the writer moves the watermark, after commit.
-        var pages = Channel.CreateBounded<(IReadOnlyList<PsaAccountRecord> Page, long? Watermark)>(
-            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        // The next page is read from PSA, and mapped and validated against the reference data, on another
+        // thread while finance writes the page before. The page order (failed accounts first, then changes
+        // in version order) is the same as doing it in turn; only the writer moves the watermark, after
+        // commit, and a zip code an earlier page created is checked again when its page is planned.
+        var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var aheadStages = new Dictionary<string, TimeSpan>();
         var reader = Task.Run(async () =>
         {
             try
             {
-                foreach (var chunk in retries.Chunk(Options.PageSize)) await pages.Writer.WriteAsync((chunk, null), stop.Token);
+                await using var prefetchDb = await financeContexts.CreateDbContextAsync(stop.Token);
+                var mark = Stopwatch.GetTimestamp();
+                void Stage(string name)
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    aheadStages[name] = aheadStages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(mark, now);
+                    mark = now;
+                }
+                async Task SendAsync(IReadOnlyList<PsaAccountRecord> page, long? advanceTo)
+                {
+                    Stage("read PSA");
+                    await FinanceReferenceLoader.PrefetchAsync(prefetchDb, reference, loadedCountries, page, stop.Token);
+                    Stage("reference data");
+                    var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
+                    Stage("map and validate");
+                    await pages.Writer.WriteAsync(new MappedPage(page, mappings, advanceTo), stop.Token);
+                    mark = Stopwatch.GetTimestamp();
+                }
+                foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
                 var after = watermark;
                 while (true)
                 {
                     var page = await source.ReadChangedAsync(after, Options.PageSize, stop.Token);
                     if (page.Count == 0) break;
                     after = page[^1].Version;
-                    await pages.Writer.WriteAsync((page, after), stop.Token);
+                    await SendAsync(page, after);
                     if (page.Count < Options.PageSize) break;
                 }
                 pages.Writer.Complete();
@@ -234,14 +253,15 @@ public sealed class SynchronizeCustomers(
         }, CancellationToken.None);
         try
         {
-            await foreach (var (page, advanceTo) in pages.Reader.ReadAllAsync(ct))
-                await ProcessPageAsync(context, page, advanceTo, ct);
+            await foreach (var page in pages.Reader.ReadAllAsync(ct))
+                await ProcessPageAsync(context, page, ct);
         }
         finally
         {
             await stop.CancelAsync();
             await reader;
         }
+        foreach (var (name, time) in aheadStages) context.Stages[name + " (ahead)"] = time;
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
     }
@@ -264,17 +284,16 @@ public sealed class SynchronizeCustomers(
         public int Processed { get; set; }
     }
 
-    private async Task ProcessPageAsync(PageContext c, IReadOnlyList<PsaAccountRecord> page, long? advanceWatermarkTo, CancellationToken ct)
+    /// <summary>A page of PSA accounts with their mappings, in the order the run takes them.</summary>
+    private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo);
+
+    private async Task ProcessPageAsync(PageContext c, MappedPage mapped, CancellationToken ct)
     {
+        var (page, mappings, advanceWatermarkTo) = mapped;
         var db = c.Db;
         var header = c.Run.Header;
         var now = clock.GetUtcNow().UtcDateTime;
-        c.Stage("read PSA");
-        await FinanceReferenceLoader.PrefetchAsync(db, c.Reference, c.LoadedCountries, page, ct);
-        c.Stage("reference data");
-        var mappings = page.Select(a => CustomerRules.Map(a, c.Reference, Options.CustomerGroup)).ToList();
-
-        c.Stage("map and validate");
+        c.Stage("wait for the next page");
         var engine = db.Database.Engine();
         var (byId, idList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
         var byGuid = (await db.Customers.FromSqlRaw(CustomersWhere(byId), idList).AsNoTracking().ToListAsync(ct))
