@@ -58,10 +58,14 @@ public static class AccountGenerator
     }
 
     /// <summary>Changes <paramref name="changed"/> random accounts (a new credit limit and a new version each).</summary>
+    private static int _rounds;
+
+    /// <summary>Changes the credit limit of random accounts: other accounts and another limit each time it is called.</summary>
     public static async Task ChangeAsync(PsaDb psa, int changed)
     {
+        var round = _rounds++;
         var ids = await psa.Accounts.AsNoTracking().OrderBy(a => a.VersionNumber).Select(a => a.Id).ToListAsync();
-        var random = new Random(7);
+        var random = new Random(7 + round);
         var pick = Enumerable.Range(0, changed).Select(_ => ids[random.Next(ids.Count)]).Distinct().ToList();
         await psa.Database.OpenConnectionAsync();
         var connection = psa.Database.GetDbConnection();
@@ -69,7 +73,7 @@ public static class AccountGenerator
         await using var update = new PreparedStatement(connection, tx, psa.Database.Engine(),
             "UPDATE \"Accounts\" SET \"CreditLimit\" = @p0, \"VersionNumber\" = @p1, \"ModifiedOn\" = @p2 WHERE \"Id\" = @p3", 4);
         var version = await psa.Database.SqlQueryRaw<long>("SELECT \"Value\" AS \"Value\" FROM \"VersionCounters\"").SingleAsync();
-        foreach (var id in pick) await update.ExecuteAsync(default, 777_000m, ++version, DateTime.UtcNow, id);
+        foreach (var id in pick) await update.ExecuteAsync(default, 777_000m + round, ++version, DateTime.UtcNow, id);
         await using (var counter = new PreparedStatement(connection, tx, psa.Database.Engine(), "UPDATE \"VersionCounters\" SET \"Value\" = @p0", 1))
             await counter.ExecuteAsync(default, version);
         await tx.CommitAsync();

@@ -76,6 +76,11 @@ public static class Phases
     private static async Task<Dictionary<string, object>> SyncAsync(BenchOptions o, bool full)
     {
         await using var services = Services(o);
+        return await SyncAsync(services, full);
+    }
+
+    private static async Task<Dictionary<string, object>> SyncAsync(ServiceProvider services, bool full)
+    {
         await using var scope = services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
         var watch = Stopwatch.StartNew();
@@ -88,11 +93,26 @@ public static class Phases
         };
     }
 
+    /// <summary>
+    /// Changes accounts and syncs twice in one process: the first run is cold (a fresh process: JIT, EF's
+    /// model, the reference data loaded), the second is the job as the scheduler runs it in a server that
+    /// has run it before. Both are reported; the second is the figure against the target.
+    /// </summary>
     private static async Task<Dictionary<string, object>> IncrementalAsync(BenchOptions o)
+    {
+        await using var services = Services(o);
+        var cold = await ChangeAndSyncAsync(o, services);
+        var warm = await ChangeAndSyncAsync(o, services);
+        warm["coldSeconds"] = cold["seconds"];
+        warm["coldRead"] = cold["read"];
+        return warm;
+    }
+
+    private static async Task<Dictionary<string, object>> ChangeAndSyncAsync(BenchOptions o, ServiceProvider services)
     {
         await using (var psa = Open<PsaDb>(Location(o, "psa"), x => new PsaDb(x)))
             await AccountGenerator.ChangeAsync(psa, o.Changed);
-        return await SyncAsync(o, full: false);
+        return await SyncAsync(services, full: false);
     }
 
     /// <summary>The same customer and log rows as the sync writes, with plain prepared inserts in one transaction: no reading, no validation.</summary>

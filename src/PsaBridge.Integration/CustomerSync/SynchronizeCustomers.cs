@@ -84,6 +84,7 @@ public sealed class SynchronizeCustomers(
     IPsaAccountSource source,
     NumberSequenceAllocator numbers,
     JobLeases leases,
+    FinanceReferenceCache referenceCache,
     TimeProvider clock,
     IOptions<CustomerSyncOptions> options,
     IEnumerable<ISyncObserver> observers,
@@ -172,12 +173,14 @@ public sealed class SynchronizeCustomers(
     {
         var header = run.Header;
         await using var db = await financeContexts.CreateDbContextAsync(ct);
-        var reference = await FinanceReferenceLoader.LoadAsync(db, ct);
-        var loadedCountries = new HashSet<string>();
-        var watermark = run.Request.Full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
         // Read before the reference data: a setup change made during the run leaves its failures to be retried.
         var setupVersion = await db.Database.SqlQueryRaw<long>("SELECT \"Version\" AS \"Value\" FROM \"FinanceSetupVersion\" WHERE \"Id\" = 1")
             .SingleAsync(ct);
+        var zipCodes = await db.ZipCodes.LongCountAsync(ct);
+        var kept = run.Request.DryRun ? null : referenceCache.Take(setupVersion, zipCodes);
+        var reference = kept?.Reference ?? await FinanceReferenceLoader.LoadAsync(db, ct);
+        var loadedCountries = kept?.LoadedCountries ?? [];
+        var watermark = run.Request.Full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
         var failures = await db.SyncFailures.Where(f => f.Job == Job).Select(f => new { f.PsaAccountId, f.SetupVersion }).ToListAsync(ct);
         var failedSet = failures.Select(f => f.PsaAccountId).ToHashSet();
         var total = await source.CountChangedAsync(watermark, ct);
@@ -262,6 +265,7 @@ public sealed class SynchronizeCustomers(
             await reader;
         }
         foreach (var (name, time) in aheadStages) context.Stages[name + " (ahead)"] = time;
+        if (!run.Request.DryRun) referenceCache.Keep(reference, loadedCountries, setupVersion, await db.ZipCodes.LongCountAsync(ct));
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
     }

@@ -23,6 +23,7 @@ public static class IntegrationServices
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<IPsaAccountSource, PsaDbAccountSource>();
         services.AddSingleton<JobLeases>();
+        services.AddSingleton<FinanceReferenceCache>();
         services.AddScoped<SynchronizeCustomers>();
         services.AddScoped<IntegrationLogQueries>();
         return services;
