@@ -7,6 +7,9 @@ namespace PsaBridge.Infrastructure.Storage;
 /// <summary>
 /// WAL lets readers (the web UI, the log) work while the sync writes; NORMAL synchronous is
 /// durable across application crashes in WAL mode, which is the failure the sync guards against.
+/// The WAL is copied back into the database (a checkpoint, with its fsyncs) once it holds 10,000
+/// pages (40 MB) rather than SQLite's default 1,000: a sync page that updates a thousand customers
+/// dirties more than 1,000 pages, and would otherwise pay for a checkpoint at every commit.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -27,7 +30,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = readOnly
             ? "PRAGMA busy_timeout=60000;"
-            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
         command.ExecuteNonQuery();
     }
 }

@@ -181,14 +181,13 @@ public sealed class SynchronizeCustomers(
         var reference = kept?.Reference ?? await FinanceReferenceLoader.LoadAsync(db, ct);
         var loadedCountries = kept?.LoadedCountries ?? [];
         var watermark = run.Request.Full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
-        var failures = await db.SyncFailures.Where(f => f.Job == Job).Select(f => new { f.PsaAccountId, f.SetupVersion }).ToListAsync(ct);
-        var failedSet = failures.Select(f => f.PsaAccountId).ToHashSet();
         var total = await source.CountChangedAsync(watermark, ct);
 
         // Then the accounts whose last attempt failed, have not changed since (a changed one comes with
         // the changes) and can now have another outcome.
         var retryAll = Options.RetryFailures == FailureRetry.EveryRun;
-        var failed = failures.Where(f => retryAll || f.SetupVersion != setupVersion).Select(f => f.PsaAccountId).ToList();
+        var failures = db.SyncFailures.Where(f => f.Job == Job);
+        var failed = await failures.Where(f => retryAll || f.SetupVersion != setupVersion).Select(f => f.PsaAccountId).ToListAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
         foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
@@ -197,15 +196,9 @@ public sealed class SynchronizeCustomers(
         if (gone.Count > 0 && !run.Request.DryRun)
             await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
         total += retries.Count;
-        var waiting = failures.Count - failed.Count;
-        if (waiting > 0 && watermark > 0)
-            header.Message = (waiting == 1 ? "1 account whose last attempt failed was not tried again: neither it" : $"{waiting:N0} accounts whose last attempt failed were not tried again: neither they") +
-                             " nor the finance setup " +
-                             "(address setup, payment terms, customer groups) changed since. Correct the account in PSA or the setup in finance, or run a full synchronization.";
-
         var continuousNumbers = await db.NumberSequences.AsNoTracking()
             .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
-        var context = new PageContext(db, reference, loadedCountries, failedSet, run, progress, total, watch, continuousNumbers, setupVersion);
+        var context = new PageContext(db, reference, loadedCountries, run, progress, total, watch, continuousNumbers, setupVersion);
         context.Stage("start");
 
         // The next page is read from PSA, and mapped and validated against the reference data, on another
@@ -265,12 +258,19 @@ public sealed class SynchronizeCustomers(
             await reader;
         }
         foreach (var (name, time) in aheadStages) context.Stages[name + " (ahead)"] = time;
+        // The failed accounts this run left alone: their failure is from before the run, against today's setup.
+        var waiting = retryAll || run.Request.Full ? 0
+            : await failures.CountAsync(f => f.SetupVersion == setupVersion && f.LastFailedAt < header.ExecutionDate, ct);
+        if (waiting > 0)
+            header.Message = (waiting == 1 ? "1 account whose last attempt failed was not tried again: neither it" : $"{waiting:N0} accounts whose last attempt failed were not tried again: neither they") +
+                             " nor the finance setup " +
+                             "(address setup, payment terms, customer groups) changed since. Correct the account in PSA or the setup in finance, or run a full synchronization.";
         if (!run.Request.DryRun) referenceCache.Keep(reference, loadedCountries, setupVersion, await db.ZipCodes.LongCountAsync(ct));
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
     }
 
-    private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries, HashSet<Guid> Failed,
+    private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries,
         SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers, long SetupVersion)
     {
         /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
@@ -307,6 +307,10 @@ public sealed class SynchronizeCustomers(
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
 
+        // Which of the page's accounts failed last time: their failure is cleared when they go through.
+        var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
+        var failedBefore = (await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
+            .Select(f => f.PsaAccountId).ToListAsync(ct)).ToHashSet();
         c.Stage("find customers");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
@@ -405,7 +409,7 @@ public sealed class SynchronizeCustomers(
                         writer?.InsertZipCode(zip, now);
                     }
                     line.Messages = string.Join('\n', p.Messages);
-                    if (writer is not null && c.Failed.Remove(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
+                    if (writer is not null && failedBefore.Contains(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
                 }
                 header.ReadCount++;
                 if (writer is not null) writer.InsertLine(line);
@@ -428,7 +432,6 @@ public sealed class SynchronizeCustomers(
         // Zip codes now exist for later pages; failures recorded are retried by the next run.
         foreach (var p in plans.Where(p => p.Errors.Count == 0 && p.Mapping.ZipToCreate is not null))
             c.Reference.AddZip(p.Mapping.ZipToCreate!.CountryId, p.Mapping.ZipToCreate.Code, p.Mapping.ZipToCreate.StateId, p.Mapping.ZipToCreate.City);
-        foreach (var p in plans.Where(p => p.Errors.Count > 0)) c.Failed.Add(p.Mapping.Account.Id);
 
         c.Pages++;
         c.Progress?.Report(new SyncProgress(c.Processed, Math.Max(c.Total, c.Processed), header.FailedCount));
@@ -485,6 +488,9 @@ public sealed class SynchronizeCustomers(
 
     /// <summary>The condition is built by <see cref="ValueList"/> from column names of ours; values travel as a parameter.</summary>
     private static string CustomersWhere(string condition) => "SELECT * FROM \"Customers\" WHERE " + condition;
+
+    /// <summary>This job's failures among a list (<see cref="Job"/> is a constant of ours).</summary>
+    private static string FailuresWhere(string condition) => $"SELECT * FROM \"SyncFailures\" WHERE \"Job\" = '{Job}' AND " + condition;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 

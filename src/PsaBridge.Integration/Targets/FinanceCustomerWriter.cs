@@ -49,13 +49,20 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at commit.</summary>
     public void InsertCustomer(Customer c) => _customers.Add([c.CustomerAccount, .. Values(c), c.CreatedAt]);
 
+    /// <summary>
+    /// Updates a customer found by its PSA account id: that id is the key and does not change, so it is
+    /// not set again (SQLite rewrites the index entries of every column an UPDATE sets).
+    /// </summary>
     public Task UpdateCustomerAsync(Customer c, CancellationToken ct)
     {
         _updateCustomer ??= new PreparedStatement(_connection, _transaction, _engine,
-            $"UPDATE \"Customers\" SET {string.Join(", ", CustomerColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} WHERE \"CustomerAccount\" = @p{CustomerColumns.Length}",
-            CustomerColumns.Length + 1);
-        return _updateCustomer.ExecuteAsync(ct, [.. Values(c), c.CustomerAccount]);
+            $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
+            $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}",
+            UpdatedColumns.Length + 2);
+        return _updateCustomer.ExecuteAsync(ct, [.. Values(c).Where((_, i) => CustomerColumns[i] != "PsaAccountId"), c.CustomerAccount, c.PsaAccountId]);
     }
+
+    private static readonly string[] UpdatedColumns = CustomerColumns.Where(c => c != "PsaAccountId").ToArray();
 
     private static object?[] Values(Customer c) =>
     [
