@@ -93,7 +93,7 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statuses = await db.Set<ExpenseEntry>().AsNoTracking().Where(e => chunk.Contains(e.Id))
+            var statuses = await db.Set<ExpenseEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
                 .Select(e => new { e.Id, e.ExpenseStatus }).ToDictionaryAsync(e => e.Id, e => e.ExpenseStatus, ct);
             var ready = new List<Guid>();
             foreach (var id in chunk)
@@ -114,7 +114,9 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
                     results[id] = new ApprovalResult(id, true);
                 }
             }
-            var changed = approved.Count == 0 ? 0 : await db.Set<ExpenseEntry>().Where(e => approved.Contains(e.Id) && e.ExpenseStatus == ExpenseStatus.Submitted)
+            // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted expense per batch.
+            var changed = approved.Count == 0 ? 0 : await db.Set<ExpenseEntry>()
+                .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.ExpenseStatus + 0 == (int)ExpenseStatus.Submitted)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
             if (changed != approved.Count) throw new ConflictException("The expense was changed by someone else meanwhile; read it again and retry.");
             await tx.CommitAsync(ct);

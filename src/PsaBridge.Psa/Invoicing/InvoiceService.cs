@@ -34,7 +34,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))
         {
             var origins = await db.Set<TransactionOrigin>().AsNoTracking()
-                .Where(o => chunk.Contains(o.TransactionId) && o.OriginType == TransactionTypes.JournalLine).ToListAsync(ct);
+                .Where(o => EF.Parameter(chunk).Contains(o.TransactionId) && o.OriginType == TransactionTypes.JournalLine).ToListAsync(ct);
             foreach (var o in origins) journalLines[o.TransactionId] = o.OriginId;
         }
         var milestones = await db.Set<ContractMilestone>()
@@ -51,7 +51,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         // The draft takes its unbilled sales; one taken meanwhile by another draft fails this one.
         foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))
         {
-            var taken = await db.Set<Actual>().Where(a => chunk.Contains(a.Id) && a.InvoiceId == null)
+            var taken = await db.Set<Actual>().Where(a => EF.Parameter(chunk).Contains(a.Id) && a.InvoiceId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.InvoiceId, invoice.Id).SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoiceCreated), ct);
             if (taken != chunk.Length) throw new ConflictException($"Unbilled sales of contract '{contract.Name}' were invoiced by someone else meanwhile; try again.");
         }
@@ -66,8 +66,13 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     public async Task<Invoice> ConfirmAsync(Guid id, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var invoice = await Invoices(tracked: false).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Invoice", id.ToString());
+        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, ct)
+                      ?? throw new NotFoundException("Invoice", id.ToString());
         InvoiceRules.EnsureDraft(invoice);
+        // The details by their indexed invoice, in one query: the split Include would sort them all by line first.
+        var lines = invoice.Lines.ToDictionary(l => l.Id);
+        await foreach (var detail in db.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == id).AsAsyncEnumerable().WithCancellation(ct))
+            lines[detail.InvoiceLineId].Details.Add(detail);
         var unbilled = await db.Set<Actual>().AsNoTracking()
             .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
             .ToDictionaryAsync(a => a.Id, ct);
@@ -86,7 +91,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
         else
             foreach (var chunk in billed.Chunk(EntryPostingStore.BatchSize))
-                await db.Set<Actual>().Where(a => chunk.Contains(a.Id))
+                await db.Set<Actual>().Where(a => EF.Parameter(chunk).Contains(a.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
         await db.SaveChangesAsync(ct); // the milestones
         await PostingWriter.WriteAsync(db, posting, ct);
@@ -113,8 +118,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var detailIds = invoice.Lines.SelectMany(l => l.Details).Select(d => d.Id).ToList();
         foreach (var chunk in detailIds.Chunk(EntryPostingStore.BatchSize))
         {
-            await db.Set<TransactionOrigin>().Where(o => chunk.Contains(o.TransactionId)).ExecuteDeleteAsync(ct);
-            await db.Set<TransactionConnection>().Where(c => chunk.Contains(c.Transaction1Id)).ExecuteDeleteAsync(ct);
+            await db.Set<TransactionOrigin>().Where(o => EF.Parameter(chunk).Contains(o.TransactionId)).ExecuteDeleteAsync(ct);
+            await db.Set<TransactionConnection>().Where(c => EF.Parameter(chunk).Contains(c.Transaction1Id)).ExecuteDeleteAsync(ct);
         }
         db.Remove(invoice);
         await SaveAsync(ct);

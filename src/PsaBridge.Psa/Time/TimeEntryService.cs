@@ -102,7 +102,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         {
             var now = clock.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statuses = await db.Set<TimeEntry>().AsNoTracking().Where(e => chunk.Contains(e.Id))
+            var statuses = await db.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
                 .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct);
             var ready = new List<Guid>();
             foreach (var id in chunk)
@@ -124,7 +124,9 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
                 }
             }
             // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
-            var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>().Where(e => approved.Contains(e.Id) && e.EntryStatus == TimeEntryStatus.Submitted)
+            // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted entry per batch.
+            var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>()
+                .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
             if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
             await tx.CommitAsync(ct);
