@@ -286,6 +286,9 @@ public sealed class SynchronizeCustomers(
 
         public int Pages { get; set; }
         public int Processed { get; set; }
+        /// <summary>Rows written since the planner's statistics were last refreshed (PostgreSQL).</summary>
+        public int WrittenSinceAnalyze { get; set; }
+        public int RowsAtAnalyze { get; set; }
     }
 
     /// <summary>A page of PSA accounts with their mappings, in the order the run takes them.</summary>
@@ -307,11 +310,12 @@ public sealed class SynchronizeCustomers(
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
 
+        c.Stage("find customers");
         // Which of the page's accounts failed last time: their failure is cleared when they go through.
         var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
         var failedBefore = (await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
             .Select(f => f.PsaAccountId).ToListAsync(ct)).ToHashSet();
-        c.Stage("find customers");
+        c.Stage("find earlier failures");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         var names = page.ToDictionary(a => a.Id, a => a.Name);
@@ -434,6 +438,8 @@ public sealed class SynchronizeCustomers(
             c.Reference.AddZip(p.Mapping.ZipToCreate!.CountryId, p.Mapping.ZipToCreate.Code, p.Mapping.ZipToCreate.StateId, p.Mapping.ZipToCreate.City);
 
         c.Pages++;
+        if (!c.Run.Request.DryRun && db.Database.Engine() == DatabaseEngine.PostgreSql)
+            await RefreshStatisticsAsync(c, plans.Count, ct);
         c.Progress?.Report(new SyncProgress(c.Processed, Math.Max(c.Total, c.Processed), header.FailedCount));
         if (!c.Run.Request.DryRun)
         {
@@ -442,6 +448,21 @@ public sealed class SynchronizeCustomers(
             foreach (var observer in observers) await observer.PageCommittedAsync(header.Id, c.Pages, ct);
         }
         c.Stage("lease and progress");
+    }
+
+    /// <summary>
+    /// On PostgreSQL, refreshes the planner's statistics of the tables the pages look up in each time
+    /// the run has doubled what they held. A big first run fills an empty table faster than autovacuum
+    /// analyzes it, and a planner that still believes the table empty scans it for every page's lookups:
+    /// the run then slows with every page (a 1,000,000-account run spent 29 s of 73 s finding customers).
+    /// </summary>
+    private static async Task RefreshStatisticsAsync(PageContext c, int written, CancellationToken ct)
+    {
+        c.WrittenSinceAnalyze += written;
+        if (c.WrittenSinceAnalyze < Math.Max(10_000, c.RowsAtAnalyze)) return;
+        await c.Db.Database.ExecuteSqlRawAsync("ANALYZE \"Customers\", \"SyncFailures\"", ct);
+        c.RowsAtAnalyze += c.WrittenSinceAnalyze;
+        c.WrittenSinceAnalyze = 0;
     }
 
     /// <summary>
