@@ -188,6 +188,8 @@ public sealed class SynchronizeCustomers(
         var retryAll = Options.RetryFailures == FailureRetry.EveryRun;
         var failures = db.SyncFailures.Where(f => f.Job == Job);
         var failed = await failures.Where(f => retryAll || f.SetupVersion != setupVersion).Select(f => f.PsaAccountId).ToListAsync(ct);
+        // An account comes once a run, so only failures from before the run can be cleared by it: with none, pages skip the lookup.
+        var failuresBefore = await failures.AnyAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
         foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
@@ -198,7 +200,7 @@ public sealed class SynchronizeCustomers(
         total += retries.Count;
         var continuousNumbers = await db.NumberSequences.AsNoTracking()
             .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
-        var context = new PageContext(db, reference, loadedCountries, run, progress, total, watch, continuousNumbers, setupVersion);
+        var context = new PageContext(db, reference, loadedCountries, run, progress, total, watch, continuousNumbers, setupVersion, failuresBefore);
         context.Stage("start");
 
         // The next page is read from PSA, and mapped and validated against the reference data, on another
@@ -271,7 +273,7 @@ public sealed class SynchronizeCustomers(
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries,
-        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers, long SetupVersion)
+        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers, long SetupVersion, bool FailuresBefore)
     {
         /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
         public Dictionary<string, TimeSpan> Stages { get; } = [];
@@ -312,9 +314,13 @@ public sealed class SynchronizeCustomers(
 
         c.Stage("find customers");
         // Which of the page's accounts failed last time: their failure is cleared when they go through.
-        var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
-        var failedBefore = (await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
-            .Select(f => f.PsaAccountId).ToListAsync(ct)).ToHashSet();
+        var failedBefore = new HashSet<Guid>();
+        if (c.FailuresBefore)
+        {
+            var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
+            failedBefore.UnionWith(await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
+                .Select(f => f.PsaAccountId).ToListAsync(ct));
+        }
         c.Stage("find earlier failures");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
