@@ -40,8 +40,9 @@ public sealed class FinanceReference
     /// <summary>Cities of that name in the country, within one state when given.</summary>
     public IReadOnlyList<City> FindCities(string countryId, string? stateId, string name)
     {
-        if (!_cities.TryGetValue((countryId, Normalize(name)), out var found)) return [];
-        return stateId is null ? found : found.Where(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!_cities.TryGetValue((countryId, Squeeze(name)), out var found)) return [];
+        if (stateId is null || found.TrueForAll(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase))) return found;
+        return found.FindAll(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase));
     }
 
     public bool ZipExists(string countryId, string code, string stateId, string city)
@@ -62,7 +63,7 @@ public sealed class FinanceReference
 
     public void AddCity(City city)
     {
-        var key = (city.CountryId, Normalize(city.Name));
+        var key = (city.CountryId, Squeeze(city.Name));
         if (!_cities.TryGetValue(key, out var list)) _cities[key] = list = [];
         if (!list.Any(c => c.StateId == city.StateId && c.Name == city.Name)) list.Add(city);
     }
@@ -77,7 +78,19 @@ public sealed class FinanceReference
     }
 
 
-    public static string Normalize(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    public static string Normalize(string value) => Squeeze(value).ToUpperInvariant();
+
+    /// <summary>
+    /// Runs of white space as one space, none at the ends; the same string when it already is (most
+    /// are: no new string a lookup). City keys need no more: their comparer ignores case.
+    /// </summary>
+    private static string Squeeze(string value)
+    {
+        var squeezed = value.Length > 0 && value[0] != ' ' && value[^1] != ' ';
+        for (var i = 0; squeezed && i < value.Length; i++)
+            if (char.IsWhiteSpace(value[i]) && (value[i] != ' ' || value[i - 1] == ' ')) squeezed = false;
+        return squeezed ? value : string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
 
     public static string NormalizeZip(string value) => Normalize(value);
 
