@@ -7,9 +7,9 @@ using SQLitePCL;
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
-/// Rows for one table, buffered and written in one go: one prepared INSERT stepped through SQLite's C API on
-/// SQLite and binary COPY on PostgreSQL. The bulk
-/// path of the sync and the posting; values are written as EF Core stores them (see <see cref="PreparedStatement"/>).
+/// Rows for one table, buffered and written in one go: on SQLite one prepared INSERT stepped through
+/// SQLite's C API, on PostgreSQL binary COPY. The bulk path of the sync, the posting and the reference
+/// data; values are written as EF Core stores them (see <see cref="SqliteValues"/>).
 /// </summary>
 public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string table, params string[] columns)
 {
@@ -72,7 +72,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         int i => raw.sqlite3_bind_int64(statement, index, i),
         long l => raw.sqlite3_bind_int64(statement, index, l),
         Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
-        decimal d => BindFormatted(statement, index, d, default, scratch),
+        decimal d => BindFormatted(statement, index, d, SqliteValues.DecimalFormat, scratch),
         DateTime t => BindFormatted(statement, index, t, SqliteValues.DateTimeFormat, scratch),
         DateOnly d => BindFormatted(statement, index, d, SqliteValues.DateFormat, scratch),
         double f => raw.sqlite3_bind_double(statement, index, f),

@@ -20,4 +20,10 @@ public static class SqliteValues
     public static string Date(DateOnly value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// EF's (and Microsoft.Data.Sqlite's) SQLite decimal: at least one decimal place, so 50000 is stored
+    /// as "50000.0" and an EF query for <c>== 50000m</c> finds it.
+    /// </summary>
+    public const string DecimalFormat = "0.0###########################";
 }

@@ -59,6 +59,9 @@ public sealed class BulkInsertTests
         c7.CreatedAt.ShouldBe(at);
         (await check.Customers.SingleAsync(c => c.CustomerAccount == "BULK-NULL")).PsaAccountId.ShouldBeNull();
         (await check.Customers.CountAsync(c => c.CreatedAt == at)).ShouldBe(2_501);
+        // Decimals in EF's own text form: an EF query for a whole amount finds what the bulk path wrote.
+        (await check.Customers.CountAsync(c => c.CreditLimit == 0m)).ShouldBe(1);
+        (await check.Customers.CountAsync(c => c.CreditLimit == 1_236.5m)).ShouldBe(1);
     }
 
     [Fact]
