@@ -198,6 +198,28 @@ public sealed class CustomerSyncTests
     }
 
     [Fact]
+    public async Task An_account_in_error_does_not_hold_its_account_number_against_a_valid_one_in_the_same_page()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var broken = await client.CreateAccountAsync("Wingtip Toys", accountNumber: "WINGTIP", state: "Nowhere");
+        var valid = await client.CreateAccountAsync("Wingtip Toys Europe", accountNumber: "WINGTIP");
+
+        var run = await client.RunSyncAsync();
+        run.Count("created").ShouldBe(1);
+        run.Count("failed").ShouldBe(1);
+        var lines = await client.LinesAsync(run.GetProperty("id").GetGuid());
+        var created = lines.LineFor(valid);
+        created.GetProperty("status").GetString().ShouldBe("Completed");
+        created.GetProperty("customerAccount").GetString().ShouldBe("WINGTIP");
+        var failed = lines.LineFor(broken);
+        failed.GetProperty("status").GetString().ShouldBe("Error");
+        failed.Messages().ShouldBe(["State: 'Nowhere' does not exist in finance for United States (USA)."]);
+        (await client.CustomerForAsync(valid))!.Value.GetProperty("name").GetString().ShouldBe("Wingtip Toys Europe");
+        (await client.CustomerForAsync(broken)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_log_shows_Error_headers_by_default_newest_first()
     {
         await using var app = await PsaBridgeApp.StartAsync();
