@@ -22,8 +22,8 @@ public sealed record ReferenceDataSeedResult(IReadOnlyList<SeededTable> Tables, 
 /// <summary>
 /// Loads the embedded reference data (<see cref="ReferenceDataFiles"/>) into the finance database: countries,
 /// states, cities, zip codes and currencies. Plain SQL on EF's connection in one transaction, not change
-/// tracking: one JSON-array INSERT per table on SQLite, binary COPY on PostgreSQL (<see cref="BulkInsert"/>). A table that already has rows is
-/// left alone (so seeding twice is harmless); rows whose parent is missing from such a table are left out.
+/// tracking: the shared bulk path (<see cref="BulkInsert"/>). A table that already has rows is left alone
+/// (so seeding twice is harmless); rows whose parent is missing from such a table are left out.
 /// </summary>
 public static class ReferenceDataSeeder
 {
@@ -77,8 +77,6 @@ public static class ReferenceDataSeeder
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(ct);
     }
-
-
 
     private sealed class Run(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken ct)
     {
@@ -191,7 +189,7 @@ public static class ReferenceDataSeeder
             return keys;
         }
 
-        /// <summary>The shared bulk path: binary COPY on PostgreSQL, one JSON-array statement on SQLite.</summary>
+        /// <summary>Through the shared bulk path (<see cref="BulkInsert"/>).</summary>
         private async Task<int> InsertAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
         {
             var bulk = new BulkInsert(connection, transaction, postgres ? DatabaseEngine.PostgreSql : DatabaseEngine.Sqlite, table, columns);

@@ -210,45 +210,7 @@ public sealed class SynchronizeCustomers(
         var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var aheadStages = new Dictionary<string, TimeSpan>();
-        var reader = Task.Run(async () =>
-        {
-            try
-            {
-                await using var prefetchDb = await financeContexts.CreateDbContextAsync(stop.Token);
-                var mark = Stopwatch.GetTimestamp();
-                void Stage(string name)
-                {
-                    var now = Stopwatch.GetTimestamp();
-                    aheadStages[name] = aheadStages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(mark, now);
-                    mark = now;
-                }
-                async Task SendAsync(IReadOnlyList<PsaAccountRecord> page, long? advanceTo)
-                {
-                    Stage("read PSA");
-                    await FinanceReferenceLoader.PrefetchAsync(prefetchDb, reference, loadedCountries, page, stop.Token);
-                    Stage("reference data");
-                    var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
-                    Stage("map and validate");
-                    await pages.Writer.WriteAsync(new MappedPage(page, mappings, advanceTo), stop.Token);
-                    mark = Stopwatch.GetTimestamp();
-                }
-                foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
-                var after = watermark;
-                while (true)
-                {
-                    var page = await source.ReadChangedAsync(after, Options.PageSize, stop.Token);
-                    if (page.Count == 0) break;
-                    after = page[^1].Version;
-                    await SendAsync(page, after);
-                    if (page.Count < Options.PageSize) break;
-                }
-                pages.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                pages.Writer.Complete(e);
-            }
-        }, CancellationToken.None);
+        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, reference, loadedCountries, aheadStages, stop.Token), CancellationToken.None);
         try
         {
             await foreach (var page in pages.Reader.ReadAllAsync(ct))
@@ -270,6 +232,51 @@ public sealed class SynchronizeCustomers(
         if (!run.Request.DryRun) referenceCache.Keep(reference, loadedCountries, setupVersion, await db.ZipCodes.LongCountAsync(ct));
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, context.Pages,
             string.Join(", ", context.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
+    }
+
+    /// <summary>
+    /// The reading side of a run, on its own thread: the retried accounts, then the changes after the
+    /// watermark, page by page, each prefetched and mapped before it is handed to the writer. Ends the
+    /// channel, with the error when it fails, so the writer never waits on a reader that has stopped.
+    /// </summary>
+    private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark,
+        FinanceReference reference, HashSet<string> loadedCountries, Dictionary<string, TimeSpan> stages, CancellationToken ct)
+    {
+        try
+        {
+            await using var prefetchDb = await financeContexts.CreateDbContextAsync(ct);
+            var mark = Stopwatch.GetTimestamp();
+            void Stage(string name)
+            {
+                var now = Stopwatch.GetTimestamp();
+                stages[name] = stages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(mark, now);
+                mark = now;
+            }
+            async Task SendAsync(IReadOnlyList<PsaAccountRecord> page, long? advanceTo)
+            {
+                Stage("read PSA");
+                await FinanceReferenceLoader.PrefetchAsync(prefetchDb, reference, loadedCountries, page, ct);
+                Stage("reference data");
+                var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
+                Stage("map and validate");
+                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo), ct);
+                mark = Stopwatch.GetTimestamp();
+            }
+            foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
+            while (true)
+            {
+                var page = await source.ReadChangedAsync(watermark, Options.PageSize, ct);
+                if (page.Count == 0) break;
+                watermark = page[^1].Version;
+                await SendAsync(page, watermark);
+                if (page.Count < Options.PageSize) break;
+            }
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.Complete(e);
+        }
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries,
@@ -458,9 +465,9 @@ public sealed class SynchronizeCustomers(
 
     /// <summary>
     /// On PostgreSQL, refreshes the planner's statistics of the tables the pages look up in each time
-    /// the run has doubled what they held. A big first run fills an empty table faster than autovacuum
-    /// analyzes it, and a planner that still believes the table empty scans it for every page's lookups:
-    /// the run then slows with every page (a 1,000,000-account run spent 29 s of 73 s finding customers).
+    /// the run has doubled what they held: a big first run fills an empty table faster than autovacuum
+    /// analyzes it, and the pages' lookups should not be planned for an empty table. A safeguard: the
+    /// find-customers time measured at 1,000,000 accounts is mostly a cold process (BENCHMARKS.md).
     /// </summary>
     private static async Task RefreshStatisticsAsync(PageContext c, int written, CancellationToken ct)
     {

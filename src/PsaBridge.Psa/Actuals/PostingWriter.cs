@@ -7,8 +7,7 @@ using PsaBridge.Infrastructure.Storage;
 namespace PsaBridge.Psa.Actuals;
 
 /// <summary>
-/// The bulk side of posting: writes new rows with <see cref="BulkInsert"/> (one JSON-array statement on
-/// SQLite, binary COPY on PostgreSQL) inside the caller's transaction,
+/// The bulk side of posting: writes new rows with <see cref="BulkInsert"/> inside the caller's transaction,
 /// with no change tracking. Columns and value conversions come from the EF model, so a row reads back
 /// through EF exactly as if EF had written it.
 /// </summary>
