@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Bench;
 
@@ -25,6 +26,23 @@ public static class Orchestrator
     }
 
     private static Task<JsonElement> ChildAsync(BenchOptions options, string phase) => ChildAsync(phase, options.ChildArgs(phase));
+
+    /// <summary>
+    /// Prints a child phase's RESULT line: its figures, peak memory and GC, and how long the SQLite checkpoints it
+    /// left running in the background took to finish after the phase stopped its clock (they run on the other core
+    /// while the phase works; the last one finishes after it).
+    /// </summary>
+    internal static async Task ReportAsync(Dictionary<string, object> result)
+    {
+        var watch = Stopwatch.StartNew();
+        await SqliteCheckpointer.WhenIdleAsync();
+        result["checkpointAfterSeconds"] = Math.Round(watch.Elapsed.TotalSeconds, 2);
+        result["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+        result["allocatedMB"] = Math.Round(GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0);
+        result["gcPauseMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds);
+        result["gcCount"] = GC.CollectionCount(0);
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+    }
 
     /// <summary>Runs this program again with <paramref name="args"/> and returns the RESULT line it prints; its output is echoed.</summary>
     internal static async Task<JsonElement> ChildAsync(string phase, string[] args)

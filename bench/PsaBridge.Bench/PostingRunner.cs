@@ -36,9 +36,7 @@ public static class PostingRunner
         var options = PostingOptions.Parse(args);
         if (options.Phase is not null)
         {
-            var result = await PostingPhases.RunAsync(options);
-            result["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
-            Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+            await Orchestrator.ReportAsync(await PostingPhases.RunAsync(options));
             return;
         }
 

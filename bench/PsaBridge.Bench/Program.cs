@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using PsaBridge.Bench;
 
 // Macro benchmarks of the bulk paths, run on demand (never in the test suite). See BENCHMARKS.md.
@@ -18,12 +16,7 @@ switch (options.Command)
         await PostingRunner.RunAsync(args);
         break;
     case "phase":
-        var result = await Phases.RunAsync(options);
-        result["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
-        result["allocatedMB"] = Math.Round(GC.GetTotalAllocatedBytes() / 1024.0 / 1024.0);
-        result["gcPauseMs"] = Math.Round(GC.GetTotalPauseDuration().TotalMilliseconds);
-        result["gcCount"] = GC.CollectionCount(0);
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+        await Orchestrator.ReportAsync(await Phases.RunAsync(options));
         break;
     default:
         Console.Error.WriteLine("usage: sync --accounts N --engine sqlite|postgres [--pg CONNECTION] [--dir DIR]");

@@ -1,15 +1,16 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
 /// WAL lets readers (the web UI, the log) work while the sync writes; NORMAL synchronous is
 /// durable across application crashes in WAL mode, which is the failure the sync guards against.
-/// The WAL is copied back into the database (a checkpoint, with its fsyncs) once it holds 10,000
-/// pages (40 MB) rather than SQLite's default 1,000: a sync page that updates a thousand customers
-/// dirties more than 1,000 pages, and would otherwise pay for a checkpoint at every commit.
+/// The WAL is copied back into the database (a checkpoint, with its fsyncs) by <see cref="SqliteCheckpointer"/>
+/// on a background thread after commits, not by the commit that crosses SQLite's threshold; SQLite's own
+/// auto-checkpoint is left as a safety net at 1 GiB of log.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -30,7 +31,16 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = readOnly
             ? "PRAGMA busy_timeout=60000;"
-            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+            : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; "
+              + $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};";
         command.ExecuteNonQuery();
+        if (readOnly) return;
+        var sqlite = (SqliteConnection)connection;
+        // Every commit asks for a checkpoint in the background (see SqliteCheckpointer); the hook only asks.
+        raw.sqlite3_commit_hook(sqlite.Handle, static user =>
+        {
+            SqliteCheckpointer.Request((string)user);
+            return 0;
+        }, sqlite.DataSource);
     }
 }
