@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Journals;
@@ -62,8 +63,32 @@ public sealed class EntryPostingStore(PsaDb db)
     public async Task<IReadOnlySet<Guid>> PostJournalsAsync(IReadOnlyCollection<Guid> entryIds, string entryType, DateTime now, CancellationToken ct)
     {
         if (entryIds.Count == 0) return new HashSet<Guid>();
-        var ids = entryIds.ToList();
-        var lines = await db.Set<JournalLine>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
+        var plan = PlanPosting(entryIds, await UnpostedLinesAsync(db, entryIds, ct), entryType, now);
+        await WritePostingAsync(plan, ct);
+        return plan.WithoutLines;
+    }
+
+    /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="OpenReader">reader</see>).</summary>
+    public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
+    {
+        var ids = entryIds as Guid[] ?? entryIds.ToArray();
+        return source.Set<JournalLine>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A second context on a connection of its own, so a bulk approval reads and plans its next batch while this
+    /// store's context writes the current one. The caller disposes it.
+    /// </summary>
+    public PsaDb OpenReader() => new((DbContextOptions<PsaDb>)db.GetService<IDbContextOptions>());
+
+    /// <summary>
+    /// The posting rules over lines read beforehand (<paramref name="read"/> may hold lines of other entries too:
+    /// they are left alone). Pure: nothing is written until <see cref="WritePostingAsync"/>.
+    /// </summary>
+    public static JournalPosting PlanPosting(IReadOnlyCollection<Guid> entryIds, IReadOnlyList<JournalLine> read, string entryType, DateTime now)
+    {
+        var wanted = entryIds as IReadOnlySet<Guid> ?? entryIds.ToHashSet();
+        var lines = read.Where(l => wanted.Contains(l.SourceEntryId)).ToList();
         var byEntry = lines.ToLookup(l => l.SourceEntryId);
         var posting = new Posting();
         var without = new HashSet<Guid>();
@@ -73,16 +98,23 @@ public sealed class EntryPostingStore(PsaDb db)
             if (entryLines.Count == 0) without.Add(entryId);
             else PostingRules.Approve(posting, entryId, entryType, entryLines, now);
         }
-        if (lines.Count == 0) return without;
+        return new JournalPosting(posting, lines.Select(l => l.Id).ToList(), lines.Select(l => l.JournalId).Distinct().ToList(), without);
+    }
 
-        var lineIds = lines.Select(l => l.Id).ToList();
-        var journalIds = lines.Select(l => l.JournalId).Distinct().ToList();
+    /// <summary>
+    /// Writes a planned posting in the caller's transaction: lines and journals marked posted, then the actuals,
+    /// origins and connections. A line posted meanwhile by someone else fails the write (the UPDATE's guard).
+    /// </summary>
+    public async Task WritePostingAsync(JournalPosting plan, CancellationToken ct)
+    {
+        if (plan.LineIds.Count == 0) return;
+        var lineIds = plan.LineIds;
+        var journalIds = plan.JournalIds;
         // The line is the concurrency guard: a line posted meanwhile by another approval is not posted twice.
         var marked = await db.Set<JournalLine>().Where(l => EF.Parameter(lineIds).Contains(l.Id) && !l.IsPosted).ExecuteUpdateAsync(s => s.SetProperty(l => l.IsPosted, true), ct);
         if (marked != lineIds.Count) throw new ConflictException("An entry was approved by someone else meanwhile; read it again and retry.");
         await db.Set<Journal>().Where(j => EF.Parameter(journalIds).Contains(j.Id)).ExecuteUpdateAsync(s => s.SetProperty(j => j.IsPosted, true), ct);
-        await PostingWriter.WriteAsync(db, posting, ct);
-        return without;
+        await PostingWriter.WriteAsync(db, plan.Posting, ct);
     }
 
     /// <summary>Removes the unposted journal of an entry (returned or rejected before approval) with its origins and connections.</summary>
@@ -111,3 +143,6 @@ public sealed class EntryPostingStore(PsaDb db)
     private IQueryable<PriceList> PriceLists() =>
         db.Set<PriceList>().AsNoTracking().Include(p => p.RolePrices).Include(p => p.CategoryPrices).AsSplitQuery();
 }
+
+/// <summary>What approving entries will write: the new rows, the lines and journals to mark posted, and the entries that had no lines.</summary>
+public sealed record JournalPosting(Posting Posting, List<Guid> LineIds, List<Guid> JournalIds, IReadOnlySet<Guid> WithoutLines);

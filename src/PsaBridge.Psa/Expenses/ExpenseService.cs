@@ -85,7 +85,7 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         return await GetAsync(id, ct);
     }
 
-    /// <summary>Approves many submitted expenses, a batch per transaction (see <see cref="Time.TimeEntryService.ApproveTimeEntries"/>).</summary>
+    /// <summary>Approves many submitted expenses, a batch per transaction (see <see cref="Time.TimeEntryService.ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>).</summary>
     public async Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default)
     {
         var results = new Dictionary<Guid, ApprovalResult>();

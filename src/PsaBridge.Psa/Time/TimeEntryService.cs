@@ -91,48 +91,92 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
 
     /// <summary>
     /// Approves many submitted entries: per batch of <see cref="EntryPostingStore.BatchSize"/>, in one transaction,
-    /// one query for the entries' statuses, one for their journal lines, bulk inserts of the actuals with their
-    /// origins and connections, and set-based UPDATEs of the statuses. An entry that cannot be approved fails
-    /// alone with its reason.
+    /// bulk inserts of the actuals with their origins and connections and set-based UPDATEs of the statuses.
+    /// The next batch is read (statuses, journal lines) and run through the posting rules on a second connection
+    /// and thread while the current batch is written; the UPDATEs' guards (entry still submitted, line not yet
+    /// posted) catch anything changed in between, as they would within a batch. An entry that cannot be approved
+    /// fails alone with its reason.
     /// </summary>
-    public async Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default)
+    public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        ApproveTimeEntries(ids, EntryPostingStore.BatchSize, ct);
+
+    /// <summary>As <see cref="ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>, with <paramref name="batchSize"/> entries per transaction.</summary>
+    public async Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, int batchSize, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var distinct = ids.Distinct().ToList();
+        var chunks = distinct.Chunk(batchSize).ToList();
         var results = new Dictionary<Guid, ApprovalResult>();
-        foreach (var chunk in ids.Distinct().Chunk(EntryPostingStore.BatchSize))
+        await using var reader = store.OpenReader();
+        var next = chunks.Count == 0 ? null : PlanBatchAsync(reader, chunks[0], ct);
+        try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statuses = await db.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
-                .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct);
-            var ready = new List<Guid>();
-            foreach (var id in chunk)
+            for (var i = 0; i < chunks.Count; i++)
             {
-                if (!statuses.TryGetValue(id, out var status)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' was not found.");
-                else if (status != TimeEntryStatus.Submitted)
-                    results[id] = new ApprovalResult(id, false, $"Time entry '{id}' is {status}; only a submitted entry can be approved.");
-                else ready.Add(id);
-            }
-            var unpriced = await store.PostJournalsAsync(ready, TransactionTypes.TimeEntry, now, ct);
-            var approved = new List<Guid>(ready.Count);
-            foreach (var id in ready)
-            {
-                if (unpriced.Contains(id)) results[id] = new ApprovalResult(id, false, $"Time entry '{id}' has no journal to post; submit it again.");
-                else
+                var batch = await next!;
+                if (i + 1 < chunks.Count)
                 {
-                    approved.Add(id);
-                    results[id] = new ApprovalResult(id, true);
+                    var following = chunks[i + 1];
+                    next = Task.Run(() => PlanBatchAsync(reader, following, ct), ct);
                 }
+                else next = null;
+                await WriteBatchAsync(batch, ct);
+                foreach (var result in batch.Results) results[result.Id] = result;
             }
-            // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
-            // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted entry per batch.
-            var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>()
-                .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
-            if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
         }
-        return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
+        finally
+        {
+            // The reader is disposed once its read is over; a failed batch's own error is the one reported.
+            if (next is not null)
+                try { await next; }
+                catch (Exception) when (next.IsFaulted || next.IsCanceled) { }
+        }
+        return ApprovalReport.From(distinct.Select(id => results[id]).ToList());
+    }
+
+    /// <summary>One batch of an approval, planned: each entry's result, the entries to set Approved and what posting writes.</summary>
+    private sealed record ApprovalBatch(List<ApprovalResult> Results, List<Guid> Approved, JournalPosting Posting, DateTime Now);
+
+    private async Task<ApprovalBatch> PlanBatchAsync(PsaDb source, Guid[] chunk, CancellationToken ct)
+    {
+        var statuses = await source.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
+            .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct);
+        var ready = chunk.Where(id => statuses.GetValueOrDefault(id) == TimeEntryStatus.Submitted).ToHashSet();
+        var lines = await EntryPostingStore.UnpostedLinesAsync(source, ready, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var posting = EntryPostingStore.PlanPosting(ready, lines, TransactionTypes.TimeEntry, now);
+        var results = new List<ApprovalResult>(chunk.Length);
+        var approved = new List<Guid>(ready.Count);
+        foreach (var id in chunk)
+        {
+            if (!statuses.TryGetValue(id, out var status)) results.Add(new ApprovalResult(id, false, $"Time entry '{id}' was not found."));
+            else if (status != TimeEntryStatus.Submitted)
+                results.Add(new ApprovalResult(id, false, $"Time entry '{id}' is {status}; only a submitted entry can be approved."));
+            else if (posting.WithoutLines.Contains(id))
+                results.Add(new ApprovalResult(id, false, $"Time entry '{id}' has no journal to post; submit it again."));
+            else
+            {
+                approved.Add(id);
+                results.Add(new ApprovalResult(id, true));
+            }
+        }
+        return new ApprovalBatch(results, approved, posting, now);
+    }
+
+    private async Task WriteBatchAsync(ApprovalBatch batch, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await store.WritePostingAsync(batch.Posting, ct);
+        var approved = batch.Approved;
+        var now = batch.Now;
+        // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
+        // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted entry per batch.
+        var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>()
+            .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
+        if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
     }
 
     /// <summary>Returns a submitted entry to its resource (Project Service's reject for time): its journal is dropped.</summary>

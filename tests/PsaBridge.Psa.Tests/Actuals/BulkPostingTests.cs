@@ -10,7 +10,7 @@ using PsaBridge.Testing;
 
 namespace PsaBridge.Psa.Tests.Actuals;
 
-/// <summary>The bulk paths (approval in batches of 1,000, confirming a large invoice) post exactly what the one-entry paths post.</summary>
+/// <summary>The bulk paths (approval in batches, confirming a large invoice) post exactly what the one-entry paths post.</summary>
 public sealed class BulkPostingTests
 {
     private const int Count = 2_500;
@@ -27,8 +27,9 @@ public sealed class BulkPostingTests
         var draft = await service.CreateAsync(new TimeEntryInput(new DateOnly(2018, 3, 1), 60, alpine.Ashley, alpine.Project));
         var unknown = Guid.CreateVersion7();
 
-        // Three batches, with a draft and an unknown id among them: those two fail alone.
-        var report = await service.ApproveTimeEntries([.. bulk.Take(1_200), draft.Id, unknown, .. bulk.Skip(1_200)]);
+        // Three batches of 1,000 (each next one read and planned on a second connection while the one before is
+        // written), with a draft and an unknown id in the second: those two fail alone.
+        var report = await service.ApproveTimeEntries([.. bulk.Take(1_200), draft.Id, unknown, .. bulk.Skip(1_200)], batchSize: 1_000);
         foreach (var id in single) (await service.ApproveTimeEntries([id])).Approved.ShouldBe(1);
 
         (report.Requested, report.Approved, report.Failed).ShouldBe((Count + 2, Count, 2));
