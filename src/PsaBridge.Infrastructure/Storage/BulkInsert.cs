@@ -32,10 +32,12 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     }
 
     /// <summary>
-    /// One prepared single-row INSERT, stepped once a row through SQLite's C API (SQLitePCLRaw) on the
-    /// connection's own handle, inside its transaction: no ADO.NET parameter objects, no SQL text per
-    /// row, strings encoded to UTF-8 into one reused buffer. Values keep EF Core's storage formats
-    /// (GUIDs upper-case text, decimals and dates as text, booleans as 0/1).
+    /// One prepared single-row INSERT, stepped once a row through SQLite's C API on the connection's own
+    /// handle, inside its transaction: no ADO.NET parameter objects, no SQL text per row. A row's values are
+    /// formatted as UTF-8 into one pinned buffer and bound in place (SQLITE_STATIC: SQLite reads them during
+    /// the step and copies nothing), through direct calls into the same e_sqlite3 library SQLitePCLRaw
+    /// loaded (<see cref="SqliteRowBinder"/>), without its per-call handle reference counting. Values keep EF
+    /// Core's storage formats (GUIDs upper-case text, decimals and dates as text, booleans as 0/1).
     /// </summary>
     private Task InsertAsync(CancellationToken ct)
     {
@@ -46,62 +48,24 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
-            var scratch = new byte[256];
-            foreach (var row in _rows)
+            var added = false;
+            statement.DangerousAddRef(ref added);
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < row.Length; i++) Check(db, Bind(statement, i + 1, row[i], ref scratch));
-                var rc = raw.sqlite3_step(statement);
-                if (rc != raw.SQLITE_DONE)
+                var row = new SqliteRowBinder(statement.DangerousGetHandle(), columns.Length);
+                foreach (var values in _rows)
                 {
-                    raw.sqlite3_reset(statement);
-                    Check(db, rc);
+                    ct.ThrowIfCancellationRequested();
+                    var rc = row.Step(values);
+                    if (rc != raw.SQLITE_DONE) Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
                 }
-                raw.sqlite3_reset(statement);
+            }
+            finally
+            {
+                if (added) statement.DangerousRelease();
             }
         }
         return Task.CompletedTask;
-    }
-
-    private static int Bind(sqlite3_stmt statement, int index, object? value, ref byte[] scratch) => value switch
-    {
-        null => raw.sqlite3_bind_null(statement, index),
-        string s => BindText(statement, index, s, ref scratch),
-        Guid g => BindGuid(statement, index, g, scratch),
-        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        int i => raw.sqlite3_bind_int64(statement, index, i),
-        long l => raw.sqlite3_bind_int64(statement, index, l),
-        Enum e => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
-        decimal d => BindFormatted(statement, index, d, SqliteValues.DecimalFormat, scratch),
-        DateTime t => BindFormatted(statement, index, t, SqliteValues.DateTimeFormat, scratch),
-        DateOnly d => BindFormatted(statement, index, d, SqliteValues.DateFormat, scratch),
-        double f => raw.sqlite3_bind_double(statement, index, f),
-        _ => BindText(statement, index, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", ref scratch),
-    };
-
-    /// <summary>EF's SQLite GUID (upper-case "D"), formatted straight into UTF-8 without a string.</summary>
-    private static int BindGuid(sqlite3_stmt statement, int index, Guid value, byte[] scratch)
-    {
-        value.TryFormat(scratch, out var length, "D");
-        for (var i = 0; i < length; i++)
-            if (scratch[i] is >= (byte)'a' and <= (byte)'f') scratch[i] -= 32;
-        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
-    }
-
-    private static int BindFormatted<T>(sqlite3_stmt statement, int index, T value, string? format, byte[] scratch) where T : IUtf8SpanFormattable
-    {
-        if (!value.TryFormat(scratch, out var length, format, CultureInfo.InvariantCulture))
-            throw new InvalidOperationException($"{value} does not fit the bulk insert's buffer.");
-        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
-    }
-
-    private static int BindText(sqlite3_stmt statement, int index, string value, ref byte[] scratch)
-    {
-        var max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (scratch.Length < max) scratch = new byte[Math.Max(max, scratch.Length * 2)];
-        var length = System.Text.Encoding.UTF8.GetBytes(value, scratch);
-        // SQLitePCLRaw binds spans with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is free again at once.
-        return raw.sqlite3_bind_text(statement, index, scratch.AsSpan(0, length));
     }
 
     private static void Check(sqlite3 db, int rc)

@@ -94,4 +94,28 @@ public sealed class BulkInsertTests
         insert.Count.ShouldBe(0);
         await tx.RollbackAsync();
     }
+
+    [Fact]
+    public async Task A_value_longer_than_the_row_buffer_moves_it_without_disturbing_the_values_before_it()
+    {
+        // SQLite's row buffer (4 KB to start); SQLite also keeps a street longer than PostgreSQL's varchar(250) allows.
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        var at = new DateTime(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
+        var street = string.Concat(Enumerable.Repeat("Straße ✓ 株式会社 ", 700)); // ~12 KB of UTF-8, past the first 4 KB buffer
+        await using (var db = pair.OpenFinance())
+        {
+            var (insert, tx) = Begin(db);
+            var row = Row("LONG1", "Before the long street", Guid.NewGuid(), 99.95m, at);
+            row[9] = street;
+            insert.Add(row);
+            insert.Add(Row("LONG2", "After it", Guid.NewGuid(), 0.5m, at));
+            await insert.FlushAsync(default);
+            await tx.CommitAsync();
+        }
+        await using var check = pair.OpenFinance();
+        var first = await check.Customers.SingleAsync(c => c.CustomerAccount == "LONG1");
+        (first.Name, first.Address.Street, first.CreditLimit, first.CreatedAt).ShouldBe(("Before the long street", street, 99.95m, at));
+        var second = await check.Customers.SingleAsync(c => c.CustomerAccount == "LONG2");
+        (second.Name, second.Address.Street, second.CreditLimit).ShouldBe(("After it", "Königstraße 1\nHinterhaus", 0.5m));
+    }
 }

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace PsaBridge.Infrastructure.Storage;
+
+/// <summary>
+/// Binds one row of values to a prepared SQLite statement and steps it. Text values (strings, GUIDs,
+/// decimals, dates) are formatted as UTF-8 into one pinned buffer and bound where they lie
+/// (SQLITE_STATIC), so SQLite copies nothing; the buffer is rewritten for the next row only after the
+/// step that read it. The statement must stay alive (and referenced) while the binder is used.
+/// </summary>
+internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
+{
+    private enum Kind : byte { Null, Integer, Real, Text }
+
+    private const int SqliteOk = 0;
+
+    private readonly Kind[] _kind = new Kind[columns];
+    private readonly long[] _integer = new long[columns];
+    private readonly double[] _real = new double[columns];
+    private readonly int[] _start = new int[columns];
+    private readonly int[] _length = new int[columns];
+    private byte[] _buffer = GC.AllocateUninitializedArray<byte>(4096, pinned: true);
+    private int _used;
+
+    /// <summary>Binds <paramref name="values"/> (one per column), steps the statement and resets it; returns the step's result code.</summary>
+    public int Step(object?[] values)
+    {
+        _used = 0;
+        for (var i = 0; i < values.Length; i++) Format(i, values[i]);
+        var text = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_buffer));
+        for (var i = 0; i < values.Length; i++)
+        {
+            var index = i + 1;
+            var rc = _kind[i] switch
+            {
+                Kind.Null => SqliteNative.BindNull(statement, index),
+                Kind.Integer => SqliteNative.BindInt64(statement, index, _integer[i]),
+                Kind.Real => SqliteNative.BindDouble(statement, index, _real[i]),
+                _ => SqliteNative.BindText(statement, index, text + _start[i], _length[i], IntPtr.Zero),
+            };
+            if (rc != SqliteOk) return rc;
+        }
+        var step = SqliteNative.Step(statement);
+        SqliteNative.Reset(statement);
+        return step;
+    }
+
+    private void Format(int i, object? value)
+    {
+        switch (value)
+        {
+            case null: _kind[i] = Kind.Null; break;
+            case string s: Text(i, s); break;
+            case Guid g: Guid(i, g); break;
+            case bool b: Integer(i, b ? 1 : 0); break;
+            case int n: Integer(i, n); break;
+            case long n: Integer(i, n); break;
+            case Enum e: Integer(i, Convert.ToInt64(e, CultureInfo.InvariantCulture)); break;
+            case decimal d: Formatted(i, d, SqliteValues.DecimalFormat); break;
+            case DateTime t: Formatted(i, t, SqliteValues.DateTimeFormat); break;
+            case DateOnly d: Formatted(i, d, SqliteValues.DateFormat); break;
+            case double f:
+                _kind[i] = Kind.Real;
+                _real[i] = f;
+                break;
+            default: Text(i, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""); break;
+        }
+    }
+
+    private void Integer(int i, long value)
+    {
+        _kind[i] = Kind.Integer;
+        _integer[i] = value;
+    }
+
+    private void Text(int i, string value)
+    {
+        Reserve(Encoding.UTF8.GetMaxByteCount(value.Length));
+        Written(i, Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
+    }
+
+    /// <summary>EF's SQLite GUID: upper-case "D" format.</summary>
+    private void Guid(int i, Guid value)
+    {
+        Reserve(36);
+        var span = _buffer.AsSpan(_used);
+        value.TryFormat(span, out var length, "D");
+        foreach (ref var b in span[..length])
+            if (b is >= (byte)'a' and <= (byte)'f') b -= 32;
+        Written(i, length);
+    }
+
+    private void Formatted<T>(int i, T value, string format) where T : IUtf8SpanFormattable
+    {
+        Reserve(64);
+        int length;
+        while (!value.TryFormat(_buffer.AsSpan(_used), out length, format, CultureInfo.InvariantCulture)) Reserve(_buffer.Length);
+        Written(i, length);
+    }
+
+    private void Written(int i, int length)
+    {
+        _kind[i] = Kind.Text;
+        _start[i] = _used;
+        _length[i] = length;
+        _used += length;
+    }
+
+    /// <summary>Makes room for <paramref name="bytes"/> more; values already formatted for this row keep their offsets.</summary>
+    private void Reserve(int bytes)
+    {
+        if (_used + bytes <= _buffer.Length) return;
+        var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _used + bytes), pinned: true);
+        _buffer.AsSpan(0, _used).CopyTo(larger);
+        _buffer = larger;
+    }
+}
+
+/// <summary>
+/// Direct calls into e_sqlite3, the SQLite library SQLitePCLRaw's bundle ships and Microsoft.Data.Sqlite uses
+/// (the same file, loaded once per process). The binds are short and never block, so they skip the GC transition.
+/// </summary>
+internal static unsafe partial class SqliteNative
+{
+    private const string Library = "e_sqlite3";
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_null"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindNull(IntPtr statement, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_int64"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindInt64(IntPtr statement, int index, long value);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_double"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindDouble(IntPtr statement, int index, double value);
+
+    /// <summary><paramref name="destructor"/> zero is SQLITE_STATIC: the bytes stay where they are until the next bind.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_text"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindText(IntPtr statement, int index, byte* text, int length, IntPtr destructor);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_step")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Step(IntPtr statement);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_reset")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int Reset(IntPtr statement);
+}
