@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Journals;
@@ -68,18 +67,12 @@ public sealed class EntryPostingStore(PsaDb db)
         return plan.WithoutLines;
     }
 
-    /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="OpenReader">reader</see>).</summary>
+    /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.OpenReader">reader</see>).</summary>
     public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {
         var ids = entryIds as Guid[] ?? entryIds.ToArray();
         return source.Set<JournalLine>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
     }
-
-    /// <summary>
-    /// A second context on a connection of its own, so a bulk approval reads and plans its next batch while this
-    /// store's context writes the current one. The caller disposes it.
-    /// </summary>
-    public PsaDb OpenReader() => new((DbContextOptions<PsaDb>)db.GetService<IDbContextOptions>());
 
     /// <summary>
     /// The posting rules over lines read beforehand (<paramref name="read"/> may hold lines of other entries too:

@@ -89,48 +89,57 @@ public static class InvoiceRules
         EnsureDraft(invoice);
         foreach (var line in invoice.Lines)
         foreach (var detail in line.Details)
-        {
-            var billed = new Actual
-            {
-                Id = Guid.CreateVersion7(), Currency = detail.Currency, CreatedOn = now, InvoiceId = invoice.Id,
-                SourceEntryId = detail.SourceEntryId ?? detail.MilestoneId,
-            };
-            billed.CopyFrom(detail);
-            billed.TransactionType = TransactionType.BilledSales;
-            billed.DocumentDate = invoice.InvoiceDate;
-            billed.AccountingDate = invoice.InvoiceDate;
-            billed.BillingStatus = BillingStatus.CustomerInvoicePosted;
-
-            if (detail.ActualId is { } actualId)
-            {
-                var original = unbilled[actualId];
-                var reversal = original.Reversal(invoice.InvoiceDate, now);
-                reversal.BillingStatus = BillingStatus.CustomerInvoicePosted;
-                reversal.InvoiceId = invoice.Id;
-                original.BillingStatus = BillingStatus.CustomerInvoicePosted;
-                posting.Actuals.Add(reversal);
-                posting.Actuals.Add(billed);
-                var entryType = EntryType(original);
-                foreach (var target in new[] { billed.Id, reversal.Id })
-                {
-                    if (detail.SourceEntryId is { } entryId) posting.Origin(entryId, entryType, target, TransactionTypes.Actual);
-                    if (detail.JournalLineId is { } jl) posting.Origin(jl, TransactionTypes.JournalLine, target, TransactionTypes.Actual);
-                }
-                posting.Connect(reversal.Id, ConnectionRoles.Reversing, TransactionTypes.Actual, original.Id, ConnectionRoles.Original, TransactionTypes.Actual);
-                posting.Connect(billed.Id, ConnectionRoles.BilledSales, TransactionTypes.Actual, original.Id, ConnectionRoles.UnbilledSales, TransactionTypes.Actual);
-            }
-            else if (detail.MilestoneId is { } milestoneId)
-            {
-                milestones[milestoneId].InvoiceStatus = MilestoneInvoiceStatus.CustomerInvoicePosted;
-                posting.Actuals.Add(billed);
-                posting.Origin(milestoneId, TransactionTypes.Milestone, billed.Id, TransactionTypes.Actual);
-            }
-            posting.Origin(line.Id, TransactionTypes.InvoiceLine, billed.Id, TransactionTypes.Actual);
-            posting.Origin(invoice.Id, TransactionTypes.Invoice, billed.Id, TransactionTypes.Actual);
-            posting.Origin(detail.Id, TransactionTypes.InvoiceLineDetail, billed.Id, TransactionTypes.Actual);
-        }
+            ConfirmDetail(posting, invoice, line, detail, unbilled, milestones, now);
         invoice.Status = InvoiceStatus.Confirmed;
         invoice.ConfirmedOn = now;
+    }
+
+    /// <summary>
+    /// What confirming posts for one invoice line detail: billed sales and, for a detail that bills an unbilled
+    /// actual, its reversal, with their origins and connections (a milestone detail bills the milestone).
+    /// Details are independent of each other, so a large invoice is confirmed chunk by chunk.
+    /// </summary>
+    public static void ConfirmDetail(Posting posting, Invoice invoice, InvoiceLine line, InvoiceLineDetail detail,
+        IReadOnlyDictionary<Guid, Actual> unbilled, IReadOnlyDictionary<Guid, ContractMilestone> milestones, DateTime now)
+    {
+        var billed = new Actual
+        {
+            Id = Guid.CreateVersion7(), Currency = detail.Currency, CreatedOn = now, InvoiceId = invoice.Id,
+            SourceEntryId = detail.SourceEntryId ?? detail.MilestoneId,
+        };
+        billed.CopyFrom(detail);
+        billed.TransactionType = TransactionType.BilledSales;
+        billed.DocumentDate = invoice.InvoiceDate;
+        billed.AccountingDate = invoice.InvoiceDate;
+        billed.BillingStatus = BillingStatus.CustomerInvoicePosted;
+
+        if (detail.ActualId is { } actualId)
+        {
+            var original = unbilled[actualId];
+            var reversal = original.Reversal(invoice.InvoiceDate, now);
+            reversal.BillingStatus = BillingStatus.CustomerInvoicePosted;
+            reversal.InvoiceId = invoice.Id;
+            original.BillingStatus = BillingStatus.CustomerInvoicePosted;
+            posting.Actuals.Add(reversal);
+            posting.Actuals.Add(billed);
+            var entryType = EntryType(original);
+            foreach (var target in new[] { billed.Id, reversal.Id })
+            {
+                if (detail.SourceEntryId is { } entryId) posting.Origin(entryId, entryType, target, TransactionTypes.Actual);
+                if (detail.JournalLineId is { } jl) posting.Origin(jl, TransactionTypes.JournalLine, target, TransactionTypes.Actual);
+            }
+            posting.Connect(reversal.Id, ConnectionRoles.Reversing, TransactionTypes.Actual, original.Id, ConnectionRoles.Original, TransactionTypes.Actual);
+            posting.Connect(billed.Id, ConnectionRoles.BilledSales, TransactionTypes.Actual, original.Id, ConnectionRoles.UnbilledSales, TransactionTypes.Actual);
+        }
+        else if (detail.MilestoneId is { } milestoneId)
+        {
+            milestones[milestoneId].InvoiceStatus = MilestoneInvoiceStatus.CustomerInvoicePosted;
+            posting.Actuals.Add(billed);
+            posting.Origin(milestoneId, TransactionTypes.Milestone, billed.Id, TransactionTypes.Actual);
+        }
+        posting.Origin(line.Id, TransactionTypes.InvoiceLine, billed.Id, TransactionTypes.Actual);
+        posting.Origin(invoice.Id, TransactionTypes.Invoice, billed.Id, TransactionTypes.Actual);
+        posting.Origin(detail.Id, TransactionTypes.InvoiceLineDetail, billed.Id, TransactionTypes.Actual);
     }
 
     public static void EnsureDraft(Invoice invoice)

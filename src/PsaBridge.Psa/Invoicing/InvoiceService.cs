@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
@@ -61,42 +62,90 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
 
     /// <summary>
     /// Confirms a draft invoice: posts reversals and billed sales; the invoice is read-only from then on.
-    /// The new actuals, origins and connections are bulk inserted; the statuses change with set-based UPDATEs.
+    /// One transaction. The invoice's status moves first (its concurrency token: only one hand confirms it, and
+    /// from then on no one else changes what it bills); the details and the unbilled actuals they bill are then
+    /// read, chunk by chunk, on a second connection and turned into postings (<see cref="InvoiceRules.ConfirmDetail"/>)
+    /// while this connection bulk inserts the chunks before: actuals, origins, connections.
     /// </summary>
-    public async Task<Invoice> ConfirmAsync(Guid id, CancellationToken ct = default)
+    public Task<Invoice> ConfirmAsync(Guid id, CancellationToken ct = default) => ConfirmAsync(id, EntryPostingStore.BatchSize, ct);
+
+    /// <summary>As <see cref="ConfirmAsync(Guid, CancellationToken)"/>, planning and writing <paramref name="chunkSize"/> details at a time.</summary>
+    public async Task<Invoice> ConfirmAsync(Guid id, int chunkSize, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, ct)
                       ?? throw new NotFoundException("Invoice", id.ToString());
         InvoiceRules.EnsureDraft(invoice);
-        // The details by their indexed invoice, in one query: the split Include would sort them all by line first.
-        var lines = invoice.Lines.ToDictionary(l => l.Id);
-        await foreach (var detail in db.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == id).AsAsyncEnumerable().WithCancellation(ct))
-            lines[detail.InvoiceLineId].Details.Add(detail);
-        var unbilled = await db.Set<Actual>().AsNoTracking()
-            .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
-            .ToDictionaryAsync(a => a.Id, ct);
-        var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
-        var posting = new Posting();
-        InvoiceRules.Confirm(posting, invoice, unbilled, milestones, clock.GetUtcNow().UtcDateTime);
-
-        // The status is the invoice's concurrency token: only one hand confirms it.
+        var now = clock.GetUtcNow().UtcDateTime;
         var confirmed = await db.Set<Invoice>().Where(i => i.Id == id && i.Status == InvoiceStatus.Draft)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, invoice.Status).SetProperty(i => i.ConfirmedOn, invoice.ConfirmedOn), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Confirmed).SetProperty(i => i.ConfirmedOn, now), ct);
         if (confirmed != 1) throw new ConflictException("The invoice was changed by someone else meanwhile; read it again and retry.");
-        // Confirm posted every unbilled actual its details bill; when those are all the invoice holds, one UPDATE does.
-        var billed = invoice.Lines.SelectMany(l => l.Details).Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToList();
-        if (billed.Count == unbilled.Count)
-            await db.Set<Actual>().Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+        var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
+
+        var chunks = Channel.CreateBounded<Posting>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await using var reader = db.OpenReader();
+        var planning = Task.Run(() => PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, chunks.Writer, stop.Token), stop.Token);
+        try
+        {
+            // While the first chunk is planned: the unbilled actuals the details bill are posted, in one UPDATE.
+            await db.Set<Actual>()
+                .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales
+                            && db.Set<InvoiceLineDetail>().Any(d => d.InvoiceId == id && d.ActualId == a.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
-        else
-            foreach (var chunk in billed.Chunk(EntryPostingStore.BatchSize))
-                await db.Set<Actual>().Where(a => EF.Parameter(chunk).Contains(a.Id))
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
+            await foreach (var posting in chunks.Reader.ReadAllAsync(ct)) await PostingWriter.WriteAsync(db, posting, ct);
+            await planning;
+        }
+        finally
+        {
+            // On a failed write the planner stops too, before its connection goes.
+            await stop.CancelAsync();
+            try { await planning; }
+            catch (Exception) when (planning.IsFaulted || planning.IsCanceled) { }
+        }
         await db.SaveChangesAsync(ct); // the milestones
-        await PostingWriter.WriteAsync(db, posting, ct);
         await tx.CommitAsync(ct);
+        invoice.Status = InvoiceStatus.Confirmed;
+        invoice.ConfirmedOn = now;
         return invoice;
+    }
+
+    /// <summary>
+    /// The confirmation's planner, on its own connection: reads the invoice's details (into <paramref name="invoice"/>'s
+    /// lines, which the caller returns) and, per chunk, the unbilled actuals they bill, and hands on each chunk's posting.
+    /// Milestones are the caller's tracked entities; the rules set their status, the caller saves them once this is done.
+    /// </summary>
+    private static async Task PlanConfirmationAsync(PsaDb reader, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones, DateTime now,
+        int chunkSize, ChannelWriter<Posting> chunks, CancellationToken ct)
+    {
+        Exception? failure = null;
+        try
+        {
+            var lines = invoice.Lines.ToDictionary(l => l.Id);
+            // By their indexed invoice, in one query: a split Include would sort them all by line first.
+            var details = await reader.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == invoice.Id).ToListAsync(ct);
+            foreach (var detail in details) lines[detail.InvoiceLineId].Details.Add(detail);
+            foreach (var chunk in details.Chunk(chunkSize))
+            {
+                var ids = chunk.Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToArray();
+                var unbilled = ids.Length == 0 ? new Dictionary<Guid, Actual>() : await reader.Set<Actual>().AsNoTracking()
+                    .Where(a => EF.Parameter(ids).Contains(a.Id) && a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+                    .ToDictionaryAsync(a => a.Id, ct);
+                var posting = new Posting();
+                foreach (var detail in chunk) InvoiceRules.ConfirmDetail(posting, invoice, lines[detail.InvoiceLineId], detail, unbilled, milestones, now);
+                await chunks.WriteAsync(posting, ct);
+            }
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            chunks.TryComplete(failure);
+        }
     }
 
     /// <summary>Deletes a draft invoice: its unbilled sales and milestones are ready to invoice again.</summary>

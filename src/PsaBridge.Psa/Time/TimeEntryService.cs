@@ -107,7 +107,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         var distinct = ids.Distinct().ToList();
         var chunks = distinct.Chunk(batchSize).ToList();
         var results = new Dictionary<Guid, ApprovalResult>();
-        await using var reader = store.OpenReader();
+        await using var reader = db.OpenReader();
         var next = chunks.Count == 0 ? null : PlanBatchAsync(reader, chunks[0], ct);
         try
         {

@@ -78,7 +78,7 @@ public sealed class BulkPostingTests
         var unbilled = await db.Set<Actual>().AsNoTracking().Where(x => x.TransactionType == TransactionType.UnbilledSales).ToDictionaryAsync(x => x.Id);
 
         var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
-        var confirmed = await invoices.ConfirmAsync(draft.Id);
+        var confirmed = await invoices.ConfirmAsync(draft.Id, chunkSize: 1_500); // four chunks, planned on a second connection while written
 
         var details = draft.Lines.ShouldHaveSingleItem().Details;
         details.Count.ShouldBe(2 * Count);
