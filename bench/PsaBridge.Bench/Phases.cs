@@ -124,6 +124,9 @@ public static class Phases
     {
         await using (var psa = Open<PsaDb>(Location(o, "psa"), x => new PsaDb(x)))
             await AccountGenerator.ChangeAsync(psa, o.Changed);
+        // The scheduler runs the job every few minutes: by then the background checkpoints of the last run and of the
+        // accounts' changes are long done (they are reported, not hidden: checkpointAfterSeconds).
+        await SqliteCheckpointer.WhenIdleAsync();
         return await SyncAsync(services, full: false);
     }
 
