@@ -59,9 +59,18 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
             case int n: Integer(i, n); break;
             case long n: Integer(i, n); break;
             case Enum e: Integer(i, Convert.ToInt64(e, CultureInfo.InvariantCulture)); break;
-            case decimal d: Formatted(i, d, SqliteValues.DecimalFormat); break;
-            case DateTime t: Formatted(i, t, SqliteValues.DateTimeFormat); break;
-            case DateOnly d: Formatted(i, d, SqliteValues.DateFormat); break;
+            case decimal d:
+                Reserve(32);
+                Written(i, SqliteValues.WriteDecimal(d, _buffer.AsSpan(_used)));
+                break;
+            case DateTime t:
+                Reserve(27);
+                Written(i, SqliteValues.WriteDateTime(t, _buffer.AsSpan(_used)));
+                break;
+            case DateOnly d:
+                Reserve(10);
+                Written(i, SqliteValues.WriteDate(d, _buffer.AsSpan(_used)));
+                break;
             case double f:
                 _kind[i] = Kind.Real;
                 _real[i] = f;
@@ -90,14 +99,6 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         value.TryFormat(span, out var length, "D");
         foreach (ref var b in span[..length])
             if (b is >= (byte)'a' and <= (byte)'f') b -= 32;
-        Written(i, length);
-    }
-
-    private void Formatted<T>(int i, T value, string format) where T : IUtf8SpanFormattable
-    {
-        Reserve(64);
-        int length;
-        while (!value.TryFormat(_buffer.AsSpan(_used), out length, format, CultureInfo.InvariantCulture)) Reserve(_buffer.Length);
         Written(i, length);
     }
 

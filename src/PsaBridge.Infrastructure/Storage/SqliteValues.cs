@@ -26,4 +26,67 @@ public static class SqliteValues
     /// as "50000.0" and an EF query for <c>== 50000m</c> finds it.
     /// </summary>
     public const string DecimalFormat = "0.0###########################";
+
+    /// <summary>
+    /// <see cref="DateTimeFormat"/> as UTF-8, written digit by digit (the bulk path formats millions of them; a custom
+    /// format string is parsed on every call). Needs 27 bytes.
+    /// </summary>
+    public static int WriteDateTime(DateTime value, Span<byte> destination)
+    {
+        var n = WriteDate(DateOnly.FromDateTime(value), destination);
+        destination[n++] = (byte)' ';
+        n += Digits(value.Hour, 2, destination[n..]);
+        destination[n++] = (byte)':';
+        n += Digits(value.Minute, 2, destination[n..]);
+        destination[n++] = (byte)':';
+        n += Digits(value.Second, 2, destination[n..]);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0) return n;
+        destination[n++] = (byte)'.';
+        var digits = 7;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+        return n + Digits(fraction, digits, destination[n..]);
+    }
+
+    /// <summary><see cref="DateFormat"/> as UTF-8 (10 bytes).</summary>
+    public static int WriteDate(DateOnly value, Span<byte> destination)
+    {
+        var n = Digits(value.Year, 4, destination);
+        destination[n++] = (byte)'-';
+        n += Digits(value.Month, 2, destination[n..]);
+        destination[n++] = (byte)'-';
+        return n + Digits(value.Day, 2, destination[n..]);
+    }
+
+    /// <summary>
+    /// <see cref="DecimalFormat"/> as UTF-8: the shortest round-trip text with trailing zeros of the scale dropped and
+    /// at least one decimal place. Needs 32 bytes.
+    /// </summary>
+    public static int WriteDecimal(decimal value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
+        var point = destination[..n].IndexOf((byte)'.');
+        if (point < 0)
+        {
+            destination[n++] = (byte)'.';
+            destination[n++] = (byte)'0';
+            return n;
+        }
+        while (n > point + 2 && destination[n - 1] == (byte)'0') n--;
+        return n;
+    }
+
+    private static int Digits(int value, int width, Span<byte> destination)
+    {
+        for (var i = width - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + value % 10);
+            value /= 10;
+        }
+        return width;
+    }
 }
