@@ -101,7 +101,7 @@ public static class SqliteCheckpointer
                 command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(PASSIVE);";
                 command.ExecuteNonQuery();
             }
-            catch (SqliteException)
+            catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
             {
                 // Busy (another checkpoint runs) or the file is being replaced: the next commit asks again,
                 // and the auto-checkpoint safety net bounds the log meanwhile.

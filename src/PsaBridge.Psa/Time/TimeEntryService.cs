@@ -107,8 +107,9 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         var distinct = ids.Distinct().ToList();
         var chunks = distinct.Chunk(batchSize).ToList();
         var results = new Dictionary<Guid, ApprovalResult>();
-        await using var reader = db.OpenReader();
-        var next = chunks.Count == 0 ? null : PlanBatchAsync(reader, chunks[0], ct);
+        // The first batch is planned on this context (nothing else runs yet); a second connection only when there is a next one.
+        await using var reader = chunks.Count > 1 ? db.OpenReader() : null;
+        var next = chunks.Count == 0 ? null : PlanBatchAsync(db, chunks[0], ct);
         try
         {
             for (var i = 0; i < chunks.Count; i++)
@@ -117,7 +118,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
                 if (i + 1 < chunks.Count)
                 {
                     var following = chunks[i + 1];
-                    next = Task.Run(() => PlanBatchAsync(reader, following, ct), ct);
+                    next = Task.Run(() => PlanBatchAsync(reader!, following, ct), ct);
                 }
                 else next = null;
                 await WriteBatchAsync(batch, ct);
