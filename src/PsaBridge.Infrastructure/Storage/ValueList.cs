@@ -16,8 +16,33 @@ public static class ValueList
     public static (string Condition, DbParameter Parameter) In(DatabaseEngine engine, string column, IEnumerable<Guid> values, string name = "list") =>
         engine == DatabaseEngine.PostgreSql
             ? ($"\"{column}\" = ANY(@{name})", new NpgsqlParameter(name, values.ToArray()))
-            : ($"\"{column}\" IN (SELECT value FROM json_each(@{name}))",
-                new SqliteParameter(name, JsonSerializer.Serialize(values.Select(SqliteValues.Guid))));
+            : ($"\"{column}\" IN (SELECT value FROM json_each(@{name}))", new SqliteParameter(name, JsonArray(values)));
+
+    /// <summary>
+    /// The GUIDs as a JSON array of EF's SQLite text (upper-case "D"), written straight into one string: a page's
+    /// thousands of keys would otherwise be two strings each before the serializer writes them again.
+    /// </summary>
+    public static string JsonArray(IEnumerable<Guid> values)
+    {
+        var ids = values as IReadOnlyCollection<Guid> ?? values.ToList();
+        if (ids.Count == 0) return "[]";
+        return string.Create(1 + ids.Count * 39, ids, static (text, ids) =>
+        {
+            text[0] = '[';
+            var at = 1;
+            foreach (var id in ids)
+            {
+                text[at++] = '"';
+                id.TryFormat(text[at..], out _, "D");
+                foreach (ref var c in text.Slice(at, 36))
+                    if (c is >= 'a' and <= 'f') c = (char)(c - 32);
+                at += 36;
+                text[at++] = '"';
+                text[at++] = ',';
+            }
+            text[at - 1] = ']';
+        });
+    }
 
     public static (string Condition, DbParameter Parameter) In(DatabaseEngine engine, string column, IEnumerable<string> values, string name = "list") =>
         engine == DatabaseEngine.PostgreSql

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Finance.Tests.Storage;
@@ -40,6 +41,16 @@ public sealed class SqliteValuesTests
             var date = DateOnly.FromDateTime(time);
             Utf8(b => SqliteValues.WriteDate(date, b)).ShouldBe(date.ToString(SqliteValues.DateFormat, CultureInfo.InvariantCulture));
         }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5_000)]
+    public void A_list_of_GUIDs_is_the_JSON_array_of_their_EF_text(int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(SqliteValues.Guid)));
     }
 
     private static string Utf8(SpanWriter write)
