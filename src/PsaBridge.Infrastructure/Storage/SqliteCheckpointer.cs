@@ -43,7 +43,7 @@ public static class SqliteCheckpointer
     private sealed class FileCheckpointer(string path)
     {
         private readonly Lock _gate = new();
-        private bool _requested;
+        private bool _requested, _running;
         private Task _loop = Task.CompletedTask;
 
         public void Request()
@@ -51,7 +51,11 @@ public static class SqliteCheckpointer
             lock (_gate)
             {
                 _requested = true;
-                if (_loop.IsCompleted) _loop = Task.Run(LoopAsync);
+                if (_running) return;
+                // Running is cleared under the lock by the loop as it decides to stop, so a request never falls
+                // between a loop that has stopped looking and one not yet started.
+                _running = true;
+                _loop = Task.Run(LoopAsync);
             }
         }
 
@@ -60,28 +64,43 @@ public static class SqliteCheckpointer
             while (true)
             {
                 Task loop;
-                lock (_gate) loop = _loop;
-                await loop;
                 lock (_gate)
-                    if (_loop.IsCompleted && !_requested) return;
+                {
+                    if (!_running) return;
+                    loop = _loop;
+                }
+                await loop;
             }
         }
 
         private async Task LoopAsync()
         {
-            while (true)
+            try
             {
-                await Task.Delay(Pause);
-                lock (_gate)
+                while (true)
                 {
-                    if (!_requested) return;
-                    _requested = false;
+                    await Task.Delay(Pause);
+                    lock (_gate)
+                    {
+                        if (!_requested)
+                        {
+                            _running = false;
+                            return;
+                        }
+                        _requested = false;
+                    }
+                    if (!Checkpoint())
+                    {
+                        Files.TryRemove(new KeyValuePair<string, FileCheckpointer>(path, this));
+                        lock (_gate) _running = false;
+                        return;
+                    }
                 }
-                if (!Checkpoint())
-                {
-                    Files.TryRemove(new KeyValuePair<string, FileCheckpointer>(path, this));
-                    return;
-                }
+            }
+            catch (Exception)
+            {
+                lock (_gate) _running = false; // the next commit starts a loop again
+                throw;
             }
         }
 
