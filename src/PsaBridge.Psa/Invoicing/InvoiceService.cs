@@ -86,13 +86,13 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var chunks = Channel.CreateBounded<Posting>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await using var reader = db.OpenReader();
-        var planning = Task.Run(() => PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, chunks.Writer, stop.Token), stop.Token);
+        var planning = Task.Run(() => PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, chunks.Writer, stop.Token), CancellationToken.None);
         try
         {
             // While the first chunk is planned: the unbilled actuals the details bill are posted, in one UPDATE.
             await db.Set<Actual>()
                 .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales
-                            && db.Set<InvoiceLineDetail>().Any(d => d.InvoiceId == id && d.ActualId == a.Id))
+                            && db.Set<InvoiceLineDetail>().Where(d => d.InvoiceId == id && d.ActualId != null).Select(d => d.ActualId!.Value).Contains(a.Id))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
             await foreach (var posting in chunks.Reader.ReadAllAsync(ct)) await PostingWriter.WriteAsync(db, posting, ct);
             await planning;

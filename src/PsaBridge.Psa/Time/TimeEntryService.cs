@@ -109,6 +109,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         var results = new Dictionary<Guid, ApprovalResult>();
         // The first batch is planned on this context (nothing else runs yet); a second connection only when there is a next one.
         await using var reader = chunks.Count > 1 ? db.OpenReader() : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var next = chunks.Count == 0 ? null : PlanBatchAsync(db, chunks[0], ct);
         try
         {
@@ -118,16 +119,17 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
                 if (i + 1 < chunks.Count)
                 {
                     var following = chunks[i + 1];
-                    next = Task.Run(() => PlanBatchAsync(reader!, following, ct), ct);
+                    next = Task.Run(() => PlanBatchAsync(reader!, following, stop.Token), CancellationToken.None);
                 }
                 else next = null;
-                await WriteBatchAsync(batch, ct);
+                batch = await WriteBatchAsync(chunks[i], batch, ct);
                 foreach (var result in batch.Results) results[result.Id] = result;
             }
         }
         finally
         {
-            // The reader is disposed once its read is over; a failed batch's own error is the one reported.
+            // A failed batch stops the planner; the reader is disposed once its read is over, and the batch's own error is the one reported.
+            await stop.CancelAsync();
             if (next is not null)
                 try { await next; }
                 catch (Exception) when (next.IsFaulted || next.IsCanceled) { }
@@ -164,9 +166,37 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         return new ApprovalBatch(results, approved, posting, now);
     }
 
-    private async Task WriteBatchAsync(ApprovalBatch batch, CancellationToken ct)
+    /// <summary>
+    /// Writes a batch planned before its transaction. Should an entry of it have changed in between (returned, edited,
+    /// approved alone), the guards fail the write; the batch is then planned again inside its transaction, where
+    /// nothing changes under it, and written, so each entry still fails or passes alone. Returns the batch written.
+    /// </summary>
+    private async Task<ApprovalBatch> WriteBatchAsync(Guid[] chunk, ApprovalBatch planned, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await WriteInAsync(planned, ct);
+            await tx.CommitAsync(ct);
+            return planned;
+        }
+        catch (ConflictException)
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var again = await PlanBatchAsync(db, chunk, ct);
+            await WriteInAsync(again, ct);
+            await tx.CommitAsync(ct);
+            return again;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
+        }
+    }
+
+    private async Task WriteInAsync(ApprovalBatch batch, CancellationToken ct)
+    {
         await store.WritePostingAsync(batch.Posting, ct);
         var approved = batch.Approved;
         var now = batch.Now;
@@ -176,8 +206,6 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
             .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
         if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
     }
 
     /// <summary>Returns a submitted entry to its resource (Project Service's reject for time): its journal is dropped.</summary>
