@@ -54,19 +54,6 @@ public sealed class EntryPostingStore(PsaDb db)
         return new PricingInputs(unit.Id, unit.Name, costLists, SalesTerms.Internal, "", []);
     }
 
-    /// <summary>
-    /// Posts the unposted journal lines of the entries as actuals, in the caller's transaction: one query for
-    /// the lines, the posting rules in memory, set-based UPDATEs marking lines and journals posted and bulk
-    /// inserts of the actuals, origins and connections. Returns the entries that had no lines.
-    /// </summary>
-    public async Task<IReadOnlySet<Guid>> PostJournalsAsync(IReadOnlyCollection<Guid> entryIds, string entryType, DateTime now, CancellationToken ct)
-    {
-        if (entryIds.Count == 0) return new HashSet<Guid>();
-        var plan = PlanPosting(entryIds, await UnpostedLinesAsync(db, entryIds, ct), entryType, now);
-        await WritePostingAsync(plan, ct);
-        return plan.WithoutLines;
-    }
-
     /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.OpenReader">reader</see>).</summary>
     public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {

@@ -85,45 +85,17 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         return await GetAsync(id, ct);
     }
 
-    /// <summary>Approves many submitted expenses, a batch per transaction (see <see cref="Time.TimeEntryService.ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>).</summary>
-    public async Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default)
-    {
-        var results = new Dictionary<Guid, ApprovalResult>();
-        foreach (var chunk in ids.Distinct().Chunk(EntryPostingStore.BatchSize))
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statuses = await db.Set<ExpenseEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
-                .Select(e => new { e.Id, e.ExpenseStatus }).ToDictionaryAsync(e => e.Id, e => e.ExpenseStatus, ct);
-            var ready = new List<Guid>();
-            foreach (var id in chunk)
-            {
-                if (!statuses.TryGetValue(id, out var status)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' was not found.");
-                else if (status != ExpenseStatus.Submitted)
-                    results[id] = new ApprovalResult(id, false, $"Expense '{id}' is {status}; only a submitted expense can be approved.");
-                else ready.Add(id);
-            }
-            var unpriced = await store.PostJournalsAsync(ready, TransactionTypes.Expense, now, ct);
-            var approved = new List<Guid>(ready.Count);
-            foreach (var id in ready)
-            {
-                if (unpriced.Contains(id)) results[id] = new ApprovalResult(id, false, $"Expense '{id}' has no journal to post; submit it again.");
-                else
-                {
-                    approved.Add(id);
-                    results[id] = new ApprovalResult(id, true);
-                }
-            }
-            // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted expense per batch.
-            var changed = approved.Count == 0 ? 0 : await db.Set<ExpenseEntry>()
-                .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.ExpenseStatus + 0 == (int)ExpenseStatus.Submitted)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
-            if (changed != approved.Count) throw new ConflictException("The expense was changed by someone else meanwhile; read it again and retry.");
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
-        }
-        return ApprovalReport.From(ids.Distinct().Select(id => results[id]).ToList());
-    }
+    /// <summary>Approves many submitted expenses through the shared bulk approval (<see cref="EntryApprover"/>), as time entries are.</summary>
+    public Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, EntryPostingStore.BatchSize, ct);
+
+    private static readonly ApprovableEntries<ExpenseStatus> Approvable = new("Expense", "expense", TransactionTypes.Expense, ExpenseStatus.Submitted,
+        (source, ids, ct) => source.Set<ExpenseEntry>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
+            .Select(e => new { e.Id, e.ExpenseStatus }).ToDictionaryAsync(e => e.Id, e => e.ExpenseStatus, ct),
+        // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted expense per batch.
+        (target, ids, now, ct) => target.Set<ExpenseEntry>()
+            .Where(e => EF.Parameter(ids).Contains(e.Id) && (int)e.ExpenseStatus + 0 == (int)ExpenseStatus.Submitted)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct));
 
     public async Task<ExpenseEntry> RejectAsync(Guid id, CancellationToken ct = default)
     {

@@ -90,123 +90,24 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
     }
 
     /// <summary>
-    /// Approves many submitted entries: per batch of <see cref="EntryPostingStore.BatchSize"/>, in one transaction,
-    /// bulk inserts of the actuals with their origins and connections and set-based UPDATEs of the statuses.
-    /// The next batch is read (statuses, journal lines) and run through the posting rules on a second connection
-    /// and thread while the current batch is written; the UPDATEs' guards (entry still submitted, line not yet
-    /// posted) catch anything changed in between, as they would within a batch. An entry that cannot be approved
-    /// fails alone with its reason.
+    /// Approves many submitted entries through the shared bulk approval (<see cref="EntryApprover"/>): batches of
+    /// <see cref="EntryPostingStore.BatchSize"/> in a transaction each, the next batch planned on a second connection
+    /// while the current one is written. An entry that cannot be approved fails alone with its reason.
     /// </summary>
     public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
         ApproveTimeEntries(ids, EntryPostingStore.BatchSize, ct);
 
     /// <summary>As <see cref="ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>, with <paramref name="batchSize"/> entries per transaction.</summary>
-    public async Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, int batchSize, CancellationToken ct = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var distinct = ids.Distinct().ToList();
-        var chunks = distinct.Chunk(batchSize).ToList();
-        var results = new Dictionary<Guid, ApprovalResult>();
-        // The first batch is planned on this context (nothing else runs yet); a second connection only when there is a next one.
-        await using var reader = chunks.Count > 1 ? db.OpenReader() : null;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var next = chunks.Count == 0 ? null : PlanBatchAsync(db, chunks[0], ct);
-        try
-        {
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var batch = await next!;
-                if (i + 1 < chunks.Count)
-                {
-                    var following = chunks[i + 1];
-                    next = Task.Run(() => PlanBatchAsync(reader!, following, stop.Token), CancellationToken.None);
-                }
-                else next = null;
-                batch = await WriteBatchAsync(chunks[i], batch, ct);
-                foreach (var result in batch.Results) results[result.Id] = result;
-            }
-        }
-        finally
-        {
-            // A failed batch stops the planner; the reader is disposed once its read is over, and the batch's own error is the one reported.
-            await stop.CancelAsync();
-            if (next is not null)
-                try { await next; }
-                catch (Exception) when (next.IsFaulted || next.IsCanceled) { }
-        }
-        return ApprovalReport.From(distinct.Select(id => results[id]).ToList());
-    }
+    public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, int batchSize, CancellationToken ct = default) =>
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, batchSize, ct);
 
-    /// <summary>One batch of an approval, planned: each entry's result, the entries to set Approved and what posting writes.</summary>
-    private sealed record ApprovalBatch(List<ApprovalResult> Results, List<Guid> Approved, JournalPosting Posting, DateTime Now);
-
-    private async Task<ApprovalBatch> PlanBatchAsync(PsaDb source, Guid[] chunk, CancellationToken ct)
-    {
-        var statuses = await source.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(chunk).Contains(e.Id))
-            .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct);
-        var ready = chunk.Where(id => statuses.GetValueOrDefault(id) == TimeEntryStatus.Submitted).ToHashSet();
-        var lines = await EntryPostingStore.UnpostedLinesAsync(source, ready, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var posting = EntryPostingStore.PlanPosting(ready, lines, TransactionTypes.TimeEntry, now);
-        var results = new List<ApprovalResult>(chunk.Length);
-        var approved = new List<Guid>(ready.Count);
-        foreach (var id in chunk)
-        {
-            if (!statuses.TryGetValue(id, out var status)) results.Add(new ApprovalResult(id, false, $"Time entry '{id}' was not found."));
-            else if (status != TimeEntryStatus.Submitted)
-                results.Add(new ApprovalResult(id, false, $"Time entry '{id}' is {status}; only a submitted entry can be approved."));
-            else if (posting.WithoutLines.Contains(id))
-                results.Add(new ApprovalResult(id, false, $"Time entry '{id}' has no journal to post; submit it again."));
-            else
-            {
-                approved.Add(id);
-                results.Add(new ApprovalResult(id, true));
-            }
-        }
-        return new ApprovalBatch(results, approved, posting, now);
-    }
-
-    /// <summary>
-    /// Writes a batch planned before its transaction. Should an entry of it have changed in between (returned, edited,
-    /// approved alone), the guards fail the write; the batch is then planned again inside its transaction, where
-    /// nothing changes under it, and written, so each entry still fails or passes alone. Returns the batch written.
-    /// </summary>
-    private async Task<ApprovalBatch> WriteBatchAsync(Guid[] chunk, ApprovalBatch planned, CancellationToken ct)
-    {
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await WriteInAsync(planned, ct);
-            await tx.CommitAsync(ct);
-            return planned;
-        }
-        catch (ConflictException)
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var again = await PlanBatchAsync(db, chunk, ct);
-            await WriteInAsync(again, ct);
-            await tx.CommitAsync(ct);
-            return again;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear(); // entries tracked earlier in this scope are stale now
-        }
-    }
-
-    private async Task WriteInAsync(ApprovalBatch batch, CancellationToken ct)
-    {
-        await store.WritePostingAsync(batch.Posting, ct);
-        var approved = batch.Approved;
-        var now = batch.Now;
-        // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
+    private static readonly ApprovableEntries<TimeEntryStatus> Approvable = new("Time entry", "entry", TransactionTypes.TimeEntry, TimeEntryStatus.Submitted,
+        (source, ids, ct) => source.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
+            .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct),
         // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted entry per batch.
-        var changed = approved.Count == 0 ? 0 : await db.Set<TimeEntry>()
-            .Where(e => EF.Parameter(approved).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct);
-        if (changed != approved.Count) throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
-    }
+        (target, ids, now, ct) => target.Set<TimeEntry>()
+            .Where(e => EF.Parameter(ids).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct));
 
     /// <summary>Returns a submitted entry to its resource (Project Service's reject for time): its journal is dropped.</summary>
     public async Task<TimeEntry> ReturnAsync(Guid id, CancellationToken ct = default)

@@ -125,6 +125,14 @@ public sealed class ProjectAccountingFlowTests
         ], ignoreOrder: true);
         (await client.ActualsAsync($"?projectId={project}")).Where(a => a.Text("transactionType") == "UnbilledSales")
             .ShouldAllBe(a => a.GetProperty("transactionCategory").GetString() != null);
+
+        // The shared bulk approval names expenses in its reasons: an approved one and an unknown one fail alone.
+        var unknown = Guid.NewGuid();
+        var report = await client.PostOkAsync("expense-entries/approve", new { ids = new[] { hotelExpense, unknown } });
+        (report.Number("requested"), report.Number("approved"), report.Number("failed")).ShouldBe((2m, 0m, 2m));
+        report.GetProperty("results").EnumerateArray().Select(r => r.Text("error")).ShouldBe([
+            $"Expense '{hotelExpense}' is Approved; only a submitted expense can be approved.", $"Expense '{unknown}' was not found.",
+        ]);
     }
 
     [Fact]
