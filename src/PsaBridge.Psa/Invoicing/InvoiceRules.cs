@@ -90,6 +90,12 @@ public static class InvoiceRules
         foreach (var line in invoice.Lines)
         foreach (var detail in line.Details)
             ConfirmDetail(posting, invoice, line, detail, unbilled, milestones, now);
+        MarkConfirmed(invoice, now);
+    }
+
+    /// <summary>The confirmed state: read-only from now on.</summary>
+    public static void MarkConfirmed(Invoice invoice, DateTime now)
+    {
         invoice.Status = InvoiceStatus.Confirmed;
         invoice.ConfirmedOn = now;
     }

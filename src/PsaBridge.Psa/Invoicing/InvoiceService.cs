@@ -77,9 +77,10 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, ct)
                       ?? throw new NotFoundException("Invoice", id.ToString());
         InvoiceRules.EnsureDraft(invoice);
-        var now = clock.GetUtcNow().UtcDateTime;
+        InvoiceRules.MarkConfirmed(invoice, clock.GetUtcNow().UtcDateTime);
+        var now = invoice.ConfirmedOn!.Value;
         var confirmed = await db.Set<Invoice>().Where(i => i.Id == id && i.Status == InvoiceStatus.Draft)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvoiceStatus.Confirmed).SetProperty(i => i.ConfirmedOn, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, invoice.Status).SetProperty(i => i.ConfirmedOn, now), ct);
         if (confirmed != 1) throw new ConflictException("The invoice was changed by someone else meanwhile; read it again and retry.");
         var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
 
@@ -106,8 +107,6 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct); // the milestones
         await tx.CommitAsync(ct);
-        invoice.Status = InvoiceStatus.Confirmed;
-        invoice.ConfirmedOn = now;
         return invoice;
     }
 
