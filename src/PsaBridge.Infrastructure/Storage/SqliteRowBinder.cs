@@ -54,7 +54,10 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         {
             case null: _kind[i] = Kind.Null; break;
             case string s: Text(i, s); break;
-            case Guid g: Guid(i, g); break;
+            case Guid g:
+                Reserve(36);
+                Written(i, SqliteValues.WriteGuid(g, _buffer.AsSpan(_used)));
+                break;
             case bool b: Integer(i, b ? 1 : 0); break;
             case int n: Integer(i, n); break;
             case long n: Integer(i, n); break;
@@ -89,17 +92,6 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     {
         Reserve(Encoding.UTF8.GetMaxByteCount(value.Length));
         Written(i, Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
-    }
-
-    /// <summary>EF's SQLite GUID: upper-case "D" format.</summary>
-    private void Guid(int i, Guid value)
-    {
-        Reserve(36);
-        var span = _buffer.AsSpan(_used);
-        value.TryFormat(span, out var length, "D");
-        foreach (ref var b in span[..length])
-            if (b is >= (byte)'a' and <= (byte)'f') b -= 32;
-        Written(i, length);
     }
 
     private void Written(int i, int length)

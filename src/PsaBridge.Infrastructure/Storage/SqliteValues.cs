@@ -9,7 +9,25 @@ namespace PsaBridge.Infrastructure.Storage;
 public static class SqliteValues
 {
     /// <summary>EF's SQLite GUID: upper-case "D" format.</summary>
-    public static string Guid(Guid value) => value.ToString("D").ToUpperInvariant();
+    public static string Guid(Guid value) => string.Create(36, value, static (text, id) => WriteGuid(id, text));
+
+    /// <summary>EF's SQLite GUID (upper-case "D") as text: 36 chars.</summary>
+    public static int WriteGuid(Guid value, Span<char> destination)
+    {
+        value.TryFormat(destination, out var length, "D");
+        foreach (ref var c in destination[..length])
+            if (c is >= 'a' and <= 'f') c = (char)(c - 32);
+        return length;
+    }
+
+    /// <summary>EF's SQLite GUID (upper-case "D") as UTF-8: 36 bytes.</summary>
+    public static int WriteGuid(Guid value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var length, "D");
+        foreach (ref var b in destination[..length])
+            if (b is >= (byte)'a' and <= (byte)'f') b -= 32;
+        return length;
+    }
 
     /// <summary>EF's SQLite DateTime: <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (trailing zero fractions dropped).</summary>
     public static string DateTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);

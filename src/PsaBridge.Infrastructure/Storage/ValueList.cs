@@ -33,10 +33,7 @@ public static class ValueList
             foreach (var id in ids)
             {
                 text[at++] = '"';
-                id.TryFormat(text[at..], out _, "D");
-                foreach (ref var c in text.Slice(at, 36))
-                    if (c is >= 'a' and <= 'f') c = (char)(c - 32);
-                at += 36;
+                at += SqliteValues.WriteGuid(id, text[at..]);
                 text[at++] = '"';
                 text[at++] = ',';
             }

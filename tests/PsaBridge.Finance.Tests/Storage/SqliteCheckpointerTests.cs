@@ -40,7 +40,7 @@ public sealed class SqliteCheckpointerTests
     }
 
     [Fact]
-    public async Task A_database_deleted_meanwhile_is_not_made_again()
+    public async Task A_request_for_a_database_that_is_not_there_creates_no_file()
     {
         var dir = Path.Combine(Path.GetTempPath(), "psabridge-checkpointer", Guid.NewGuid().ToString("N"));
         var path = Path.Combine(dir, "gone.db");

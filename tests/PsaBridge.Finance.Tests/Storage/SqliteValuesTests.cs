@@ -50,7 +50,18 @@ public sealed class SqliteValuesTests
     public void A_list_of_GUIDs_is_the_JSON_array_of_their_EF_text(int count)
     {
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
-        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(SqliteValues.Guid)));
+        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(id => id.ToString("D").ToUpperInvariant())));
+    }
+
+    [Fact]
+    public void GUIDs_read_as_EF_writes_them_upper_case()
+    {
+        foreach (var id in Enumerable.Range(0, 1_000).Select(_ => Guid.NewGuid()).Append(Guid.Empty).Append(Guid.AllBitsSet))
+        {
+            var expected = id.ToString("D").ToUpperInvariant();
+            SqliteValues.Guid(id).ShouldBe(expected);
+            Utf8(b => SqliteValues.WriteGuid(id, b)).ShouldBe(expected);
+        }
     }
 
     private static string Utf8(SpanWriter write)
