@@ -126,7 +126,7 @@ public sealed class BulkPostingTests
     /// Two identical sets of submitted entries (varied dates and durations), priced by the submission rule and
     /// bulk inserted, so a test can post one set one way and its twin the other.
     /// </summary>
-    private static async Task<(List<Guid> A, List<Guid> B)> SubmittedTwinsAsync(IServiceProvider services, Alpine alpine, int count)
+    internal static async Task<(List<Guid> A, List<Guid> B)> SubmittedTwinsAsync(IServiceProvider services, Alpine alpine, int count)
     {
         var db = services.GetRequiredService<PsaDb>();
         var inputs = await services.GetRequiredService<EntryPostingStore>().PricingInputsAsync(alpine.Project, TransactionClass.Time, default);
