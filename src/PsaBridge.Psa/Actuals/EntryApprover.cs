@@ -33,21 +33,22 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
         var distinct = ids.Distinct().ToList();
         var chunks = distinct.Chunk(batchSize).ToList();
         var results = new Dictionary<Guid, ApprovalResult>();
-        // The first batch is planned on this context (nothing else runs yet); a second connection only when there is a next one.
-        await using var reader = chunks.Count > 1 ? db.OpenReader() : null;
+        // The first batch is planned on this context (nothing else runs yet); a second connection only when there is a next
+        // one, and only while one is free (see PsaDb.MaxReaders): without it each batch is planned here before its write.
+        await using var reader = chunks.Count > 1 ? db.TryOpenReader() : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var next = chunks.Count == 0 ? null : PlanAsync(db, entries, chunks[0], ct);
+        Task<Batch>? next = null;
         try
         {
             for (var i = 0; i < chunks.Count; i++)
             {
-                var batch = await next!;
-                if (i + 1 < chunks.Count)
+                var batch = await (next ?? PlanAsync(db, entries, chunks[i], ct));
+                next = null;
+                if (reader is not null && i + 1 < chunks.Count)
                 {
                     var following = chunks[i + 1];
-                    next = Task.Run(() => PlanAsync(reader!, entries, following, stop.Token), CancellationToken.None);
+                    next = Task.Run(() => PlanAsync(reader, entries, following, stop.Token), CancellationToken.None);
                 }
-                else next = null;
                 batch = await WriteAsync(entries, chunks[i], batch, ct);
                 foreach (var result in batch.Results) results[result.Id] = result;
             }

@@ -54,7 +54,7 @@ public sealed class EntryPostingStore(PsaDb db)
         return new PricingInputs(unit.Id, unit.Name, costLists, SalesTerms.Internal, "", []);
     }
 
-    /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.OpenReader">reader</see>).</summary>
+    /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.TryOpenReader">reader</see>).</summary>
     public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {
         var ids = entryIds as Guid[] ?? entryIds.ToArray();

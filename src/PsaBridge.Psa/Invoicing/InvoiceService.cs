@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
@@ -83,18 +84,57 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, invoice.Status).SetProperty(i => i.ConfirmedOn, now), ct);
         if (confirmed != 1) throw new ConflictException("The invoice was changed by someone else meanwhile; read it again and retry.");
         var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == id).ToDictionaryAsync(m => m.Id, ct);
+        var details = await db.Set<InvoiceLineDetail>().CountAsync(d => d.InvoiceId == id, ct);
 
+        // Over one chunk, and while a second connection is free (see PsaDb.MaxReaders), the chunks are planned on it while
+        // this one writes the chunks before; otherwise each chunk is planned here, then written.
+        await using var reader = details > chunkSize ? db.TryOpenReader() : null;
+        if (reader is null)
+        {
+            await PostBilledUnbilledAsync(id, ct);
+            await foreach (var posting in PlanConfirmationAsync(db, invoice, milestones, now, chunkSize, ct)) await PostingWriter.WriteAsync(db, posting, ct);
+        }
+        else await ConfirmPipelinedAsync(reader, invoice, milestones, now, chunkSize, ct);
+        await db.SaveChangesAsync(ct); // the milestones
+        await tx.CommitAsync(ct);
+        return invoice;
+    }
+
+    /// <summary>The unbilled actuals the invoice's details bill are posted, in one UPDATE.</summary>
+    private Task PostBilledUnbilledAsync(Guid id, CancellationToken ct) => db.Set<Actual>()
+        .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales
+                    && db.Set<InvoiceLineDetail>().Where(d => d.InvoiceId == id && d.ActualId != null).Select(d => d.ActualId!.Value).Contains(a.Id))
+        .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
+
+    /// <summary>
+    /// Confirms with the planner on <paramref name="reader"/> and its own thread, handing chunks on through a channel of
+    /// two while this context writes; the billed unbilled actuals are posted while the first chunk is planned.
+    /// </summary>
+    private async Task ConfirmPipelinedAsync(PsaDb reader, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones, DateTime now,
+        int chunkSize, CancellationToken ct)
+    {
         var chunks = Channel.CreateBounded<Posting>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        await using var reader = db.OpenReader();
-        var planning = Task.Run(() => PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, chunks.Writer, stop.Token), CancellationToken.None);
+        var planning = Task.Run(async () =>
+        {
+            Exception? failure = null;
+            try
+            {
+                await foreach (var posting in PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, stop.Token)) await chunks.Writer.WriteAsync(posting, stop.Token);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                throw;
+            }
+            finally
+            {
+                chunks.Writer.TryComplete(failure);
+            }
+        }, CancellationToken.None);
         try
         {
-            // While the first chunk is planned: the unbilled actuals the details bill are posted, in one UPDATE.
-            await db.Set<Actual>()
-                .Where(a => a.InvoiceId == id && a.TransactionType == TransactionType.UnbilledSales
-                            && db.Set<InvoiceLineDetail>().Where(d => d.InvoiceId == id && d.ActualId != null).Select(d => d.ActualId!.Value).Contains(a.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoicePosted), ct);
+            await PostBilledUnbilledAsync(invoice.Id, ct);
             await foreach (var posting in chunks.Reader.ReadAllAsync(ct)) await PostingWriter.WriteAsync(db, posting, ct);
             await planning;
         }
@@ -105,45 +145,29 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
             try { await planning; }
             catch (Exception) when (planning.IsFaulted || planning.IsCanceled) { }
         }
-        await db.SaveChangesAsync(ct); // the milestones
-        await tx.CommitAsync(ct);
-        return invoice;
     }
 
     /// <summary>
-    /// The confirmation's planner, on its own connection: reads the invoice's details (into <paramref name="invoice"/>'s
-    /// lines, which the caller returns) and, per chunk, the unbilled actuals they bill, and hands on each chunk's posting.
+    /// The confirmation's plan, read through <paramref name="source"/>: the invoice's details (into <paramref name="invoice"/>'s
+    /// lines, which the caller returns) and, per chunk, the unbilled actuals they bill; yields each chunk's posting.
     /// Milestones are the caller's tracked entities; the rules set their status, the caller saves them once this is done.
     /// </summary>
-    private static async Task PlanConfirmationAsync(PsaDb reader, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones, DateTime now,
-        int chunkSize, ChannelWriter<Posting> chunks, CancellationToken ct)
+    private static async IAsyncEnumerable<Posting> PlanConfirmationAsync(PsaDb source, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones,
+        DateTime now, int chunkSize, [EnumeratorCancellation] CancellationToken ct)
     {
-        Exception? failure = null;
-        try
+        var lines = invoice.Lines.ToDictionary(l => l.Id);
+        // By their indexed invoice, in one query: a split Include would sort them all by line first.
+        var details = await source.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == invoice.Id).ToListAsync(ct);
+        foreach (var detail in details) lines[detail.InvoiceLineId].Details.Add(detail);
+        foreach (var chunk in details.Chunk(chunkSize))
         {
-            var lines = invoice.Lines.ToDictionary(l => l.Id);
-            // By their indexed invoice, in one query: a split Include would sort them all by line first.
-            var details = await reader.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == invoice.Id).ToListAsync(ct);
-            foreach (var detail in details) lines[detail.InvoiceLineId].Details.Add(detail);
-            foreach (var chunk in details.Chunk(chunkSize))
-            {
-                var ids = chunk.Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToArray();
-                var unbilled = ids.Length == 0 ? new Dictionary<Guid, Actual>() : await reader.Set<Actual>().AsNoTracking()
-                    .Where(a => EF.Parameter(ids).Contains(a.Id) && a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
-                    .ToDictionaryAsync(a => a.Id, ct);
-                var posting = new Posting();
-                foreach (var detail in chunk) InvoiceRules.ConfirmDetail(posting, invoice, lines[detail.InvoiceLineId], detail, unbilled, milestones, now);
-                await chunks.WriteAsync(posting, ct);
-            }
-        }
-        catch (Exception e)
-        {
-            failure = e;
-            throw;
-        }
-        finally
-        {
-            chunks.TryComplete(failure);
+            var ids = chunk.Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToArray();
+            var unbilled = ids.Length == 0 ? new Dictionary<Guid, Actual>() : await source.Set<Actual>().AsNoTracking()
+                .Where(a => EF.Parameter(ids).Contains(a.Id) && a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
+                .ToDictionaryAsync(a => a.Id, ct);
+            var posting = new Posting();
+            foreach (var detail in chunk) InvoiceRules.ConfirmDetail(posting, invoice, lines[detail.InvoiceLineId], detail, unbilled, milestones, now);
+            yield return posting;
         }
     }
 

@@ -122,6 +122,43 @@ public sealed class BulkPostingTests
         await Should.ThrowAsync<PsaBridge.Infrastructure.Validation.ConflictException>(() => invoices.ConfirmAsync(draft.Id));
     }
 
+    [Fact]
+    public async Task With_no_second_connection_free_approval_and_confirmation_plan_each_batch_on_their_own_and_post_the_same()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var alpine = await Alpine.SetUpAsync(app.CreateClient());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
+        var (a, b) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
+        // Every reader slot this process has (other tests may hold some meanwhile): none is left for the bulk paths.
+        var held = new List<PsaDb>();
+        try
+        {
+            while (db.TryOpenReader() is { } reader) held.Add(reader);
+            held.Count.ShouldBeLessThanOrEqualTo(PsaDb.MaxReaders);
+
+            var report = await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries([.. a, .. b], batchSize: 10);
+            var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
+            var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
+            var confirmed = await invoices.ConfirmAsync(draft.Id, chunkSize: 10);
+
+            (report.Approved, report.Failed).ShouldBe((30, 0));
+            (confirmed.Status, confirmed.Lines.Single().Details.Count).ShouldBe((InvoiceStatus.Confirmed, 30));
+            var actuals = await db.Set<Actual>().AsNoTracking().ToListAsync();
+            actuals.CountBy(x => (x.TransactionType, x.BillingStatus)).OrderBy(x => x.Key.TransactionType).ThenBy(x => x.Key.BillingStatus).ShouldBe([
+                new((TransactionType.Cost, null), 30),
+                new((TransactionType.UnbilledSales, BillingStatus.CustomerInvoicePosted), 60),
+                new((TransactionType.BilledSales, BillingStatus.CustomerInvoicePosted), 30),
+            ]);
+            actuals.Where(x => x.TransactionType == TransactionType.BilledSales).Sum(x => x.Amount).ShouldBe(draft.TotalAmount);
+            (await db.Set<TransactionOrigin>().CountAsync(o => o.TransactionType == TransactionTypes.Actual)).ShouldBe(60 * 2 + 30 * 7);
+        }
+        finally
+        {
+            foreach (var reader in held) await reader.DisposeAsync();
+        }
+    }
+
     /// <summary>
     /// Two identical sets of submitted entries (varied dates and durations), priced by the submission rule and
     /// bulk inserted, so a test can post one set one way and its twin the other.
