@@ -73,8 +73,7 @@ public static class CustomerRules
 
     private static (PostalAddress, NewZipCode?) MapAddress(PsaAccountRecord a, FinanceReference reference, List<string> errors)
     {
-        var lines = new[] { a.Line1, a.Line2, a.Line3 }.Select(Clean).OfType<string>().ToList();
-        var street = lines.Count == 0 ? null : string.Join('\n', lines);
+        var street = Street(Clean(a.Line1), Clean(a.Line2), Clean(a.Line3));
         var cityText = Clean(a.City);
         var stateText = Clean(a.StateOrProvince);
         var zipText = Clean(a.PostalCode);
@@ -146,6 +145,16 @@ public static class CustomerRules
         }
         return (address, zip);
     }
+
+    /// <summary>The address lines given, one a line.</summary>
+    private static string? Street(string? line1, string? line2, string? line3) => (line1, line2, line3) switch
+    {
+        (null, null, null) => null,
+        (_, null, null) => line1,
+        (null, _, null) => line2,
+        (null, null, _) => line3,
+        _ => string.Join('\n', new[] { line1, line2, line3 }.OfType<string>()),
+    };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

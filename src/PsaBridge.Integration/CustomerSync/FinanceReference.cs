@@ -41,8 +41,15 @@ public sealed class FinanceReference
     public IReadOnlyList<City> FindCities(string countryId, string? stateId, string name)
     {
         if (!_cities.TryGetValue((countryId, Squeeze(name)), out var found)) return [];
-        if (stateId is null || found.TrueForAll(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase))) return found;
-        return found.FindAll(c => string.Equals(c.StateId, stateId, StringComparison.OrdinalIgnoreCase));
+        if (stateId is null) return found;
+        List<City>? inState = null; // most names are in one state: then no new list
+        for (var i = 0; i < found.Count; i++)
+        {
+            var same = string.Equals(found[i].StateId, stateId, StringComparison.OrdinalIgnoreCase);
+            if (!same && inState is null) inState = found[..i];
+            else if (same) inState?.Add(found[i]);
+        }
+        return inState ?? found;
     }
 
     public bool ZipExists(string countryId, string code, string stateId, string city)
@@ -94,7 +101,13 @@ public sealed class FinanceReference
 
     public static string NormalizeZip(string value) => Normalize(value);
 
-    private static string Squash(string value) => new string(value.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+    /// <summary>Without white space (the terms' keys ignore case); the same string when it has none, as most have.</summary>
+    private static string Squash(string value)
+    {
+        foreach (var c in value)
+            if (char.IsWhiteSpace(c)) return string.Concat(value.Where(x => !char.IsWhiteSpace(x)));
+        return value;
+    }
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 

@@ -330,32 +330,30 @@ public sealed class SynchronizeCustomers(
         }
         c.Stage("find earlier failures");
         var plans = new List<Plan>(mappings.Count);
-        var claimed = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
-        var names = page.ToDictionary(a => a.Id, a => a.Name);
+        var claimed = new Dictionary<string, Guid>(mappings.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var m in mappings)
         {
-            var errors = m.Errors.ToList();
-            var messages = new List<string>();
+            string? collision = null, note = null;
             byGuid.TryGetValue(m.Account.Id, out var existing);
             string? customerAccount = existing?.CustomerAccount;
             if (existing is null && m.AccountNumber is { } number)
             {
                 if (byAccount.TryGetValue(number, out var owner) && owner.PsaAccountId != m.Account.Id)
-                    errors.Add(owner.PsaAccountId is { } other
+                    collision = owner.PsaAccountId is { } other
                         ? $"Account number: '{number}' is already the customer account of '{owner.Name}', synchronized from PSA account {other}; nothing was overwritten."
-                        : $"Account number: '{number}' is already the customer account of '{owner.Name}', which was not created from PSA; nothing was overwritten.");
+                        : $"Account number: '{number}' is already the customer account of '{owner.Name}', which was not created from PSA; nothing was overwritten.";
                 else if (claimed.TryGetValue(number, out var first) && first != m.Account.Id)
-                    errors.Add($"Account number: '{number}' is already the customer account of '{names[first]}', created from PSA account {first} in this run; nothing was overwritten.");
+                    collision = $"Account number: '{number}' is already the customer account of '{page.First(a => a.Id == first).Name}', created from PSA account {first} in this run; nothing was overwritten.";
                 else
                 {
                     // Only an account that will be created holds its number against later ones in the page.
-                    if (errors.Count == 0) claimed[number] = m.Account.Id;
+                    if (m.Valid) claimed[number] = m.Account.Id;
                     customerAccount = number;
                 }
             }
             else if (existing is not null && m.AccountNumber is { } changed && !changed.Equals(existing.CustomerAccount, StringComparison.OrdinalIgnoreCase))
-                messages.Add($"Account number: '{changed}' differs from customer account '{existing.CustomerAccount}'; a customer account is never renamed, so '{existing.CustomerAccount}' was kept.");
-            plans.Add(new Plan(m, existing, customerAccount, errors, messages));
+                note = $"Account number: '{changed}' differs from customer account '{existing.CustomerAccount}'; a customer account is never renamed, so '{existing.CustomerAccount}' was kept.";
+            plans.Add(new Plan(m, existing, customerAccount, collision is null ? m.Errors : [.. m.Errors, collision], note));
         }
 
         var needNumbers = plans.Where(p => p.Errors.Count == 0 && p.CustomerAccount is null).ToList();
@@ -398,34 +396,37 @@ public sealed class SynchronizeCustomers(
                 {
                     line.Status = IntegrationStatus.Completed;
                     var customer = ToCustomer(m, p.CustomerAccount!, p.Existing, now);
+                    string outcome;
+                    string? zipCreated = null;
                     if (p.Existing is null)
                     {
                         line.Action = SyncAction.Created;
                         header.CreatedCount++;
-                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} created.");
+                        outcome = $"Customer {customer.CustomerAccount} created.";
                         writer?.InsertCustomer(customer);
                     }
                     else if (m.SameAs(p.Existing, Options.CustomerGroup))
                     {
                         line.Action = SyncAction.Unchanged;
                         header.UnchangedCount++;
-                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} unchanged.");
+                        outcome = $"Customer {customer.CustomerAccount} unchanged.";
                     }
                     else
                     {
                         line.Action = SyncAction.Updated;
                         header.UpdatedCount++;
-                        p.Messages.Insert(0, $"Customer {customer.CustomerAccount} updated.");
+                        outcome = $"Customer {customer.CustomerAccount} updated.";
                         if (writer is not null) await writer.UpdateCustomerAsync(customer, ct);
                     }
                     if (m.ZipToCreate is { } zip && createdZips.Add(zip) && !c.Reference.ZipExists(zip.CountryId, zip.Code, zip.StateId, zip.City))
                     {
                         line.ZipCodeCreated = true;
                         header.ZipCodesCreatedCount++;
-                        p.Messages.Add($"Zip code {zip.Code} created for {zip.City}, {zip.StateId}, {zip.CountryId}.");
+                        zipCreated = $"Zip code {zip.Code} created for {zip.City}, {zip.StateId}, {zip.CountryId}.";
                         writer?.InsertZipCode(zip, now);
                     }
-                    line.Messages = string.Join('\n', p.Messages);
+                    // The outcome first, then the account-number note and the zip code created, one a line.
+                    line.Messages = p.Note is null && zipCreated is null ? outcome : string.Join('\n', new[] { outcome, p.Note, zipCreated }.OfType<string>());
                     if (writer is not null && failedBefore.Contains(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
                 }
                 header.ReadCount++;
@@ -528,12 +529,13 @@ public sealed class SynchronizeCustomers(
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
-    private sealed class Plan(CustomerMapping mapping, Customer? existing, string? customerAccount, List<string> errors, List<string> messages)
+    /// <summary>What the page does with one account: its errors (the mapping's and the page's own) and a note for its log line.</summary>
+    private sealed class Plan(CustomerMapping mapping, Customer? existing, string? customerAccount, IReadOnlyList<string> errors, string? note)
     {
         public CustomerMapping Mapping { get; } = mapping;
         public Customer? Existing { get; } = existing;
         public string? CustomerAccount { get; set; } = customerAccount;
-        public List<string> Errors { get; } = errors;
-        public List<string> Messages { get; } = messages;
+        public IReadOnlyList<string> Errors { get; } = errors;
+        public string? Note { get; } = note;
     }
 }

@@ -47,7 +47,10 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         new(db, await db.Database.BeginTransactionAsync(ct));
 
     /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at commit.</summary>
-    public void InsertCustomer(Customer c) => _customers.Add([c.CustomerAccount, .. Values(c), c.CreatedAt]);
+    public void InsertCustomer(Customer c) => _customers.Add(
+        c.CustomerAccount, c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
+        c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId,
+        _boxes.Of(c.ModifiedAt), _boxes.Of(c.CreatedAt));
 
     /// <summary>
     /// Updates a customer found by its PSA account id: that id is the key and does not change, so it is
@@ -72,8 +75,23 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
-    public void InsertLine(IntegrationLogLine l) => _lines.Add(l.HeaderId, l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
-        l.CustomerAccount, (int)l.Status, (int)l.Action, l.ZipCodeCreated, l.Messages);
+    public void InsertLine(IntegrationLogLine l) => _lines.Add(_boxes.Of(l.HeaderId), l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
+        l.CustomerAccount, SmallInts[(int)l.Status], SmallInts[(int)l.Action], l.ZipCodeCreated ? True : False, l.Messages);
+
+    // A page writes a million values that are the same few: they are boxed once, not once a row (fewer collections mid-sync).
+    private static readonly object[] SmallInts = Enumerable.Range(0, 8).Select(i => (object)i).ToArray();
+    private static readonly object True = true, False = false;
+    private readonly RepeatedBoxes _boxes = new();
+
+    /// <summary>The last GUID and time boxed, handed out again while the value stays the same (the run's header, the page's clock).</summary>
+    private sealed class RepeatedBoxes
+    {
+        private object? _guid, _time;
+
+        public object Of(Guid value) => _guid is Guid last && last == value ? _guid : _guid = value;
+
+        public object Of(DateTime value) => _time is DateTime last && last == value ? _time : _time = value;
+    }
 
     public Task ClearFailureAsync(string job, Guid accountId, CancellationToken ct)
     {

@@ -125,6 +125,17 @@ public sealed class CustomerSyncTests
         var all = await (await client.GetAsync("/api/finance/customers")).JsonAsync();
         all.GetProperty("total").GetInt32().ShouldBe(2);
         (await client.CustomerForAsync(a))!.Value.GetProperty("customerAccount").GetString().ShouldBe("FOURTH");
+
+        // A new account number is never a rename: the line says so after its outcome, and before the zip code it created.
+        await client.PatchAccountAsync(a, new { accountNumber = "FOURTH-2", address1 = new { postalCode = "98101-0002" } });
+        var renamed = await client.RunSyncAsync();
+        renamed.Count("updated").ShouldBe(1);
+        (await client.LinesAsync(renamed.GetProperty("id").GetGuid())).LineFor(a).Messages().ShouldBe([
+            "Customer FOURTH updated.",
+            "Account number: 'FOURTH-2' differs from customer account 'FOURTH'; a customer account is never renamed, so 'FOURTH' was kept.",
+            "Zip code 98101-0002 created for Seattle, WA, USA.",
+        ]);
+        (await client.CustomerForAsync(a))!.Value.GetProperty("customerAccount").GetString().ShouldBe("FOURTH");
     }
 
     [Fact]
