@@ -16,7 +16,12 @@ switch (options.Command)
         await PostingRunner.RunAsync(args);
         break;
     case "phase":
-        await Orchestrator.ReportAsync(await Phases.RunAsync(options));
+        using (var allocations = AllocationSampler.StartIfAsked())
+        {
+            var result = await Phases.RunAsync(options);
+            if (allocations is not null) result["allocationsByType"] = allocations.Top(25);
+            await Orchestrator.ReportAsync(result);
+        }
         break;
     default:
         Console.Error.WriteLine("usage: sync --accounts N --engine sqlite|postgres [--pg CONNECTION] [--dir DIR]");
