@@ -46,6 +46,7 @@ public static class PostingRunner
         var approve = await ChildAsync(options, "approve");
         var baseline = await ChildAsync(options, "baseline");
         var draft = await ChildAsync(options, "draft");
+        var confirmWrite = await ChildAsync(options, "confirm-write");
         var confirm = await ChildAsync(options, "confirm");
 
         var approveSeconds = approve.GetProperty("seconds").GetDouble();
@@ -60,11 +61,14 @@ public static class PostingRunner
                           $"{baselineSeconds:F2} | {baseline.GetProperty("rows").GetInt32() / baselineSeconds:N0} | {approveSeconds / baselineSeconds:F2} | " +
                           $"{approve.GetProperty("load").GetString()} |");
         Console.WriteLine();
-        Console.WriteLine("| engine | unbilled actuals | draft (s) | draft peak MB | confirm (s) | confirm peak MB | actuals after | load (confirm) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        var confirmSeconds = confirm.GetProperty("seconds").GetDouble();
+        var writeSeconds = confirmWrite.GetProperty("seconds").GetDouble();
+        Console.WriteLine("| engine | unbilled actuals | draft (s) | draft peak MB | confirm (s) | confirm peak MB | actuals after | its rows written alone (s) | rows | confirm/write | load (confirm) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Console.WriteLine($"| {options.Engine} | {draft.GetProperty("details").GetInt32():N0} | {draft.GetProperty("seconds").GetDouble():F2} | " +
-                          $"{draft.GetProperty("peakWorkingSetMB").GetDouble():F0} | {confirm.GetProperty("seconds").GetDouble():F2} | " +
-                          $"{confirm.GetProperty("peakWorkingSetMB").GetDouble():F0} | {confirm.GetProperty("actuals").GetInt32():N0} | {confirm.GetProperty("load").GetString()} |");
+                          $"{draft.GetProperty("peakWorkingSetMB").GetDouble():F0} | {confirmSeconds:F2} | " +
+                          $"{confirm.GetProperty("peakWorkingSetMB").GetDouble():F0} | {confirm.GetProperty("actuals").GetInt32():N0} | {writeSeconds:F2} | " +
+                          $"{confirmWrite.GetProperty("rows").GetInt32():N0} | {confirmSeconds / writeSeconds:F2} | {confirm.GetProperty("load").GetString()} |");
     }
 
     private static Task<JsonElement> ChildAsync(PostingOptions options, string phase) =>
