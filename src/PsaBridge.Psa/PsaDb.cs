@@ -19,6 +19,7 @@ public sealed class PsaDb(DbContextOptions<PsaDb> options) : DbContext(options)
     private static readonly SemaphoreSlim ReaderSlots = new(MaxReaders, MaxReaders);
     private int _holdsReaderSlot;
 
+    // Readers are made here, never by EF's context pool (which uses the public constructor only): a pooled context holds no slot.
     private PsaDb(DbContextOptions<PsaDb> options, bool holdsReaderSlot) : this(options) => _holdsReaderSlot = holdsReaderSlot ? 1 : 0;
 
     public DbSet<Account> Accounts => Set<Account>();
@@ -32,14 +33,14 @@ public sealed class PsaDb(DbContextOptions<PsaDb> options) : DbContext(options)
 
     public override void Dispose()
     {
-        base.Dispose();
-        ReleaseReaderSlot();
+        try { base.Dispose(); }
+        finally { ReleaseReaderSlot(); }
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        ReleaseReaderSlot();
+        try { await base.DisposeAsync(); }
+        finally { ReleaseReaderSlot(); }
     }
 
     private void ReleaseReaderSlot()

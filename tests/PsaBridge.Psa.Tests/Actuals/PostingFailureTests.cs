@@ -14,6 +14,7 @@ namespace PsaBridge.Psa.Tests.Actuals;
 /// batch (on the second connection) and the batch's write, and a write the database refuses in a later batch or chunk.
 /// Refusals come from a trigger in the real database, so the failure happens where a real one would: inside the bulk insert.
 /// </summary>
+[Collection(ReaderSlots.Name)]
 public sealed class PostingFailureTests
 {
     [Fact]
@@ -164,4 +165,14 @@ public sealed class PostingFailureTests
             return base.GetUtcNow();
         }
     }
+}
+
+/// <summary>
+/// The tests of the bulk paths that depend on the process-wide reader slots (<see cref="PsaDb.MaxReaders"/>): one runs
+/// with every slot taken, the others rely on getting one (planning on the second connection). Nothing runs beside them.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ReaderSlots
+{
+    public const string Name = "Reader slots";
 }
