@@ -28,11 +28,23 @@ public static class Orchestrator
     private static Task<JsonElement> ChildAsync(BenchOptions options, string phase) => ChildAsync(phase, options.ChildArgs(phase));
 
     /// <summary>
+    /// Runs one phase in this process and prints its RESULT line (see <see cref="ReportAsync"/>), with its allocations
+    /// by type when PSABRIDGE_BENCH_ALLOCATIONS=1 (<see cref="AllocationSampler"/>).
+    /// </summary>
+    internal static async Task RunPhaseAsync(Func<Task<Dictionary<string, object>>> phase)
+    {
+        using var allocations = AllocationSampler.StartIfAsked();
+        var result = await phase();
+        if (allocations is not null) result["allocationsByType"] = allocations.Top(25);
+        await ReportAsync(result);
+    }
+
+    /// <summary>
     /// Prints a child phase's RESULT line: its figures, peak memory and GC, and how long the SQLite checkpoints it
     /// left running in the background took to finish after the phase stopped its clock (they run on the other core
     /// while the phase works; the last one finishes after it).
     /// </summary>
-    internal static async Task ReportAsync(Dictionary<string, object> result)
+    private static async Task ReportAsync(Dictionary<string, object> result)
     {
         var watch = Stopwatch.StartNew();
         await SqliteCheckpointer.WhenIdleAsync();

@@ -36,7 +36,7 @@ public static class PostingRunner
         var options = PostingOptions.Parse(args);
         if (options.Phase is not null)
         {
-            await Orchestrator.ReportAsync(await PostingPhases.RunAsync(options));
+            await Orchestrator.RunPhaseAsync(() => PostingPhases.RunAsync(options));
             return;
         }
 
@@ -46,8 +46,10 @@ public static class PostingRunner
         var approve = await ChildAsync(options, "approve");
         var baseline = await ChildAsync(options, "baseline");
         var draft = await ChildAsync(options, "draft");
-        var confirmWrite = await ChildAsync(options, "confirm-write");
+        await PostingPhases.CopyDraftedAsync(options);
         var confirm = await ChildAsync(options, "confirm");
+        var confirmWrite = await ChildAsync(options, "confirm-write");
+        await PostingPhases.DropDraftedAsync(options);
 
         var approveSeconds = approve.GetProperty("seconds").GetDouble();
         var baselineSeconds = baseline.GetProperty("seconds").GetDouble();

@@ -16,12 +16,7 @@ switch (options.Command)
         await PostingRunner.RunAsync(args);
         break;
     case "phase":
-        using (var allocations = AllocationSampler.StartIfAsked())
-        {
-            var result = await Phases.RunAsync(options);
-            if (allocations is not null) result["allocationsByType"] = allocations.Top(25);
-            await Orchestrator.ReportAsync(result);
-        }
+        await Orchestrator.RunPhaseAsync(() => Phases.RunAsync(options));
         break;
     default:
         Console.Error.WriteLine("usage: sync --accounts N --engine sqlite|postgres [--pg CONNECTION] [--dir DIR]");
