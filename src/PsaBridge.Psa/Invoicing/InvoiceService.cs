@@ -92,7 +92,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         if (reader is null)
         {
             await PostBilledUnbilledAsync(id, ct);
-            await foreach (var posting in PlanConfirmationAsync(db, invoice, milestones, now, chunkSize, ct)) await PostingWriter.WriteAsync(db, posting, ct);
+            await foreach (var posting in PlanConfirmationAsync(db, invoice, milestones, now, chunkSize, stream: false, ct)) await PostingWriter.WriteAsync(db, posting, ct);
         }
         else await ConfirmPipelinedAsync(reader, invoice, milestones, now, chunkSize, ct);
         await db.SaveChangesAsync(ct); // the milestones
@@ -120,7 +120,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
             Exception? failure = null;
             try
             {
-                await foreach (var posting in PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, stop.Token)) await chunks.Writer.WriteAsync(posting, stop.Token);
+                await foreach (var posting in PlanConfirmationAsync(reader, invoice, milestones, now, chunkSize, stream: true, stop.Token)) await chunks.Writer.WriteAsync(posting, stop.Token);
             }
             catch (Exception e)
             {
@@ -149,26 +149,48 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
 
     /// <summary>
     /// The confirmation's plan, read through <paramref name="source"/>: the invoice's details (into <paramref name="invoice"/>'s
-    /// lines, which the caller returns) and, per chunk, the unbilled actuals they bill; yields each chunk's posting.
+    /// lines, which the caller returns), each with the unbilled actual it bills, in one query by the indexed invoice; yields
+    /// a chunk's posting as soon as its details are read. On a reader of its own (<paramref name="stream"/>) the rows are
+    /// planned as they arrive; on the writing context they are read whole first, since it writes between chunks.
     /// Milestones are the caller's tracked entities; the rules set their status, the caller saves them once this is done.
     /// </summary>
     private static async IAsyncEnumerable<Posting> PlanConfirmationAsync(PsaDb source, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones,
-        DateTime now, int chunkSize, [EnumeratorCancellation] CancellationToken ct)
+        DateTime now, int chunkSize, bool stream, [EnumeratorCancellation] CancellationToken ct)
     {
         var lines = invoice.Lines.ToDictionary(l => l.Id);
-        // By their indexed invoice, in one query: a split Include would sort them all by line first.
-        var details = await source.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == invoice.Id).ToListAsync(ct);
-        foreach (var detail in details) lines[detail.InvoiceLineId].Details.Add(detail);
-        foreach (var chunk in details.Chunk(chunkSize))
+        var unbilledActuals = source.Set<Actual>().AsNoTracking()
+            .Where(a => a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null);
+        var query = from d in source.Set<InvoiceLineDetail>().AsNoTracking().Where(d => d.InvoiceId == invoice.Id)
+                    join a in unbilledActuals on d.ActualId equals (Guid?)a.Id into billed
+                    from a in billed.DefaultIfEmpty()
+                    select new DetailToBill(d, a);
+        var chunk = new List<DetailToBill>(chunkSize);
+        await foreach (var row in (stream ? query.AsAsyncEnumerable() : ReadWholeAsync(query, ct)).WithCancellation(ct))
         {
-            var ids = chunk.Where(d => d.ActualId is not null).Select(d => d.ActualId!.Value).ToArray();
-            var unbilled = ids.Length == 0 ? new Dictionary<Guid, Actual>() : await source.Set<Actual>().AsNoTracking()
-                .Where(a => EF.Parameter(ids).Contains(a.Id) && a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales && a.AdjustmentStatus == null)
-                .ToDictionaryAsync(a => a.Id, ct);
-            var posting = new Posting();
-            foreach (var detail in chunk) InvoiceRules.ConfirmDetail(posting, invoice, lines[detail.InvoiceLineId], detail, unbilled, milestones, now);
-            yield return posting;
+            lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
+            chunk.Add(row);
+            if (chunk.Count < chunkSize) continue;
+            yield return Plan(chunk);
+            chunk.Clear();
         }
+        if (chunk.Count > 0) yield return Plan(chunk);
+
+        Posting Plan(List<DetailToBill> details)
+        {
+            var unbilled = new Dictionary<Guid, Actual>(details.Count);
+            foreach (var (_, actual) in details)
+                if (actual is not null) unbilled[actual.Id] = actual;
+            var posting = new Posting();
+            foreach (var (detail, _) in details) InvoiceRules.ConfirmDetail(posting, invoice, lines[detail.InvoiceLineId], detail, unbilled, milestones, now);
+            return posting;
+        }
+    }
+
+    private sealed record DetailToBill(InvoiceLineDetail Detail, Actual? Actual);
+
+    private static async IAsyncEnumerable<T> ReadWholeAsync<T>(IQueryable<T> query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var row in await query.ToListAsync(ct)) yield return row;
     }
 
     /// <summary>Deletes a draft invoice: its unbilled sales and milestones are ready to invoice again.</summary>
