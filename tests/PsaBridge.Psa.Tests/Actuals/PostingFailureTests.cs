@@ -54,6 +54,39 @@ public sealed class PostingFailureTests
     }
 
     [Fact]
+    public async Task An_approval_cancelled_part_way_leaves_every_entry_whole_approved_with_its_actuals_or_submitted_without_any()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var alpine = await Alpine.SetUpAsync(app.CreateClient());
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
+        var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
+        List<Guid> ids = [.. a, .. b];
+        // Cancelled at the end of the second batch's planning, while the first is written: the first batch is either
+        // rolled back or already committed, never half written, and no later batch is written.
+        using var cancel = new CancellationTokenSource();
+        var clock = new AtCall(2, cancel.Cancel);
+        var service = new TimeEntryService(db, scope.ServiceProvider.GetRequiredService<EntryPostingStore>(), clock);
+
+        var failure = await Should.ThrowAsync<Exception>(() => service.ApproveTimeEntries(ids, batchSize: 10, cancel.Token));
+
+        failure.ShouldBeAssignableTo<OperationCanceledException>();
+        db.ChangeTracker.Clear();
+        var statuses = await db.Set<TimeEntry>().AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.EntryStatus);
+        var actuals = (await db.Set<Actual>().AsNoTracking().ToListAsync()).ToLookup(x => x.SourceEntryId!.Value);
+        var unposted = (await db.Set<JournalLine>().AsNoTracking().Where(l => !l.IsPosted).ToListAsync()).ToLookup(l => l.SourceEntryId);
+        var approved = ids.Where(id => statuses[id] == TimeEntryStatus.Approved).ToList();
+        approved.ShouldBe(approved.Count == 0 ? [] : ids.Take(10).ToList()); // the first batch whole, or nothing
+        foreach (var id in ids)
+            (statuses[id], actuals[id].Count(), unposted[id].Count())
+                .ShouldBe(approved.Contains(id) ? (TimeEntryStatus.Approved, 2, 0) : (TimeEntryStatus.Submitted, 0, 2), $"entry {id}");
+
+        var again = await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries(ids.Except(approved).ToList(), batchSize: 10);
+        (again.Approved, again.Failed).ShouldBe((30 - approved.Count, 0));
+        (await db.Set<Actual>().CountAsync()).ShouldBe(60);
+    }
+
+    [Fact]
     public async Task A_batch_the_database_refuses_rolls_back_alone_the_batches_before_it_stay_and_the_rest_can_be_approved_again()
     {
         await using var app = await PsaBridgeApp.StartAsync();
