@@ -20,12 +20,8 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task An_entry_returned_between_its_batch_planning_and_writing_fails_alone_and_the_rest_of_the_batch_is_approved()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
-        List<Guid> ids = [.. a, .. b];
+        await using var world = await Thirty.SubmittedAsync();
+        var (db, ids) = (world.Db, world.Ids);
         var returned = ids[14]; // in the second batch of ten
 
         // The approval reads the clock once per batch, as the last step of planning it: the second reading is the end of
@@ -33,10 +29,10 @@ public sealed class PostingFailureTests
         // user returns an entry of that batch (its journal is dropped), before the batch is written.
         var clock = new AtCall(2, () =>
         {
-            using var other = app.Services.CreateScope();
+            using var other = world.App.Services.CreateScope();
             other.ServiceProvider.GetRequiredService<TimeEntryService>().ReturnAsync(returned).GetAwaiter().GetResult();
         });
-        var service = new TimeEntryService(db, scope.ServiceProvider.GetRequiredService<EntryPostingStore>(), clock);
+        var service = new TimeEntryService(db, world.Get<EntryPostingStore>(), clock);
 
         var report = await service.ApproveTimeEntries(ids, batchSize: 10);
 
@@ -56,17 +52,13 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task An_approval_cancelled_part_way_leaves_every_entry_whole_approved_with_its_actuals_or_submitted_without_any()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
-        List<Guid> ids = [.. a, .. b];
+        await using var world = await Thirty.SubmittedAsync();
+        var (db, ids) = (world.Db, world.Ids);
         // Cancelled at the end of the second batch's planning, while the first is written: the first batch is either
         // rolled back or already committed, never half written, and no later batch is written.
         using var cancel = new CancellationTokenSource();
         var clock = new AtCall(2, cancel.Cancel);
-        var service = new TimeEntryService(db, scope.ServiceProvider.GetRequiredService<EntryPostingStore>(), clock);
+        var service = new TimeEntryService(db, world.Get<EntryPostingStore>(), clock);
 
         var failure = await Should.ThrowAsync<Exception>(() => service.ApproveTimeEntries(ids, batchSize: 10, cancel.Token));
 
@@ -81,7 +73,7 @@ public sealed class PostingFailureTests
             (statuses[id], actuals[id].Count(), unposted[id].Count())
                 .ShouldBe(approved.Contains(id) ? (TimeEntryStatus.Approved, 2, 0) : (TimeEntryStatus.Submitted, 0, 2), $"entry {id}");
 
-        var again = await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries(ids.Except(approved).ToList(), batchSize: 10);
+        var again = await world.Get<TimeEntryService>().ApproveTimeEntries(ids.Except(approved).ToList(), batchSize: 10);
         (again.Approved, again.Failed).ShouldBe((30 - approved.Count, 0));
         (await db.Set<Actual>().CountAsync()).ShouldBe(60);
     }
@@ -89,13 +81,9 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task A_batch_the_database_refuses_rolls_back_alone_the_batches_before_it_stay_and_the_rest_can_be_approved_again()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var service = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
-        var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
-        List<Guid> ids = [.. a, .. b];
+        await using var world = await Thirty.SubmittedAsync();
+        var (db, ids) = (world.Db, world.Ids);
+        var service = world.Get<TimeEntryService>();
         // The first batch writes ten cost actuals; the first cost actual of the second batch is refused.
         await RefuseAsync(db, TransactionType.Cost, after: 10);
 
@@ -122,14 +110,11 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task A_confirmation_the_database_refuses_in_its_third_chunk_leaves_the_invoice_draft_and_nothing_posted_and_can_be_confirmed_again()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
-        (await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries([.. a, .. b])).Approved.ShouldBe(30);
-        var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
-        var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
+        await using var world = await Thirty.SubmittedAsync();
+        var db = world.Db;
+        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.Ids)).Approved.ShouldBe(30);
+        var invoices = world.Get<InvoiceService>();
+        var draft = await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31)));
         var before = await CountsAsync(db);
         // Chunks of ten details: the first two chunks write twenty billed sales; the first of the third chunk is refused.
         await RefuseAsync(db, TransactionType.BilledSales, after: 20);
@@ -152,6 +137,27 @@ public sealed class PostingFailureTests
         (await db.Set<Actual>().CountAsync(x => x.TransactionType == TransactionType.UnbilledSales && x.BillingStatus == BillingStatus.CustomerInvoicePosted))
             .ShouldBe(60); // the originals and their reversals
         (await db.Set<TransactionOrigin>().CountAsync()).ShouldBe(before.Origins + 30 * 7);
+    }
+
+    /// <summary>The seed's world with thirty submitted entries (two sets of fifteen), a scope and its context.</summary>
+    private sealed record Thirty(PsaBridgeApp App, Alpine Alpine, AsyncServiceScope Scope, PsaDb Db, List<Guid> Ids) : IAsyncDisposable
+    {
+        public static async Task<Thirty> SubmittedAsync()
+        {
+            var app = await PsaBridgeApp.StartAsync();
+            var alpine = await Alpine.SetUpAsync(app.CreateClient());
+            var scope = app.Services.CreateAsyncScope();
+            var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
+            return new Thirty(app, alpine, scope, scope.ServiceProvider.GetRequiredService<PsaDb>(), [.. a, .. b]);
+        }
+
+        public T Get<T>() where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            await App.DisposeAsync();
+        }
     }
 
     private sealed record Counts(int Actuals, int Origins, int Connections, int Posted);
