@@ -47,10 +47,13 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         new(db, await db.Database.BeginTransactionAsync(ct));
 
     /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at commit.</summary>
-    public void InsertCustomer(Customer c) => _customers.Add(
-        c.CustomerAccount, c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-        c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId,
-        _boxes.Of(c.ModifiedAt), _boxes.Of(c.CreatedAt));
+    public void InsertCustomer(Customer c)
+    {
+        var row = Values(c, before: 1, after: 1);
+        row[0] = c.CustomerAccount;
+        row[^1] = _boxes.Of(c.CreatedAt);
+        _customers.Add(row);
+    }
 
     /// <summary>
     /// Updates a customer found by its PSA account id: that id is the key and does not change, so it is
@@ -62,16 +65,26 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
             $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
             $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}",
             UpdatedColumns.Length + 2);
-        return _updateCustomer.ExecuteAsync(ct, [.. Values(c).Where((_, i) => CustomerColumns[i] != "PsaAccountId"), c.CustomerAccount, c.PsaAccountId]);
+        return _updateCustomer.ExecuteAsync(ct, [.. Values(c, 0, 0).Where((_, i) => CustomerColumns[i] != "PsaAccountId"), c.CustomerAccount, c.PsaAccountId]);
     }
 
     private static readonly string[] UpdatedColumns = CustomerColumns.Where(c => c != "PsaAccountId").ToArray();
 
-    private static object?[] Values(Customer c) =>
-    [
-        c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-        c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId, c.ModifiedAt,
-    ];
+    /// <summary>
+    /// The customer's values in <see cref="CustomerColumns"/> order, in a row with <paramref name="before"/> and
+    /// <paramref name="after"/> free places around them for the caller's own columns (one array a row, no copy).
+    /// </summary>
+    private object?[] Values(Customer c, int before, int after)
+    {
+        var row = new object?[before + CustomerColumns.Length + after];
+        ReadOnlySpan<object?> values = // on the stack: a span's collection expression is not a heap array
+        [
+            c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
+            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId, _boxes.Of(c.ModifiedAt),
+        ];
+        values.CopyTo(row.AsSpan(before));
+        return row;
+    }
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
