@@ -73,7 +73,7 @@ public static class CustomerRules
 
     private static (PostalAddress, NewZipCode?) MapAddress(PsaAccountRecord a, FinanceReference reference, List<string> errors)
     {
-        var street = Street(Clean(a.Line1), Clean(a.Line2), Clean(a.Line3));
+        var street = JoinLines(Clean(a.Line1), Clean(a.Line2), Clean(a.Line3));
         var cityText = Clean(a.City);
         var stateText = Clean(a.StateOrProvince);
         var zipText = Clean(a.PostalCode);
@@ -146,14 +146,17 @@ public static class CustomerRules
         return (address, zip);
     }
 
-    /// <summary>The address lines given, one a line.</summary>
-    private static string? Street(string? line1, string? line2, string? line3) => (line1, line2, line3) switch
+    /// <summary>
+    /// The texts given, one a line (a street's address lines, a log line's messages); null when none is. A single text
+    /// is returned as it is, with no new string: most streets have one line, most log lines one message.
+    /// </summary>
+    internal static string? JoinLines(string? first, string? second, string? third) => (first, second, third) switch
     {
         (null, null, null) => null,
-        (_, null, null) => line1,
-        (null, _, null) => line2,
-        (null, null, _) => line3,
-        _ => string.Join('\n', new[] { line1, line2, line3 }.OfType<string>()),
+        (_, null, null) => first,
+        (null, _, null) => second,
+        (null, null, _) => third,
+        _ => string.Join('\n', new[] { first, second, third }.OfType<string>()),
     };
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

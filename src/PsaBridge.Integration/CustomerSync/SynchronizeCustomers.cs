@@ -426,7 +426,7 @@ public sealed class SynchronizeCustomers(
                         writer?.InsertZipCode(zip, now);
                     }
                     // The outcome first, then the account-number note and the zip code created, one a line.
-                    line.Messages = p.Note is null && zipCreated is null ? outcome : string.Join('\n', new[] { outcome, p.Note, zipCreated }.OfType<string>());
+                    line.Messages = CustomerRules.JoinLines(outcome, p.Note, zipCreated)!;
                     if (writer is not null && failedBefore.Contains(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
                 }
                 header.ReadCount++;
