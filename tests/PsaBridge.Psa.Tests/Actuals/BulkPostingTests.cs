@@ -1,12 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Journals;
-using PsaBridge.Psa.Resources;
-using PsaBridge.Psa.Tests.Api;
 using PsaBridge.Psa.Time;
-using PsaBridge.Testing;
 
 namespace PsaBridge.Psa.Tests.Actuals;
 
@@ -19,13 +15,10 @@ public sealed class BulkPostingTests
     [Fact]
     public async Task Approving_2500_entries_in_bulk_posts_exactly_what_approving_them_one_by_one_posts()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var service = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
-        var (bulk, single) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, Count);
-        var draft = await service.CreateAsync(new TimeEntryInput(new DateOnly(2018, 3, 1), 60, alpine.Ashley, alpine.Project));
+        await using var world = await PostingWorld.SubmittedAsync(Count);
+        var (db, bulk, single) = (world.Db, world.A, world.B);
+        var service = world.Get<TimeEntryService>();
+        var draft = await service.CreateAsync(new TimeEntryInput(new DateOnly(2018, 3, 1), 60, world.Alpine.Ashley, world.Alpine.Project));
         var unknown = Guid.CreateVersion7();
 
         // Three batches of 1,000 (each next one read and planned on a second connection while the one before is
@@ -69,16 +62,13 @@ public sealed class BulkPostingTests
     [Fact]
     public async Task Confirming_an_invoice_over_5000_unbilled_actuals_reverses_and_bills_every_one()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var (a, b) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, Count);
-        (await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries([.. a, .. b])).Approved.ShouldBe(2 * Count);
-        var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
+        await using var world = await PostingWorld.SubmittedAsync(Count);
+        var db = world.Db;
+        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.All)).Approved.ShouldBe(2 * Count);
+        var invoices = world.Get<InvoiceService>();
         var unbilled = await db.Set<Actual>().AsNoTracking().Where(x => x.TransactionType == TransactionType.UnbilledSales).ToDictionaryAsync(x => x.Id);
 
-        var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
+        var draft = await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31)));
         var confirmed = await invoices.ConfirmAsync(draft.Id, chunkSize: 1_500); // four chunks, planned on a second connection while written
 
         var details = draft.Lines.ShouldHaveSingleItem().Details;
@@ -126,11 +116,8 @@ public sealed class BulkPostingTests
     [Fact]
     public async Task With_no_second_connection_free_approval_and_confirmation_plan_each_batch_on_their_own_and_post_the_same()
     {
-        await using var app = await PsaBridgeApp.StartAsync();
-        var alpine = await Alpine.SetUpAsync(app.CreateClient());
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
-        var (a, b) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
+        await using var world = await PostingWorld.SubmittedAsync(15);
+        var db = world.Db;
         // Every reader slot this process has (nothing else runs beside this collection): none is left for the bulk paths.
         var held = new List<PsaDb>();
         try
@@ -138,9 +125,9 @@ public sealed class BulkPostingTests
             while (db.TryOpenReader() is { } reader) held.Add(reader);
             held.Count.ShouldBe(PsaDb.MaxReaders);
 
-            var report = await scope.ServiceProvider.GetRequiredService<TimeEntryService>().ApproveTimeEntries([.. a, .. b], batchSize: 10);
-            var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
-            var draft = await invoices.CreateDraftAsync(new InvoiceInput(alpine.Contract, new DateOnly(2018, 12, 31)));
+            var report = await world.Get<TimeEntryService>().ApproveTimeEntries(world.All, batchSize: 10);
+            var invoices = world.Get<InvoiceService>();
+            var draft = await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31)));
             var confirmed = await invoices.ConfirmAsync(draft.Id, chunkSize: 10);
 
             (report.Approved, report.Failed).ShouldBe((30, 0));
@@ -158,38 +145,5 @@ public sealed class BulkPostingTests
         {
             foreach (var reader in held) await reader.DisposeAsync();
         }
-    }
-
-    /// <summary>
-    /// Two identical sets of submitted entries (varied dates and durations), priced by the submission rule and
-    /// bulk inserted, so a test can post one set one way and its twin the other.
-    /// </summary>
-    internal static async Task<(List<Guid> A, List<Guid> B)> SubmittedTwinsAsync(IServiceProvider services, Alpine alpine, int count)
-    {
-        var db = services.GetRequiredService<PsaDb>();
-        var inputs = await services.GetRequiredService<EntryPostingStore>().PricingInputsAsync(alpine.Project, TransactionClass.Time, default);
-        var role = await db.Set<Role>().AsNoTracking().SingleAsync(r => r.Id == alpine.ProjectManager);
-        var now = DateTime.UtcNow;
-        var entries = new List<TimeEntry>();
-        var posting = new Posting();
-        foreach (var twin in new[] { 0, 1 })
-        for (var i = 0; i < count; i++)
-        {
-            var entry = new TimeEntry
-            {
-                Id = Guid.CreateVersion7(), Date = new DateOnly(2018, 1, 1).AddDays(i % 360), Duration = 15 + i * 7 % 1_425, ResourceId = alpine.Ashley,
-                ProjectId = alpine.Project, RoleId = role.Id, ResourceOrganizationalUnitId = alpine.Unit, EntryStatus = TimeEntryStatus.Submitted,
-                Description = $"Entry {i}", CreatedOn = now, ModifiedOn = now,
-            };
-            entries.Add(entry);
-            TimeEntryPricing.Submit(posting, entry, role, inputs, now);
-        }
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await PostingWriter.InsertAsync(db, entries, default);
-            await PostingWriter.WriteAsync(db, posting, default);
-            await tx.CommitAsync();
-        }
-        return (entries.Take(count).Select(e => e.Id).ToList(), entries.Skip(count).Select(e => e.Id).ToList());
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Journals;
-using PsaBridge.Psa.Tests.Api;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
 
@@ -20,8 +19,8 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task An_entry_returned_between_its_batch_planning_and_writing_fails_alone_and_the_rest_of_the_batch_is_approved()
     {
-        await using var world = await Thirty.SubmittedAsync();
-        var (db, ids) = (world.Db, world.Ids);
+        await using var world = await PostingWorld.SubmittedAsync(15);
+        var (db, ids) = (world.Db, world.All);
         var returned = ids[14]; // in the second batch of ten
 
         // The approval reads the clock once per batch, as the last step of planning it: the second reading is the end of
@@ -52,8 +51,8 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task An_approval_cancelled_part_way_leaves_every_entry_whole_approved_with_its_actuals_or_submitted_without_any()
     {
-        await using var world = await Thirty.SubmittedAsync();
-        var (db, ids) = (world.Db, world.Ids);
+        await using var world = await PostingWorld.SubmittedAsync(15);
+        var (db, ids) = (world.Db, world.All);
         // Cancelled at the end of the second batch's planning, while the first is written: the first batch is either
         // rolled back or already committed, never half written, and no later batch is written.
         using var cancel = new CancellationTokenSource();
@@ -81,8 +80,8 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task A_batch_the_database_refuses_rolls_back_alone_the_batches_before_it_stay_and_the_rest_can_be_approved_again()
     {
-        await using var world = await Thirty.SubmittedAsync();
-        var (db, ids) = (world.Db, world.Ids);
+        await using var world = await PostingWorld.SubmittedAsync(15);
+        var (db, ids) = (world.Db, world.All);
         var service = world.Get<TimeEntryService>();
         // The first batch writes ten cost actuals; the first cost actual of the second batch is refused.
         await RefuseAsync(db, TransactionType.Cost, after: 10);
@@ -110,9 +109,9 @@ public sealed class PostingFailureTests
     [Fact]
     public async Task A_confirmation_the_database_refuses_in_its_third_chunk_leaves_the_invoice_draft_and_nothing_posted_and_can_be_confirmed_again()
     {
-        await using var world = await Thirty.SubmittedAsync();
+        await using var world = await PostingWorld.SubmittedAsync(15);
         var db = world.Db;
-        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.Ids)).Approved.ShouldBe(30);
+        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.All)).Approved.ShouldBe(30);
         var invoices = world.Get<InvoiceService>();
         var draft = await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31)));
         var before = await CountsAsync(db);
@@ -137,27 +136,6 @@ public sealed class PostingFailureTests
         (await db.Set<Actual>().CountAsync(x => x.TransactionType == TransactionType.UnbilledSales && x.BillingStatus == BillingStatus.CustomerInvoicePosted))
             .ShouldBe(60); // the originals and their reversals
         (await db.Set<TransactionOrigin>().CountAsync()).ShouldBe(before.Origins + 30 * 7);
-    }
-
-    /// <summary>The seed's world with thirty submitted entries (two sets of fifteen), a scope and its context.</summary>
-    private sealed record Thirty(PsaBridgeApp App, Alpine Alpine, AsyncServiceScope Scope, PsaDb Db, List<Guid> Ids) : IAsyncDisposable
-    {
-        public static async Task<Thirty> SubmittedAsync()
-        {
-            var app = await PsaBridgeApp.StartAsync();
-            var alpine = await Alpine.SetUpAsync(app.CreateClient());
-            var scope = app.Services.CreateAsyncScope();
-            var (a, b) = await BulkPostingTests.SubmittedTwinsAsync(scope.ServiceProvider, alpine, 15);
-            return new Thirty(app, alpine, scope, scope.ServiceProvider.GetRequiredService<PsaDb>(), [.. a, .. b]);
-        }
-
-        public T Get<T>() where T : notnull => Scope.ServiceProvider.GetRequiredService<T>();
-
-        public async ValueTask DisposeAsync()
-        {
-            await Scope.DisposeAsync();
-            await App.DisposeAsync();
-        }
     }
 
     private sealed record Counts(int Actuals, int Origins, int Connections, int Posted);
@@ -204,14 +182,4 @@ public sealed class PostingFailureTests
             return base.GetUtcNow();
         }
     }
-}
-
-/// <summary>
-/// The tests of the bulk paths that depend on the process-wide reader slots (<see cref="PsaDb.MaxReaders"/>): one runs
-/// with every slot taken, the others rely on getting one (planning on the second connection). Nothing runs beside them.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ReaderSlots
-{
-    public const string Name = "Reader slots";
 }
