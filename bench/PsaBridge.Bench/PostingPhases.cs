@@ -279,11 +279,12 @@ public static class PostingPhases
         await using var db = Open(o, "drafted");
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).ThenInclude(l => l.Details).SingleAsync(i => i.Status == InvoiceStatus.Draft);
         var unbilled = await db.Set<Actual>().AsNoTracking().Where(a => a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales).ToDictionaryAsync(a => a.Id);
+        var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == invoice.Id).ToDictionaryAsync(m => m.Id);
         var now = DateTime.UtcNow;
         var postings = invoice.Lines.SelectMany(l => l.Details.Select(d => (Line: l, Detail: d))).Chunk(EntryPostingStore.BatchSize).Select(chunk =>
         {
             var posting = new Posting();
-            foreach (var (line, detail) in chunk) InvoiceRules.ConfirmDetail(posting, invoice, line, detail, unbilled, new Dictionary<Guid, ContractMilestone>(), now);
+            foreach (var (line, detail) in chunk) InvoiceRules.ConfirmDetail(posting, invoice, line, detail, unbilled, milestones, now);
             return posting;
         }).ToList();
         var rows = postings.Sum(p => p.Actuals.Count + p.Origins.Count + p.Connections.Count);
