@@ -288,6 +288,7 @@ public static class PostingPhases
             return posting;
         }).ToList();
         var rows = postings.Sum(p => p.Actuals.Count + p.Origins.Count + p.Connections.Count);
+        await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, default); // as confirm has it
         var loadBefore = LoadAverage();
         var watch = Stopwatch.StartNew();
         await using (var tx = await db.Database.BeginTransactionAsync())

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Sales;
@@ -74,6 +75,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     public async Task<Invoice> ConfirmAsync(Guid id, int chunkSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, ct)
                       ?? throw new NotFoundException("Invoice", id.ToString());

@@ -111,9 +111,7 @@ public sealed class PostingFailureTests
     {
         await using var world = await PostingWorld.SubmittedAsync(15);
         var db = world.Db;
-        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.All)).Approved.ShouldBe(30);
-        var invoices = world.Get<InvoiceService>();
-        var draft = await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31)));
+        var (invoices, draft) = await DraftedAsync(world);
         var before = await CountsAsync(db);
         // Chunks of ten details: the first two chunks write twenty billed sales; the first of the third chunk is refused.
         await RefuseAsync(db, TransactionType.BilledSales, after: 20);
@@ -136,6 +134,48 @@ public sealed class PostingFailureTests
         (await db.Set<Actual>().CountAsync(x => x.TransactionType == TransactionType.UnbilledSales && x.BillingStatus == BillingStatus.CustomerInvoicePosted))
             .ShouldBe(60); // the originals and their reversals
         (await db.Set<TransactionOrigin>().CountAsync()).ShouldBe(before.Origins + 30 * 7);
+    }
+
+    [Fact]
+    public async Task A_confirmation_gives_its_connection_back_with_its_own_page_cache_whether_it_is_refused_or_commits()
+    {
+        await using var world = await PostingWorld.SubmittedAsync(15);
+        var db = world.Db;
+        var (invoices, draft) = await DraftedAsync(world);
+        // Held open across the confirmations, so the connection they write on is the one read here (not another from the pool).
+        await db.Database.OpenConnectionAsync();
+        var sqlite = TestDatabases.Engine == Infrastructure.Storage.DatabaseEngine.Sqlite;
+        var before = sqlite ? await CacheSizeAsync(db) : 0;
+        await RefuseAsync(db, TransactionType.BilledSales, after: 20);
+
+        await Should.ThrowAsync<Exception>(() => invoices.ConfirmAsync(draft.Id, chunkSize: 10));
+
+        db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
+        if (sqlite) (await CacheSizeAsync(db)).ShouldBe(before);
+        await AllowAsync(db);
+        (await invoices.ConfirmAsync(draft.Id, chunkSize: 10)).Status.ShouldBe(InvoiceStatus.Confirmed);
+        db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
+        if (sqlite)
+        {
+            before.ShouldNotBe(-Infrastructure.Storage.BulkWriteCache.Kibibytes); // else the test could not tell
+            (await CacheSizeAsync(db)).ShouldBe(before);
+        }
+        await db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>The world's thirty entries approved and drafted into one invoice.</summary>
+    private static async Task<(InvoiceService Invoices, Invoice Draft)> DraftedAsync(PostingWorld world)
+    {
+        (await world.Get<TimeEntryService>().ApproveTimeEntries(world.All)).Approved.ShouldBe(30);
+        var invoices = world.Get<InvoiceService>();
+        return (invoices, await invoices.CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2018, 12, 31))));
+    }
+
+    private static async Task<long> CacheSizeAsync(PsaDb db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     private sealed record Counts(int Actuals, int Origins, int Connections, int Posted);
