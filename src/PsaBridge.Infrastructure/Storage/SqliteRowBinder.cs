@@ -26,6 +26,12 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     private int _used;
 
     /// <summary>Binds <paramref name="values"/> (one per column), steps the statement and resets it; returns the step's result code.</summary>
+    /// <remarks>
+    /// Called once a row, a million times in a bulk write that starts soon after the process does: compiled fully
+    /// optimized at once (with <see cref="Format"/>), instead of running unoptimized until tiering reaches it, as a
+    /// profile of approval showed it doing for part of the run.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Step(object?[] values)
     {
         _used = 0;
@@ -48,6 +54,7 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         return step;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Format(int i, object? value)
     {
         switch (value)

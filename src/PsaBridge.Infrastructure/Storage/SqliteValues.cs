@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PsaBridge.Infrastructure.Storage;
 
@@ -21,6 +22,7 @@ public static class SqliteValues
     }
 
     /// <summary>EF's SQLite GUID (upper-case "D") as UTF-8: 36 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
     public static int WriteGuid(Guid value, Span<byte> destination)
     {
         value.TryFormat(destination, out var length, "D");
@@ -49,6 +51,7 @@ public static class SqliteValues
     /// <see cref="DateTimeFormat"/> as UTF-8, written digit by digit (the bulk path formats millions of them; a custom
     /// format string is parsed on every call). Needs 27 bytes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
     public static int WriteDateTime(DateTime value, Span<byte> destination)
     {
         var n = WriteDate(DateOnly.FromDateTime(value), destination);
@@ -71,6 +74,7 @@ public static class SqliteValues
     }
 
     /// <summary><see cref="DateFormat"/> as UTF-8 (10 bytes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
     public static int WriteDate(DateOnly value, Span<byte> destination)
     {
         var n = Digits(value.Year, 4, destination);
@@ -84,6 +88,7 @@ public static class SqliteValues
     /// <see cref="DecimalFormat"/> as UTF-8: the shortest round-trip text with trailing zeros of the scale dropped and
     /// at least one decimal place. Needs 32 bytes.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
     public static int WriteDecimal(decimal value, Span<byte> destination)
     {
         value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
