@@ -148,7 +148,7 @@ public sealed class PostingFailureTests
         var before = sqlite ? await CacheSizeAsync(db) : 0;
         await RefuseAsync(db, TransactionType.BilledSales, after: 20);
 
-        await Should.ThrowAsync<Exception>(() => invoices.ConfirmAsync(draft.Id, chunkSize: 10));
+        (await Should.ThrowAsync<Exception>(() => invoices.ConfirmAsync(draft.Id, chunkSize: 10))).Message.ShouldContain("refused by the test trigger");
 
         db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
         if (sqlite) (await CacheSizeAsync(db)).ShouldBe(before);
@@ -161,6 +161,8 @@ public sealed class PostingFailureTests
             (await CacheSizeAsync(db)).ShouldBe(before);
         }
         await db.Database.CloseConnectionAsync();
+        // The confirmations closed what they opened: one close of ours closes it (EF counts opens).
+        db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
     }
 
     /// <summary>The world's thirty entries approved and drafted into one invoice.</summary>
