@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
-/// A larger SQLite page cache on the writing connection for the length of one bulk transaction (confirming an
-/// invoice). With SQLite's default of 2 MB, a transaction that writes a million rows fills the cache with dirty
+/// A larger SQLite page cache on the writing connection for the length of one bulk transaction (drafting and
+/// confirming an invoice). With SQLite's default of 2 MB, a transaction that writes a million rows fills the cache with dirty
 /// pages, spills them into the WAL and reads them back there again and again: in a profile of confirming 100,000
 /// lines, a third of the time went to the kernel's copies of those pages. Approval commits every 10,000 entries and
 /// measured no gain, so it keeps the default. The connection is held open for the lease and gets its former size
@@ -19,7 +19,7 @@ public static class BulkWriteCache
 {
     /// <summary>
     /// 64 MiB: confirming 100,000 lines on copies of one database, in turn with the code before: 14.8 / 16.1 / 14.9 s
-    /// against 19.2 / 16.3 / 19.6 s (BENCHMARKS-posting.md).
+    /// against 19.2 / 16.3 / 19.6 s; drafting it 13.0 / 13.3 / 13.7 s against 16.5 / 16.6 / 16.0 s (BENCHMARKS-posting.md).
     /// </summary>
     public const int Kibibytes = 64 * 1024;
 

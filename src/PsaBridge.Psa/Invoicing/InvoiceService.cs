@@ -25,6 +25,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var date = input.InvoiceDate!.Value;
         var contract = await db.Set<ProjectContract>().AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == contractId, ct);
 
+        await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, ct); // one transaction however many actuals: see ConfirmAsync
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Filtered in SQL by everything but the quantity: SQLite keeps decimals as text and cannot compare them.
         var candidates = await db.Set<Actual>().AsNoTracking()

@@ -137,15 +137,16 @@ public sealed class PostingFailureTests
     }
 
     [Fact]
-    public async Task A_confirmation_gives_its_connection_back_with_its_own_page_cache_whether_it_is_refused_or_commits()
+    public async Task A_draft_and_a_confirmation_give_their_connection_back_with_its_own_page_cache_whether_refused_or_committed()
     {
         await using var world = await PostingWorld.SubmittedAsync(15);
         var db = world.Db;
-        var (invoices, draft) = await DraftedAsync(world);
-        // Held open across the confirmations, so the connection they write on is the one read here (not another from the pool).
+        // Held open across the draft and the confirmations, so the connection they write on is the one read here (not another from the pool).
         await db.Database.OpenConnectionAsync();
         var sqlite = TestDatabases.Engine == Infrastructure.Storage.DatabaseEngine.Sqlite;
         var before = sqlite ? await CacheSizeAsync(db) : 0;
+        var (invoices, draft) = await DraftedAsync(world);
+        if (sqlite) (await CacheSizeAsync(db)).ShouldBe(before);
         await RefuseAsync(db, TransactionType.BilledSales, after: 20);
 
         (await Should.ThrowAsync<Exception>(() => invoices.ConfirmAsync(draft.Id, chunkSize: 10))).Message.ShouldContain("refused by the test trigger");
