@@ -330,7 +330,7 @@ public sealed class SynchronizeCustomers(
         }
         c.Stage("find earlier failures");
         var plans = new List<Plan>(mappings.Count);
-        var claimed = new Dictionary<string, Guid>(mappings.Count, StringComparer.OrdinalIgnoreCase);
+        var claimed = new Dictionary<string, PsaAccountRecord>(mappings.Count, StringComparer.OrdinalIgnoreCase); // number → the account holding it
         foreach (var m in mappings)
         {
             string? collision = null, note = null;
@@ -342,12 +342,12 @@ public sealed class SynchronizeCustomers(
                     collision = owner.PsaAccountId is { } other
                         ? $"Account number: '{number}' is already the customer account of '{owner.Name}', synchronized from PSA account {other}; nothing was overwritten."
                         : $"Account number: '{number}' is already the customer account of '{owner.Name}', which was not created from PSA; nothing was overwritten.";
-                else if (claimed.TryGetValue(number, out var first) && first != m.Account.Id)
-                    collision = $"Account number: '{number}' is already the customer account of '{page.First(a => a.Id == first).Name}', created from PSA account {first} in this run; nothing was overwritten.";
+                else if (claimed.TryGetValue(number, out var first) && first.Id != m.Account.Id)
+                    collision = $"Account number: '{number}' is already the customer account of '{first.Name}', created from PSA account {first.Id} in this run; nothing was overwritten.";
                 else
                 {
                     // Only an account that will be created holds its number against later ones in the page.
-                    if (m.Valid) claimed[number] = m.Account.Id;
+                    if (m.Valid) claimed[number] = m.Account;
                     customerAccount = number;
                 }
             }
@@ -483,7 +483,7 @@ public sealed class SynchronizeCustomers(
     /// Customer accounts for new customers without an account number. A number that already names a
     /// customer (typed in PSA, or made by hand in finance) is skipped, never reused.
     /// </summary>
-    private async Task AssignNumbersAsync(FinanceDb db, List<Plan> plans, Dictionary<string, Guid> claimed, CancellationToken ct)
+    private async Task AssignNumbersAsync(FinanceDb db, List<Plan> plans, Dictionary<string, PsaAccountRecord> claimed, CancellationToken ct)
     {
         var queue = new Queue<Plan>(plans);
         while (queue.Count > 0)
@@ -499,7 +499,7 @@ public sealed class SynchronizeCustomers(
                 if (taken.Contains(candidate) || claimed.ContainsKey(candidate)) continue;
                 var plan = queue.Dequeue();
                 plan.CustomerAccount = candidate;
-                claimed[candidate] = plan.Mapping.Account.Id;
+                claimed[candidate] = plan.Mapping.Account;
             }
         }
     }
