@@ -2,7 +2,6 @@ using System.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace PsaBridge.Infrastructure.Storage;
 
@@ -29,9 +28,9 @@ public static class BulkWriteCache
         await database.OpenConnectionAsync(ct);
         try
         {
-            // Microseconds each, and not to be left half done: not cancellable.
-            var former = Convert.ToInt64(await PragmaAsync(database, "PRAGMA cache_size", scalar: true), CultureInfo.InvariantCulture);
-            await PragmaAsync(database, $"PRAGMA cache_size=-{Kibibytes}", scalar: false);
+            // Microseconds each, and not to be left half done: not cancellable. EF runs them in the open transaction, if any.
+            var former = (await database.SqlQueryRaw<long>("SELECT cache_size AS \"Value\" FROM pragma_cache_size()").ToListAsync()).Single();
+            await database.ExecuteSqlRawAsync($"PRAGMA cache_size=-{Kibibytes}");
             return new Lease(database, former);
         }
         catch
@@ -41,13 +40,8 @@ public static class BulkWriteCache
         }
     }
 
-    private static async Task<object?> PragmaAsync(DatabaseFacade database, string sql, bool scalar)
-    {
-        await using var command = database.GetDbConnection().CreateCommand();
-        command.Transaction = database.CurrentTransaction?.GetDbTransaction(); // Microsoft.Data.Sqlite refuses a command outside the open one
-        command.CommandText = sql;
-        return scalar ? await command.ExecuteScalarAsync() : await command.ExecuteNonQueryAsync();
-    }
+    /// <summary>A PRAGMA takes no parameters; the size is a number SQLite gave, not input.</summary>
+    private static string Restore(long size) => "PRAGMA cache_size=" + size.ToString(CultureInfo.InvariantCulture) + "; PRAGMA shrink_memory;";
 
     private sealed class Lease(DatabaseFacade? database, long former) : IAsyncDisposable
     {
@@ -59,7 +53,7 @@ public static class BulkWriteCache
             try
             {
                 if (database.GetDbConnection().State == ConnectionState.Open)
-                    await PragmaAsync(database, $"PRAGMA cache_size={former}; PRAGMA shrink_memory;", scalar: false);
+                    await database.ExecuteSqlRawAsync(Restore(former));
             }
             finally
             {

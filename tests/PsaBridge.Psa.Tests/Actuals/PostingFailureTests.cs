@@ -145,6 +145,9 @@ public sealed class PostingFailureTests
         await db.Database.OpenConnectionAsync();
         var sqlite = TestDatabases.Engine == Infrastructure.Storage.DatabaseEngine.Sqlite;
         var before = sqlite ? await CacheSizeAsync(db) : 0;
+        await using (await Infrastructure.Storage.BulkWriteCache.EnlargeAsync(db.Database, default)) // what the draft and the confirmations hold
+            if (sqlite) (await CacheSizeAsync(db)).ShouldBe(-Infrastructure.Storage.BulkWriteCache.Kibibytes);
+        if (sqlite) (await CacheSizeAsync(db)).ShouldBe(before);
         var (invoices, draft) = await DraftedAsync(world);
         if (sqlite) (await CacheSizeAsync(db)).ShouldBe(before);
         await RefuseAsync(db, TransactionType.BilledSales, after: 20);
