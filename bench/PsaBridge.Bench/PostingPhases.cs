@@ -269,24 +269,19 @@ public static class PostingPhases
     }
 
     /// <summary>
-    /// The confirmation's own baseline: the rows confirming the draft writes (planned beforehand by the same rule,
-    /// <see cref="InvoiceRules.ConfirmDetail"/>, in the same chunks), written through the same writer in one transaction
+    /// The confirmation's own baseline: the rows confirming the draft writes (planned beforehand by confirm's own planner,
+    /// in the same chunks), written through the same writer in one transaction
     /// into a copy of the drafted database (<see cref="CopyDraftedAsync"/>; it runs after confirm, so confirm finds the
     /// database as the draft left it). No reading, no rules, no updates: what writing these rows costs on this machine.
     /// </summary>
     private static async Task<Dictionary<string, object>> ConfirmWriteAsync(PostingOptions o)
     {
         await using var db = Open(o, "drafted");
-        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).ThenInclude(l => l.Details).SingleAsync(i => i.Status == InvoiceStatus.Draft);
-        var unbilled = await db.Set<Actual>().AsNoTracking().Where(a => a.InvoiceId == invoice.Id && a.TransactionType == TransactionType.UnbilledSales).ToDictionaryAsync(a => a.Id);
+        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Status == InvoiceStatus.Draft);
         var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == invoice.Id).ToDictionaryAsync(m => m.Id);
-        var now = DateTime.UtcNow;
-        var postings = invoice.Lines.SelectMany(l => l.Details.Select(d => (Line: l, Detail: d))).Chunk(EntryPostingStore.BatchSize).Select(chunk =>
-        {
-            var posting = new Posting();
-            foreach (var (line, detail) in chunk) InvoiceRules.ConfirmDetail(posting, invoice, line, detail, unbilled, milestones, now);
-            return posting;
-        }).ToList();
+        var postings = new List<Posting>();
+        await foreach (var posting in InvoiceService.PlanConfirmationAsync(db, invoice, milestones, DateTime.UtcNow, EntryPostingStore.BatchSize, stream: false, default))
+            postings.Add(posting);
         var rows = postings.Sum(p => p.Actuals.Count + p.Origins.Count + p.Connections.Count);
         await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, default); // as confirm has it
         var loadBefore = LoadAverage();

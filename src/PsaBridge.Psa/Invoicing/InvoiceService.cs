@@ -156,8 +156,9 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     /// a chunk's posting as soon as its details are read. On a reader of its own (<paramref name="stream"/>) the rows are
     /// planned as they arrive; on the writing context they are read whole first, since it writes between chunks.
     /// Milestones are the caller's tracked entities; the rules set their status, the caller saves them once this is done.
+    /// Internal for the benchmark's confirm-write phase, which writes exactly these postings alone.
     /// </summary>
-    private static async IAsyncEnumerable<Posting> PlanConfirmationAsync(PsaDb source, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones,
+    internal static async IAsyncEnumerable<Posting> PlanConfirmationAsync(PsaDb source, Invoice invoice, Dictionary<Guid, ContractMilestone> milestones,
         DateTime now, int chunkSize, bool stream, [EnumeratorCancellation] CancellationToken ct)
     {
         var lines = invoice.Lines.ToDictionary(l => l.Id);
