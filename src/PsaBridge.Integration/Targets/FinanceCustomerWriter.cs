@@ -27,7 +27,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     private static readonly string[] CustomerColumns =
     [
         "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
-        "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "PsaAccountId", "ModifiedAt",
+        "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "ModifiedAt",
+        "PsaAccountId", // last: the update sets every column but this one (see UpdateCustomerAsync)
     ];
 
     private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
@@ -65,10 +66,14 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
             $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
             $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}",
             UpdatedColumns.Length + 2);
-        return _updateCustomer.ExecuteAsync(ct, [.. Values(c, 0, 0).Where((_, i) => CustomerColumns[i] != "PsaAccountId"), c.CustomerAccount, c.PsaAccountId]);
+        // The values but the last (the PSA id), then the key: the customer account and the PSA id.
+        var row = Values(c, before: 0, after: 1);
+        row[^2] = c.CustomerAccount;
+        row[^1] = c.PsaAccountId;
+        return _updateCustomer.ExecuteAsync(ct, row);
     }
 
-    private static readonly string[] UpdatedColumns = CustomerColumns.Where(c => c != "PsaAccountId").ToArray();
+    private static readonly string[] UpdatedColumns = CustomerColumns[..^1];
 
     /// <summary>
     /// The customer's values in <see cref="CustomerColumns"/> order, in a row with <paramref name="before"/> and
@@ -80,7 +85,7 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         ReadOnlySpan<object?> values = // on the stack: a span's collection expression is not a heap array
         [
             c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.PsaAccountId, _boxes.Of(c.ModifiedAt),
+            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, _boxes.Of(c.ModifiedAt), c.PsaAccountId,
         ];
         values.CopyTo(row.AsSpan(before));
         return row;
