@@ -45,7 +45,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         if (transaction.Connection != connection) throw new InvalidOperationException($"{table}: the transaction is not the connection's.");
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
+        SqliteQuery.Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
             var added = false;
@@ -57,7 +57,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
                 {
                     ct.ThrowIfCancellationRequested();
                     var rc = row.Step(values);
-                    if (rc != raw.SQLITE_DONE) Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
+                    if (rc != raw.SQLITE_DONE) SqliteQuery.Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
                 }
             }
             finally
@@ -66,12 +66,6 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             }
         }
         return Task.CompletedTask;
-    }
-
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
-        throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", rc, raw.sqlite3_extended_errcode(db));
     }
 
     private async Task CopyAsync(CancellationToken ct)

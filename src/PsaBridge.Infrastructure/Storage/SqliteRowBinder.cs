@@ -34,6 +34,20 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Step(object?[] values)
     {
+        var rc = Bind(values);
+        if (rc != SqliteOk) return rc;
+        var step = SqliteNative.Step(statement);
+        SqliteNative.Reset(statement);
+        return step;
+    }
+
+    /// <summary>
+    /// Binds <paramref name="values"/> (one per parameter) without stepping: for a query, stepped by its reader. The
+    /// bound text stays valid until the next call, so the binder must outlive the query's steps.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Bind(object?[] values)
+    {
         _used = 0;
         for (var i = 0; i < values.Length; i++) Format(i, values[i]);
         var text = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_buffer));
@@ -49,9 +63,7 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
             };
             if (rc != SqliteOk) return rc;
         }
-        var step = SqliteNative.Step(statement);
-        SqliteNative.Reset(statement);
-        return step;
+        return SqliteOk;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -151,4 +163,34 @@ internal static unsafe partial class SqliteNative
     [LibraryImport(Library, EntryPoint = "sqlite3_reset")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int Reset(IntPtr statement);
+
+    // The column reads of a row the last step returned: short and never blocking, as the binds.
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_type"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ColumnType(IntPtr statement, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_int64"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial long ColumnInt64(IntPtr statement, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_double"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial double ColumnDouble(IntPtr statement, int index);
+
+    /// <summary>The value as UTF-8 text (converted in place if it was a number), valid until the next step; null for NULL.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_text"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial byte* ColumnText(IntPtr statement, int index);
+
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_blob"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial byte* ColumnBlob(IntPtr statement, int index);
+
+    /// <summary>The byte length of the value as last read by <see cref="ColumnText"/> or <see cref="ColumnBlob"/>: call it after them.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_column_bytes"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int ColumnBytes(IntPtr statement, int index);
+
+    public const int Integer = 1, Float = 2, Text = 3, Blob = 4, Null = 5;
 }

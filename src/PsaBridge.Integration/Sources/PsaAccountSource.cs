@@ -42,9 +42,25 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        if (db.Database.Engine() == DatabaseEngine.Sqlite)
+        {
+            // A full run reads every account a page at a time: through SQLite's C API this takes about a third of
+            // the time EF's data reader does (BENCHMARKS.md), on the thread that also maps the pages.
+            await db.Database.OpenConnectionAsync(ct);
+            return SqliteQuery.Read(db.Database.GetDbConnection(), ChangedSql, [afterVersion, (long)pageSize], ReadAccount, ct);
+        }
         return await Project(db.Accounts.AsNoTracking().Where(a => a.VersionNumber > afterVersion).OrderBy(a => a.VersionNumber).Take(pageSize))
             .ToListAsync(ct);
     }
+
+    /// <summary>What <see cref="Project"/> reads, in <see cref="ReadAccount"/>'s order; a test holds the two to the same records.</summary>
+    private const string ChangedSql =
+        "SELECT \"Id\", \"VersionNumber\", \"Name\", \"AccountNumber\", \"Currency\", \"Telephone1\", \"EmailAddress1\", " +
+        "\"Address1Line1\", \"Address1Line2\", \"Address1Line3\", \"Address1City\", \"Address1StateOrProvince\", \"Address1PostalCode\", " +
+        "\"Address1Country\", \"CreditLimit\", \"PaymentTerms\" FROM \"Accounts\" WHERE \"VersionNumber\" > ? ORDER BY \"VersionNumber\" LIMIT ?";
+
+    private static PsaAccountRecord ReadAccount(SqliteRow r) => new(r.Guid(0), r.Int64(1), r.String(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+        r.Text(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12), r.Text(13), r.Decimal(14), r.Text(15));
 
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
