@@ -210,7 +210,8 @@ public sealed class SynchronizeCustomers(
         var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var aheadStages = new Dictionary<string, TimeSpan>();
-        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, reference, loadedCountries, aheadStages, stop.Token), CancellationToken.None);
+        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, reference, loadedCountries, context, aheadStages, stop.Token),
+            CancellationToken.None);
         try
         {
             await foreach (var page in pages.Reader.ReadAllAsync(ct))
@@ -236,11 +237,12 @@ public sealed class SynchronizeCustomers(
 
     /// <summary>
     /// The reading side of a run, on its own thread: the retried accounts, then the changes after the
-    /// watermark, page by page, each prefetched and mapped before it is handed to the writer. Ends the
-    /// channel, with the error when it fails, so the writer never waits on a reader that has stopped.
+    /// watermark, page by page, each prefetched, mapped and looked up in finance (<see cref="FindAsync"/>)
+    /// before it is handed to the writer. Ends the channel, with the error when it fails, so the writer never
+    /// waits on a reader that has stopped.
     /// </summary>
     private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark,
-        FinanceReference reference, HashSet<string> loadedCountries, Dictionary<string, TimeSpan> stages, CancellationToken ct)
+        FinanceReference reference, HashSet<string> loadedCountries, PageContext c, Dictionary<string, TimeSpan> stages, CancellationToken ct)
     {
         try
         {
@@ -259,7 +261,9 @@ public sealed class SynchronizeCustomers(
                 Stage("reference data");
                 var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
                 Stage("map and validate");
-                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo), ct);
+                var found = await FindAsync(prefetchDb, page, mappings, c.FailuresBefore, c.CommittedPages, ct);
+                Stage("find customers");
+                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found), ct);
                 mark = Stopwatch.GetTimestamp();
             }
             foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
@@ -294,22 +298,45 @@ public sealed class SynchronizeCustomers(
         }
 
         public int Pages { get; set; }
+
+        /// <summary>Pages committed so far: set by the writer after each commit, read by the reader before it looks a page up.</summary>
+        public int CommittedPages => Volatile.Read(ref _committedPages);
+        private int _committedPages;
+
+        public void Committed(int pages) => Volatile.Write(ref _committedPages, pages);
+
+        /// <summary>
+        /// The account numbers each page committed but not yet seen by the lookup of a page still to be written:
+        /// the numbers it created customers with, and the customers' names.
+        /// </summary>
+        public Queue<(int Page, Dictionary<string, CustomerHolder> Created)> RecentlyCreated { get; } = new();
         public int Processed { get; set; }
         /// <summary>Rows written since the planner's statistics were last refreshed (PostgreSQL).</summary>
         public int WrittenSinceAnalyze { get; set; }
         public int RowsAtAnalyze { get; set; }
     }
 
-    /// <summary>A page of PSA accounts with their mappings, in the order the run takes them.</summary>
-    private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo);
+    /// <summary>A page of PSA accounts with their mappings and what finance held for them, in the order the run takes them.</summary>
+    private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found);
 
-    private async Task ProcessPageAsync(PageContext c, MappedPage mapped, CancellationToken ct)
+    /// <summary>The customer holding an account number: its name and the PSA account it came from (none if made in finance).</summary>
+    private sealed record CustomerHolder(string Name, Guid? PsaAccountId);
+
+    /// <summary>
+    /// What finance held for a page when it was looked up, ahead of its write: the customers of its accounts, the
+    /// holders of its account numbers, and its accounts whose last attempt failed. <see cref="AfterPages"/> is how
+    /// many of the run's pages were committed before the lookup: the writer adds what later pages created.
+    /// </summary>
+    private sealed record FoundInFinance(Dictionary<Guid, Customer> ByPsaId, Dictionary<string, CustomerHolder> ByNumber, HashSet<Guid> FailedBefore, int AfterPages);
+
+    /// <summary>
+    /// Looks a page up in finance on the reader's own connection while the writer writes the pages before. An account
+    /// comes once a run, so no page of the run creates or fails another page's account; only the account numbers of
+    /// customers created by pages committed after <paramref name="committedPages"/> can be missing, and the writer adds them.
+    /// </summary>
+    private static async Task<FoundInFinance> FindAsync(FinanceDb db, IReadOnlyList<PsaAccountRecord> page, List<CustomerMapping> mappings,
+        bool failuresBefore, int committedPages, CancellationToken ct)
     {
-        var (page, mappings, advanceWatermarkTo) = mapped;
-        var db = c.Db;
-        var header = c.Run.Header;
-        var now = clock.GetUtcNow().UtcDateTime;
-        c.Stage("wait for the next page");
         var engine = db.Database.Engine();
         var (byId, idList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
         var byGuid = (await db.Customers.FromSqlRaw(CustomersWhere(byId), idList).AsNoTracking().ToListAsync(ct))
@@ -317,18 +344,32 @@ public sealed class SynchronizeCustomers(
         var (byNumber, numberList) = ValueList.In(engine, "CustomerAccount", mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct());
         var byAccount = (await db.Customers.FromSqlRaw(CustomersWhere(byNumber), numberList).AsNoTracking()
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
-            .ToDictionary(x => x.CustomerAccount, StringComparer.OrdinalIgnoreCase);
-
-        c.Stage("find customers");
+            .ToDictionary(x => x.CustomerAccount, x => new CustomerHolder(x.Name, x.PsaAccountId), StringComparer.OrdinalIgnoreCase);
         // Which of the page's accounts failed last time: their failure is cleared when they go through.
         var failedBefore = new HashSet<Guid>();
-        if (c.FailuresBefore)
+        if (failuresBefore)
         {
             var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
             failedBefore.UnionWith(await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
                 .Select(f => f.PsaAccountId).ToListAsync(ct));
         }
-        c.Stage("find earlier failures");
+        return new FoundInFinance(byGuid, byAccount, failedBefore, committedPages);
+    }
+
+    private async Task ProcessPageAsync(PageContext c, MappedPage mapped, CancellationToken ct)
+    {
+        var (page, mappings, advanceWatermarkTo, found) = mapped;
+        var db = c.Db;
+        var header = c.Run.Header;
+        var now = clock.GetUtcNow().UtcDateTime;
+        c.Stage("wait for the next page");
+        var (byGuid, byAccount, failedBefore, _) = found;
+        // The numbers pages committed after this one was looked up created customers with: as if the lookup had seen them.
+        while (c.RecentlyCreated.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCreated.Dequeue();
+        foreach (var (_, created) in c.RecentlyCreated)
+            foreach (var m in mappings)
+                if (m.AccountNumber is { } number && created.TryGetValue(number, out var holder)) byAccount.TryAdd(number, holder);
+        c.Stage("find customers created since");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, PsaAccountRecord>(mappings.Count, StringComparer.OrdinalIgnoreCase); // number → the account holding it
         foreach (var m in mappings)
@@ -452,6 +493,16 @@ public sealed class SynchronizeCustomers(
             c.Reference.AddZip(p.Mapping.ZipToCreate!.CountryId, p.Mapping.ZipToCreate.Code, p.Mapping.ZipToCreate.StateId, p.Mapping.ZipToCreate.City);
 
         c.Pages++;
+        if (!c.Run.Request.DryRun)
+        {
+            // What later pages, looked up before this commit, cannot have seen (a dry run creates nothing). Compared
+            // as the lookup compares customer accounts in the database: exactly, case included.
+            var created = new Dictionary<string, CustomerHolder>(StringComparer.Ordinal);
+            foreach (var p in plans)
+                if (p.Errors.Count == 0 && p.Existing is null) created[p.CustomerAccount!] = new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id);
+            c.RecentlyCreated.Enqueue((c.Pages, created));
+            c.Committed(c.Pages);
+        }
         if (!c.Run.Request.DryRun && db.Database.Engine() == DatabaseEngine.PostgreSql)
             await RefreshStatisticsAsync(c, plans.Count, ct);
         c.Progress?.Report(new SyncProgress(c.Processed, Math.Max(c.Total, c.Processed), header.FailedCount));

@@ -69,6 +69,51 @@ public sealed class SyncRecoveryTests
         createdLines.Select(l => l.PsaAccountId).OrderBy(g => g).ShouldBe(ids.OrderBy(g => g));
     }
 
+    /// <summary>Holds the writer after every committed page, so the reader looks the next pages up before the pages ahead of them are written.</summary>
+    private sealed class SlowWriter : ISyncObserver
+    {
+        public Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct) => Task.Delay(300, ct);
+    }
+
+    [Fact]
+    public async Task A_page_looked_up_before_the_pages_ahead_of_it_were_written_still_refuses_the_numbers_they_created()
+    {
+        // A page a run: the reader looks each page up in finance while the writer still writes the two or three before it.
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "1")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(new SlowWriter())));
+        var client = app.CreateClient();
+        var alpha = await client.CreateAccountAsync("Alpha", accountNumber: "DUP1");
+        var beta = await client.CreateAccountAsync("Beta", accountNumber: "DUP2");
+        var gamma = await client.CreateAccountAsync("Gamma", accountNumber: "DUP2");
+        var delta = await client.CreateAccountAsync("Delta");
+        var epsilon = await client.CreateAccountAsync("Epsilon", accountNumber: "C000001");
+        var zeta = await client.CreateAccountAsync("Zeta", accountNumber: "DUP1");
+        var eta = await client.CreateAccountAsync("Eta", accountNumber: "DUP3");
+
+        var run = await client.RunSyncAsync();
+
+        run.GetProperty("status").GetString().ShouldBe("Error"); // three accounts failed; the run itself went to the end
+        run.Count("read").ShouldBe(7);
+        run.Count("created").ShouldBe(4);
+        run.Count("failed").ShouldBe(3);
+        var lines = await client.LinesAsync(run.GetProperty("id").GetGuid());
+        lines.LineFor(gamma).Messages().ShouldBe([
+            $"Account number: 'DUP2' is already the customer account of 'Beta', synchronized from PSA account {beta}; nothing was overwritten."]);
+        // Delta's number came from the number sequence, in a page written after Epsilon's was looked up.
+        lines.LineFor(delta).GetProperty("customerAccount").GetString().ShouldBe("C000001");
+        lines.LineFor(epsilon).Messages().ShouldBe([
+            $"Account number: 'C000001' is already the customer account of 'Delta', synchronized from PSA account {delta}; nothing was overwritten."]);
+        lines.LineFor(zeta).Messages().ShouldBe([
+            $"Account number: 'DUP1' is already the customer account of 'Alpha', synchronized from PSA account {alpha}; nothing was overwritten."]);
+        lines.LineFor(eta).GetProperty("customerAccount").GetString().ShouldBe("DUP3");
+
+        await using var finance = app.Databases.OpenFinance();
+        var customers = await finance.Customers.AsNoTracking().OrderBy(c => c.CustomerAccount).Select(c => new { c.CustomerAccount, c.Name, c.PsaAccountId }).ToListAsync();
+        customers.Select(c => (c.CustomerAccount, c.Name, c.PsaAccountId)).ShouldBe([
+            ("C000001", "Delta", (Guid?)delta), ("DUP1", "Alpha", alpha), ("DUP2", "Beta", beta), ("DUP3", "Eta", eta)]);
+    }
+
     [Fact]
     public async Task A_run_is_refused_while_another_runs()
     {
