@@ -119,6 +119,34 @@ public readonly unsafe struct SqliteRow
         }
     }
 
+    /// <summary>The decimal of a NOT NULL column.</summary>
+    public decimal DecimalValue(int column) => Decimal(column) ?? throw NullAt(column);
+
+    public double Double(int column) =>
+        SqliteNative.ColumnType(_statement, column) == SqliteNative.Null ? throw NullAt(column) : SqliteNative.ColumnDouble(_statement, column);
+
+    public bool Boolean(int column) => Int64(column) != 0;
+
+    /// <summary>A date as EF stores it (<c>yyyy-MM-dd</c>), or any text <see cref="DateOnly.Parse(string, IFormatProvider)"/> reads.</summary>
+    public DateOnly Date(int column)
+    {
+        var text = Required(column);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : DateOnly.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A date and time from text, read as Microsoft.Data.Sqlite reads it (<see cref="System.DateTime.Parse(string, IFormatProvider)"/>).</summary>
+    public DateTime DateTime(int column)
+    {
+        var type = SqliteNative.ColumnType(_statement, column);
+        if (type is SqliteNative.Integer or SqliteNative.Float)
+            throw new InvalidCastException($"Column {column}: a number, not the text EF stores a date and time as.");
+        return System.DateTime.Parse(Required(column), CultureInfo.InvariantCulture);
+    }
+
+    private string Required(int column) => Text(column) ?? throw NullAt(column);
+
     private ReadOnlySpan<byte> Utf8(int column)
     {
         var text = SqliteNative.ColumnText(_statement, column);

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Psa.Accounts;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Journals;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Psa.Tests.Schema;
+
+/// <summary>
+/// The SQLite entity reader (approval's journal lines read through SQLite's C API) gives every property as EF reads
+/// it, whatever the run's engine: it exists for SQLite only.
+/// </summary>
+public sealed class SqliteEntitiesTests
+{
+    private static readonly DateTime At = new DateTime(2026, 12, 1, 18, 45, 7, DateTimeKind.Unspecified).AddTicks(1_234_567);
+
+    private static T Filled<T>(T t) where T : BusinessTransaction
+    {
+        t.TransactionType = TransactionType.UnbilledSales;
+        t.TransactionClass = TransactionClass.Expense;
+        t.BillingType = BillingType.Chargeable;
+        t.DocumentDate = new DateOnly(2018, 2, 28);
+        t.AccountingDate = new DateOnly(2019, 12, 31);
+        t.Quantity = -7.2500m;
+        t.Unit = "hour";
+        t.UnitPrice = 123456789.1234m;
+        t.Amount = 0.0001m;
+        t.AmountMethod = AmountMethod.FixedPrice;
+        t.PriceListId = Guid.NewGuid();
+        t.ProjectId = Guid.NewGuid();
+        t.TaskId = Guid.NewGuid();
+        t.ResourceId = Guid.NewGuid();
+        t.RoleId = Guid.NewGuid();
+        t.ResourceOrganizationalUnitId = Guid.NewGuid();
+        t.ContractOrganizationalUnitId = Guid.NewGuid();
+        t.TransactionCategoryId = Guid.NewGuid();
+        t.CustomerId = Guid.NewGuid();
+        t.ContractId = Guid.NewGuid();
+        t.ContractLineId = Guid.NewGuid();
+        t.Description = "Überstunden – 株式会社\nline two";
+        return t;
+    }
+
+    /// <summary>Every mapped property of the two lists, pairwise, by the EF model's own property list.</summary>
+    private static void ShouldMatch<T>(PsaDb db, List<T> read, List<T> expected) where T : class
+    {
+        read.Count.ShouldBe(expected.Count);
+        var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => p.PropertyInfo!).ToList();
+        properties.Count.ShouldBeGreaterThan(20);
+        for (var i = 0; i < read.Count; i++)
+            foreach (var p in properties)
+                p.GetValue(read[i]).ShouldBe(p.GetValue(expected[i]), $"{typeof(T).Name}.{p.Name} of row {i}");
+    }
+
+    [Fact]
+    public async Task Journal_lines_and_actuals_read_as_EF_reads_them_set_and_null()
+    {
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        var journal = new Journal { Id = Guid.CreateVersion7(), Description = "J", CreatedOn = At };
+        var full = Filled(new JournalLine { Id = Guid.CreateVersion7(), JournalId = journal.Id, Currency = "EUR", IsPosted = true,
+            BillingStatus = BillingStatus.CustomerInvoiceCreated, SourceEntryId = Guid.NewGuid() });
+        var bare = new JournalLine { Id = Guid.CreateVersion7(), JournalId = journal.Id, Currency = "USD", SourceEntryId = Guid.NewGuid(),
+            TransactionType = TransactionType.Cost, TransactionClass = TransactionClass.Time, DocumentDate = new DateOnly(2026, 1, 1), Quantity = 8m };
+        var actual = Filled(new Actual { Id = Guid.CreateVersion7(), Currency = "CHF", CreatedOn = At, BillingStatus = BillingStatus.UnbilledSalesCreated,
+            AdjustmentStatus = AdjustmentStatus.Adjusted, InvoiceId = Guid.NewGuid(), SourceEntryId = Guid.NewGuid() });
+        var bareActual = new Actual { Id = Guid.CreateVersion7(), Currency = "USD", CreatedOn = new DateTime(2026, 12, 1), DocumentDate = new DateOnly(2026, 12, 1) };
+        await using (var db = pair.OpenPsa())
+        {
+            db.Add(journal);
+            db.AddRange(full, bare);
+            db.AddRange(actual, bareActual);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = pair.OpenPsa();
+        var lines = await SqliteEntities.ReadAsync<JournalLine>(check, "1 = 1 ORDER BY \"Id\"", [], default);
+        var actuals = await SqliteEntities.ReadAsync<Actual>(check, "\"Currency\" <> ? ORDER BY \"Id\"", ["EUR"], default);
+
+        ShouldMatch(check, lines, await check.Set<JournalLine>().AsNoTracking().OrderBy(l => l.Id).ToListAsync());
+        ShouldMatch(check, actuals, await check.Set<Actual>().AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+        // Not two lists equally wrong: the values are the ones written.
+        var (readFull, readBare) = (lines.Single(l => l.Id == full.Id), lines.Single(l => l.Id == bare.Id));
+        readFull.Quantity.ShouldBe(-7.25m);
+        readFull.UnitPrice.ShouldBe(123456789.1234m);
+        readFull.AccountingDate.ShouldBe(new DateOnly(2019, 12, 31));
+        readFull.BillingStatus.ShouldBe(BillingStatus.CustomerInvoiceCreated);
+        readFull.IsPosted.ShouldBeTrue();
+        readFull.Description.ShouldBe("Überstunden – 株式会社\nline two");
+        readBare.BillingType.ShouldBeNull();
+        readBare.AccountingDate.ShouldBeNull();
+        readBare.PriceListId.ShouldBeNull();
+        readBare.IsPosted.ShouldBeFalse();
+        readBare.AmountMethod.ShouldBe(AmountMethod.MultiplyQuantityByPrice);
+        var (readActual, readBareActual) = (actuals.Single(a => a.Id == actual.Id), actuals.Single(a => a.Id == bareActual.Id));
+        readActual.CreatedOn.ShouldBe(At);
+        readActual.AdjustmentStatus.ShouldBe(AdjustmentStatus.Adjusted);
+        readBareActual.InvoiceId.ShouldBeNull();
+        readBareActual.CreatedOn.ShouldBe(new DateTime(2026, 12, 1));
+    }
+
+    [Fact]
+    public async Task The_condition_and_its_parameters_select_the_rows_and_an_entity_with_owned_types_is_refused()
+    {
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        var journal = new Journal { Id = Guid.CreateVersion7(), Description = "J", CreatedOn = At };
+        var entries = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        await using (var db = pair.OpenPsa())
+        {
+            db.Add(journal);
+            db.AddRange(entries.Select((e, i) => new JournalLine { Id = Guid.CreateVersion7(), JournalId = journal.Id, Currency = "USD", SourceEntryId = e,
+                IsPosted = i % 3 == 0, DocumentDate = new DateOnly(2026, 1, 1) }));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = pair.OpenPsa();
+        // What approval asks for: the unposted lines of some entries.
+        var wanted = entries.Take(10).ToList();
+        var unposted = await EntryPostingStore.UnpostedLinesAsync(check, wanted, default);
+        unposted.Select(l => l.SourceEntryId).Order().ShouldBe(wanted.Where((_, i) => i % 3 != 0).Order());
+        unposted.ShouldAllBe(l => !l.IsPosted);
+
+        var refused = await Should.ThrowAsync<NotSupportedException>(() => SqliteEntities.ReadAsync<Account>(check, "1 = 1", [], default));
+        refused.Message.ShouldBe("Account owns other types; the SQLite entity reader reads one table's own columns.");
+        // The connection the reader opened is closed again.
+        check.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
+    }
+}
