@@ -19,11 +19,12 @@ public static class SqliteEntities
     /// </summary>
     public static async Task<List<T>> ReadAsync<T>(DbContext db, string condition, object?[] parameters, CancellationToken ct) where T : class
     {
-        var map = EntityMap<T>.Get(db.Model);
+        var map = Of<T>(db.Model);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return SqliteQuery.Read(db.Database.GetDbConnection(), $"SELECT {map.Columns} FROM \"{map.Table}\" WHERE {condition}", parameters, map.Read, ct);
+            return SqliteQuery.Read(db.Database.GetDbConnection(), $"SELECT {map.Select()} FROM \"{map.Table}\" WHERE {condition}", parameters,
+                row => map.Read(row, 0), ct);
         }
         finally
         {
@@ -31,10 +32,19 @@ public static class SqliteEntities
         }
     }
 
-    private sealed class EntityMap<T> where T : class
+    /// <summary>The table, columns and materializer of <typeparamref name="T"/> in <paramref name="model"/>, for a query of the caller's own (a join).</summary>
+    public static EntityMap<T> Of<T>(IModel model) where T : class => EntityMap<T>.Get(model);
+
+    /// <summary>
+    /// One entity type's columns and its compiled materializer. <see cref="Read"/> takes the index of the entity's first
+    /// column, so several entities can come from one row (a join), each from its own run of columns.
+    /// </summary>
+    public sealed class EntityMap<T> where T : class
     {
         // Per model: a process may hold SQLite and PostgreSQL models of the same type.
         private static readonly ConditionalWeakTable<IModel, EntityMap<T>> Cache = new();
+        private readonly string[] _columns;
+        private readonly Func<SqliteRow, int, T> _read;
 
         private EntityMap(IEntityType entityType)
         {
@@ -45,22 +55,35 @@ public static class SqliteEntities
                 throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is not a CLR property; the SQLite entity reader reads only those.");
             if (entityType.GetNavigations().Any(n => n.TargetEntityType.IsOwned()))
                 throw new NotSupportedException($"{typeof(T).Name} owns other types; the SQLite entity reader reads one table's own columns.");
-            Columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(store)}\""));
+            _columns = properties.Select(p => p.GetColumnName(store)!).ToArray();
 
             var row = Expression.Parameter(typeof(SqliteRow), "row");
-            var bindings = properties.Select((p, i) => (MemberBinding)Expression.Bind(p.PropertyInfo!, Value(row, i, p)));
-            Read = Expression.Lambda<Func<SqliteRow, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), row).Compile();
+            var first = Expression.Parameter(typeof(int), "first");
+            var bindings = properties.Select((p, i) => (MemberBinding)Expression.Bind(p.PropertyInfo!, Value(row, Expression.Add(first, Expression.Constant(i)), p)));
+            _read = Expression.Lambda<Func<SqliteRow, int, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), row, first).Compile();
         }
 
         public string Table { get; }
-        public string Columns { get; }
-        public Func<SqliteRow, T> Read { get; }
 
-        public static EntityMap<T> Get(IModel model) =>
+        /// <summary>How many columns the entity takes in a row.</summary>
+        public int Count => _columns.Length;
+
+        /// <summary>The select list of the entity's columns, each qualified by <paramref name="alias"/> when given.</summary>
+        public string Select(string? alias = null) =>
+            string.Join(", ", _columns.Select(c => alias is null ? $"\"{c}\"" : $"{alias}.\"{c}\""));
+
+        /// <summary>Where <paramref name="column"/> is among the entity's columns (to add to its first column's index).</summary>
+        public int IndexOf(string column) =>
+            Array.IndexOf(_columns, column) is >= 0 and var i ? i : throw new ArgumentException($"{Table} has no column {column}.", nameof(column));
+
+        /// <summary>The entity whose columns start at <paramref name="first"/> in the row.</summary>
+        public T Read(SqliteRow row, int first) => _read(row, first);
+
+        internal static EntityMap<T> Get(IModel model) =>
             Cache.GetValue(model, m => new EntityMap<T>(m.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.")));
 
         /// <summary>The property's value from column <paramref name="i"/>: the provider's value, converted back as EF converts it; NULL for a nullable property.</summary>
-        private static Expression Value(ParameterExpression row, int i, IProperty property)
+        private static Expression Value(ParameterExpression row, Expression i, IProperty property)
         {
             var type = property.ClrType;
             var converter = property.GetTypeMapping().Converter;
@@ -73,12 +96,11 @@ public static class SqliteEntities
             }
             if (value.Type != type) value = Expression.Convert(value, type);
             if (!property.IsNullable) return value;
-            return Expression.Condition(Expression.Call(row, nameof(SqliteRow.IsNull), null, Expression.Constant(i)), Expression.Default(type), value);
+            return Expression.Condition(Expression.Call(row, nameof(SqliteRow.IsNull), null, i), Expression.Default(type), value);
         }
 
-        private static Expression ReadProvider(ParameterExpression row, int i, Type provider, IProperty property)
+        private static Expression ReadProvider(ParameterExpression row, Expression column, Type provider, IProperty property)
         {
-            var column = Expression.Constant(i);
             Expression Call(string method) => Expression.Call(row, method, null, column);
             if (provider == typeof(Guid)) return Call(nameof(SqliteRow.Guid));
             if (provider == typeof(string)) return Call(nameof(SqliteRow.Text));

@@ -18,7 +18,14 @@ public static class SqliteQuery
     /// Runs <paramref name="sql"/> with <paramref name="parameters"/> bound to its <c>?</c> in order and maps each row.
     /// The connection must be open; a query on a connection with a transaction open reads inside it.
     /// </summary>
-    public static List<T> Read<T>(DbConnection connection, string sql, object?[] parameters, Func<SqliteRow, T> map, CancellationToken ct)
+    public static List<T> Read<T>(DbConnection connection, string sql, object?[] parameters, Func<SqliteRow, T> map, CancellationToken ct) =>
+        [.. Stream(connection, sql, parameters, map, ct)];
+
+    /// <summary>
+    /// As <see cref="Read{T}"/>, a row at a time as the caller enumerates: the statement stays open (and the connection
+    /// busy with it) until the enumeration ends or is disposed.
+    /// </summary>
+    public static IEnumerable<T> Stream<T>(DbConnection connection, string sql, object?[] parameters, Func<SqliteRow, T> map, CancellationToken ct)
     {
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
@@ -33,17 +40,15 @@ public static class SqliteQuery
                 var binder = new SqliteRowBinder(handle, parameters.Length);
                 Check(db, binder.Bind(parameters));
                 var row = new SqliteRow(handle);
-                var rows = new List<T>();
-                while (true)
+                for (var n = 1; ; n++)
                 {
                     var rc = SqliteNative.Step(handle);
                     if (rc == raw.SQLITE_DONE) break;
                     if (rc != raw.SQLITE_ROW) Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
-                    rows.Add(map(row));
-                    if ((rows.Count & 1023) == 0) ct.ThrowIfCancellationRequested();
+                    yield return map(row);
+                    if ((n & 1023) == 0) ct.ThrowIfCancellationRequested();
                 }
                 GC.KeepAlive(binder);
-                return rows;
             }
             finally
             {

@@ -169,13 +169,25 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
                     from a in billed.DefaultIfEmpty()
                     select new DetailToBill(d, a);
         var chunk = new List<DetailToBill>(chunkSize);
-        await foreach (var row in (stream ? query.AsAsyncEnumerable() : ReadWholeAsync(query, ct)).WithCancellation(ct))
+        var sqlite = source.Database.Engine() == DatabaseEngine.Sqlite;
+        if (sqlite) await source.Database.OpenConnectionAsync(ct);
+        try
         {
-            lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
-            chunk.Add(row);
-            if (chunk.Count < chunkSize) continue;
-            yield return Plan(chunk);
-            chunk.Clear();
+            var rows = sqlite
+                ? SqliteRows(source, invoice.Id, stream, ct).ToAsyncEnumerable()
+                : stream ? query.AsAsyncEnumerable() : ReadWholeAsync(query, ct);
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
+                chunk.Add(row);
+                if (chunk.Count < chunkSize) continue;
+                yield return Plan(chunk);
+                chunk.Clear();
+            }
+        }
+        finally
+        {
+            if (sqlite) await source.Database.CloseConnectionAsync(); // EF counts opens: closes only what this opened
         }
         if (chunk.Count > 0) yield return Plan(chunk);
 
@@ -191,6 +203,25 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     }
 
     private sealed record DetailToBill(InvoiceLineDetail Detail, Actual? Actual);
+
+    /// <summary>
+    /// The query above on SQLite, through SQLite's C API (<see cref="SqliteEntities"/>): EF's data reader spent about 30 µs
+    /// a row materializing the 100,000 details and actuals of a large invoice, on the planning thread, which shares the
+    /// machine's cores with the writer. Held to the same rows as EF's by a test.
+    /// </summary>
+    private static IEnumerable<DetailToBill> SqliteRows(PsaDb source, Guid invoiceId, bool stream, CancellationToken ct)
+    {
+        var details = SqliteEntities.Of<InvoiceLineDetail>(source.Model);
+        var actuals = SqliteEntities.Of<Actual>(source.Model);
+        var billedId = details.Count + actuals.IndexOf("Id"); // NULL when the detail bills no unbilled actual (LEFT JOIN)
+        var sql = $"SELECT {details.Select("d")}, {actuals.Select("a")} FROM \"{details.Table}\" AS d " +
+                  $"LEFT JOIN \"{actuals.Table}\" AS a ON a.\"Id\" = d.\"ActualId\" AND a.\"InvoiceId\" = ? AND a.\"TransactionType\" = ? AND a.\"AdjustmentStatus\" IS NULL " +
+                  "WHERE d.\"InvoiceId\" = ?";
+        var rows = SqliteQuery.Stream(source.Database.GetDbConnection(), sql, [invoiceId, (long)TransactionType.UnbilledSales, invoiceId],
+            row => new DetailToBill(details.Read(row, 0), row.IsNull(billedId) ? null : actuals.Read(row, details.Count)), ct);
+        // Read whole on the writing context, as EF's path: it writes between chunks.
+        return stream ? rows : rows.ToList();
+    }
 
     private static async IAsyncEnumerable<T> ReadWholeAsync<T>(IQueryable<T> query, [EnumeratorCancellation] CancellationToken ct)
     {
