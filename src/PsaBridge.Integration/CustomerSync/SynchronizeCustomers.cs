@@ -188,7 +188,7 @@ public sealed class SynchronizeCustomers(
         var retryAll = Options.RetryFailures == FailureRetry.EveryRun;
         var failures = db.SyncFailures.Where(f => f.Job == Job);
         var failed = await failures.Where(f => retryAll || f.SetupVersion != setupVersion).Select(f => f.PsaAccountId).ToListAsync(ct);
-        // An account comes once a run, so only failures from before the run can be cleared by it: with none, pages skip the lookup.
+        // Pages look up failures from before the run only when there are any; the failures the run records itself the writer keeps (FailedThisRun).
         var failuresBefore = await failures.AnyAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
         foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
@@ -306,10 +306,13 @@ public sealed class SynchronizeCustomers(
         public void Committed(int pages) => Volatile.Write(ref _committedPages, pages);
 
         /// <summary>
-        /// The account numbers each page committed but not yet seen by the lookup of a page still to be written:
-        /// the numbers it created customers with, and the customers' names.
+        /// What each page committed that the lookup of a page still to be written may not have seen: its accounts, and
+        /// the account numbers it created customers with (with the customers' names).
         /// </summary>
-        public Queue<(int Page, Dictionary<string, CustomerHolder> Created)> RecentlyCreated { get; } = new();
+        public Queue<CommittedPage> RecentlyCommitted { get; } = new();
+
+        /// <summary>The accounts whose failure this run recorded and has not cleared: an account edited in PSA mid-run comes again.</summary>
+        public HashSet<Guid> FailedThisRun { get; } = [];
         public int Processed { get; set; }
         /// <summary>Rows written since the planner's statistics were last refreshed (PostgreSQL).</summary>
         public int WrittenSinceAnalyze { get; set; }
@@ -318,6 +321,9 @@ public sealed class SynchronizeCustomers(
 
     /// <summary>A page of PSA accounts with their mappings and what finance held for them, in the order the run takes them.</summary>
     private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found);
+
+    /// <summary>A committed page as later pages see it: see <see cref="PageContext.RecentlyCommitted"/>.</summary>
+    private sealed record CommittedPage(int Page, HashSet<Guid> Accounts, Dictionary<string, CustomerHolder> Created);
 
     /// <summary>The customer holding an account number: its name and the PSA account it came from (none if made in finance).</summary>
     private sealed record CustomerHolder(string Name, Guid? PsaAccountId);
@@ -330,9 +336,10 @@ public sealed class SynchronizeCustomers(
     private sealed record FoundInFinance(Dictionary<Guid, Customer> ByPsaId, Dictionary<string, CustomerHolder> ByNumber, HashSet<Guid> FailedBefore, int AfterPages);
 
     /// <summary>
-    /// Looks a page up in finance on the reader's own connection while the writer writes the pages before. An account
-    /// comes once a run, so no page of the run creates or fails another page's account; only the account numbers of
-    /// customers created by pages committed after <paramref name="committedPages"/> can be missing, and the writer adds them.
+    /// Looks a page up in finance on the reader's own connection while the writer writes the pages before. What pages
+    /// committed after <paramref name="committedPages"/> wrote can be missing: the writer adds the account numbers they
+    /// created, and looks the page up again itself when it holds an account one of them had (an account edited in PSA
+    /// during the run comes again, with its new version).
     /// </summary>
     private static async Task<FoundInFinance> FindAsync(FinanceDb db, IReadOnlyList<PsaAccountRecord> page, List<CustomerMapping> mappings,
         bool failuresBefore, int committedPages, CancellationToken ct)
@@ -363,13 +370,20 @@ public sealed class SynchronizeCustomers(
         var header = c.Run.Header;
         var now = clock.GetUtcNow().UtcDateTime;
         c.Stage("wait for the next page");
+        // Pages committed after this one was looked up: looked up again here if they had one of its accounts (rare: an
+        // account edited during the run), else their new account numbers are added, as if the lookup had seen them.
+        while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCommitted.Dequeue();
+        if (c.RecentlyCommitted.Any(p => page.Any(a => p.Accounts.Contains(a.Id))))
+            found = await FindAsync(db, page, mappings, failuresBefore: true, c.Pages, ct);
+        else
+            foreach (var recent in c.RecentlyCommitted)
+                foreach (var m in mappings)
+                    if (m.AccountNumber is { } number && recent.Created.TryGetValue(number, out var holder)) found.ByNumber.TryAdd(number, holder);
         var (byGuid, byAccount, failedBefore, _) = found;
-        // The numbers pages committed after this one was looked up created customers with: as if the lookup had seen them.
-        while (c.RecentlyCreated.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCreated.Dequeue();
-        foreach (var (_, created) in c.RecentlyCreated)
-            foreach (var m in mappings)
-                if (m.AccountNumber is { } number && created.TryGetValue(number, out var holder)) byAccount.TryAdd(number, holder);
-        c.Stage("find customers created since");
+        // A failure recorded earlier in this run: a lookup that skipped failures (none before the run) did not see it.
+        foreach (var a in page)
+            if (c.FailedThisRun.Contains(a.Id)) failedBefore.Add(a.Id);
+        c.Stage("find customers committed since");
         var plans = new List<Plan>(mappings.Count);
         var claimed = new Dictionary<string, PsaAccountRecord>(mappings.Count, StringComparer.OrdinalIgnoreCase); // number → the account holding it
         foreach (var m in mappings)
@@ -407,6 +421,7 @@ public sealed class SynchronizeCustomers(
         var continuous = numbering && c.ContinuousNumbers;
         if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
+        var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
         try
         {
@@ -431,7 +446,11 @@ public sealed class SynchronizeCustomers(
                     line.Action = SyncAction.None;
                     line.Messages = string.Join('\n', p.Errors);
                     header.FailedCount++;
-                    if (writer is not null) await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now, ct);
+                    if (writer is not null)
+                    {
+                        await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now, ct);
+                        failedNow.Add(m.Account.Id);
+                    }
                 }
                 else
                 {
@@ -468,7 +487,11 @@ public sealed class SynchronizeCustomers(
                     }
                     // The outcome first, then the account-number note and the zip code created, one a line.
                     line.Messages = CustomerRules.JoinLines(outcome, p.Note, zipCreated)!;
-                    if (writer is not null && failedBefore.Contains(m.Account.Id)) await writer.ClearFailureAsync(Job, m.Account.Id, ct);
+                    if (writer is not null && failedBefore.Contains(m.Account.Id))
+                    {
+                        await writer.ClearFailureAsync(Job, m.Account.Id, ct);
+                        clearedNow.Add(m.Account.Id);
+                    }
                 }
                 header.ReadCount++;
                 if (writer is not null) writer.InsertLine(line);
@@ -500,7 +523,9 @@ public sealed class SynchronizeCustomers(
             var created = new Dictionary<string, CustomerHolder>(StringComparer.Ordinal);
             foreach (var p in plans)
                 if (p.Errors.Count == 0 && p.Existing is null) created[p.CustomerAccount!] = new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id);
-            c.RecentlyCreated.Enqueue((c.Pages, created));
+            c.RecentlyCommitted.Enqueue(new CommittedPage(c.Pages, page.Select(a => a.Id).ToHashSet(), created));
+            c.FailedThisRun.ExceptWith(clearedNow);
+            c.FailedThisRun.UnionWith(failedNow);
             c.Committed(c.Pages);
         }
         if (!c.Run.Request.DryRun && db.Database.Engine() == DatabaseEngine.PostgreSql)

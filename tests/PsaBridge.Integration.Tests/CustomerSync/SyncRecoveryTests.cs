@@ -114,6 +114,52 @@ public sealed class SyncRecoveryTests
             ("C000001", "Delta", (Guid?)delta), ("DUP1", "Alpha", alpha), ("DUP2", "Beta", beta), ("DUP3", "Eta", eta)]);
     }
 
+    /// <summary>Edits PSA accounts while the run goes on: after the page given, then holds the writer as <see cref="SlowWriter"/> does.</summary>
+    private sealed class EditsDuringRun : ISyncObserver
+    {
+        public Dictionary<int, Func<Task>> AfterPage { get; } = [];
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            if (AfterPage.TryGetValue(pageNumber, out var edit)) await edit();
+            await Task.Delay(300, ct);
+        }
+    }
+
+    [Fact]
+    public async Task An_account_edited_in_PSA_during_the_run_comes_again_and_updates_its_customer_or_clears_its_failure()
+    {
+        var edits = new EditsDuringRun();
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "1")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(edits)));
+        var client = app.CreateClient();
+        var alpha = await client.CreateAccountAsync("Alpha");
+        var beta = await client.CreateAccountAsync("Beta", paymentTerms: "Net90"); // fails: no such payment term
+        var gamma = await client.CreateAccountAsync("Gamma", accountNumber: "GAMMA");
+        var delta = await client.CreateAccountAsync("Delta");
+        // Gamma is edited while its first page waits to be written, so its second reading is looked up before that
+        // page commits; Beta is mended after its failure is committed, before the run has a failure from before it.
+        edits.AfterPage[1] = () => client.PatchAccountAsync(gamma, new { telephone1 = "+1 206 555 0199" });
+        edits.AfterPage[2] = () => client.PatchAccountAsync(beta, new { paymentTerms = "Net30" });
+
+        var run = await client.RunSyncAsync();
+
+        run.GetProperty("message").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        (run.Count("read"), run.Count("created"), run.Count("updated"), run.Count("failed")).ShouldBe((6, 4, 1, 1));
+        run.GetProperty("status").GetString().ShouldBe("Error"); // Beta's first attempt failed
+        var lines = (await client.LinesAsync(run.GetProperty("id").GetGuid())).ToLookup(l => l.GetProperty("psaAccountId").GetGuid());
+        lines[gamma].Select(l => l.GetProperty("action").GetString()).ShouldBe(["Created", "Updated"]);
+        lines[beta].Select(l => l.GetProperty("status").GetString()).ShouldBe(["Error", "Completed"]);
+        (await client.CustomerForAsync(gamma))!.Value.GetProperty("phone").GetString().ShouldBe("+1 206 555 0199");
+        (await client.CustomerForAsync(beta))!.Value.GetProperty("paymentTerms").GetString().ShouldBe("Net30");
+
+        await using var finance = app.Databases.OpenFinance();
+        (await finance.Customers.CountAsync()).ShouldBe(4);
+        (await finance.SyncFailures.AsNoTracking().Select(f => f.PsaAccountId).ToListAsync()).ShouldBeEmpty(); // Beta's failure cleared
+        foreach (var once in new[] { alpha, delta }) lines[once].ShouldHaveSingleItem().GetProperty("action").GetString().ShouldBe("Created");
+    }
+
     [Fact]
     public async Task A_run_is_refused_while_another_runs()
     {
