@@ -103,7 +103,7 @@ public static class SqliteEntities
         {
             Expression Call(string method) => Expression.Call(row, method, null, column);
             if (provider == typeof(Guid)) return Call(nameof(SqliteRow.Guid));
-            if (provider == typeof(string)) return Call(nameof(SqliteRow.Text));
+            if (provider == typeof(string)) return Call(property.IsNullable ? nameof(SqliteRow.Text) : nameof(SqliteRow.String));
             if (provider == typeof(decimal)) return Call(nameof(SqliteRow.DecimalValue));
             if (provider == typeof(bool)) return Call(nameof(SqliteRow.Boolean));
             if (provider == typeof(double)) return Call(nameof(SqliteRow.Double));
@@ -111,8 +111,10 @@ public static class SqliteEntities
             if (provider == typeof(DateOnly)) return Call(nameof(SqliteRow.Date));
             if (provider == typeof(DateTime)) return Call(nameof(SqliteRow.DateTime));
             if (provider == typeof(long)) return Call(nameof(SqliteRow.Int64));
-            if (provider == typeof(int) || provider == typeof(short) || provider == typeof(byte) || provider.IsEnum)
-                return Expression.Convert(Call(nameof(SqliteRow.Int64)), provider);
+            // Narrowed checked: a value too large for the property fails, as EF's reader fails, instead of wrapping.
+            if (provider.IsEnum) return Expression.Convert(Expression.ConvertChecked(Call(nameof(SqliteRow.Int64)), Enum.GetUnderlyingType(provider)), provider);
+            if (provider == typeof(int) || provider == typeof(short) || provider == typeof(byte))
+                return Expression.ConvertChecked(Call(nameof(SqliteRow.Int64)), provider);
             throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: the SQLite entity reader does not read {provider.Name} values.");
         }
     }

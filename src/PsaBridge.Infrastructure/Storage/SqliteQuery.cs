@@ -36,6 +36,9 @@ public static class SqliteQuery
             try
             {
                 var handle = statement.DangerousGetHandle();
+                // A missing value would bind NULL and quietly match nothing.
+                if (raw.sqlite3_bind_parameter_count(statement) != parameters.Length)
+                    throw new ArgumentException($"The query has {raw.sqlite3_bind_parameter_count(statement)} parameters; {parameters.Length} values were given.", nameof(parameters));
                 // The binder holds the bound text: it lives until the last step.
                 var binder = new SqliteRowBinder(handle, parameters.Length);
                 Check(db, binder.Bind(parameters));

@@ -79,7 +79,8 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     /// <summary>The condition comes from <see cref="ValueList"/> (our column names); the ids travel as one parameter.</summary>
     private static string AccountsWhere(string condition) => "SELECT * FROM \"Accounts\" WHERE " + condition;
 
-    private static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>
+    /// <summary>The records EF reads (PostgreSQL, and the ids' lookup); internal for the test that holds the SQLite reader to it.</summary>
+    internal static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>
         accounts.Select(a => new PsaAccountRecord(a.Id, a.VersionNumber, a.Name, a.AccountNumber, a.Currency, a.Telephone1, a.EmailAddress1,
             a.Address1.Line1, a.Address1.Line2, a.Address1.Line3, a.Address1.City, a.Address1.StateOrProvince, a.Address1.PostalCode,
             a.Address1.Country, a.CreditLimit, a.PaymentTerms));

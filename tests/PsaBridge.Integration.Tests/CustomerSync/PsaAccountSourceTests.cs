@@ -9,7 +9,7 @@ namespace PsaBridge.Integration.Tests.CustomerSync;
 
 /// <summary>
 /// The sync's reading of changed accounts. On SQLite it reads through SQLite's C API, not EF: it must give the
-/// records EF gives, value for value, in version order and page by page.
+/// records EF gives, value for value, in version order and page by page. On SQLite whatever the run's engine.
 /// </summary>
 public sealed class PsaAccountSourceTests
 {
@@ -29,7 +29,7 @@ public sealed class PsaAccountSourceTests
     [Fact]
     public async Task Changed_accounts_read_as_EF_reads_them_every_value_nulls_and_non_ASCII_text_included()
     {
-        var pair = await TestDatabases.CreateAsync();
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite); // on either run: the C-API reader is SQLite's
         var accounts = new List<Account>
         {
             NewAccount(10, "Every field", a =>
@@ -70,10 +70,7 @@ public sealed class PsaAccountSourceTests
 
         // What EF reads for the same accounts (the PostgreSQL path, and SQLite's before its reader).
         await using var check = pair.OpenPsa();
-        var expected = await check.Accounts.AsNoTracking().Where(a => a.VersionNumber > 10).OrderBy(a => a.VersionNumber)
-            .Select(a => new PsaAccountRecord(a.Id, a.VersionNumber, a.Name, a.AccountNumber, a.Currency, a.Telephone1, a.EmailAddress1,
-                a.Address1.Line1, a.Address1.Line2, a.Address1.Line3, a.Address1.City, a.Address1.StateOrProvince, a.Address1.PostalCode,
-                a.Address1.Country, a.CreditLimit, a.PaymentTerms))
+        var expected = await PsaDbAccountSource.Project(check.Accounts.AsNoTracking().Where(a => a.VersionNumber > 10).OrderBy(a => a.VersionNumber))
             .ToListAsync();
         read.ShouldBe(expected);
         read.Select(a => a.Version).ShouldBe([11L, 12L, 13L, 14L]);
@@ -97,7 +94,7 @@ public sealed class PsaAccountSourceTests
     [Fact]
     public async Task A_page_is_the_next_accounts_after_the_version_in_version_order_and_no_more()
     {
-        var pair = await TestDatabases.CreateAsync();
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
         await using (var db = pair.OpenPsa())
         {
             // Inserted out of version order: the page follows the versions, not the rows.
@@ -152,5 +149,8 @@ public sealed class SqliteQueryTests
             .Message.ShouldBe("Column 0 is NULL.");
         Should.Throw<Microsoft.Data.Sqlite.SqliteException>(() => SqliteQuery.Read(connection, "SELECT nope FROM v", [], r => r.Int64(0), default))
             .Message.ShouldContain("no such column: nope");
+        // A value left out would bind NULL and match nothing: refused instead.
+        Should.Throw<ArgumentException>(() => SqliteQuery.Read(connection, "SELECT n FROM v WHERE rowid = ?", [], r => r.IsNull(0), default))
+            .Message.ShouldBe("The query has 1 parameters; 0 values were given. (Parameter 'parameters')");
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Journals;
 using PsaBridge.Testing;
 
@@ -94,6 +95,7 @@ public sealed class SqliteEntitiesTests
         readBare.AmountMethod.ShouldBe(AmountMethod.MultiplyQuantityByPrice);
         var (readActual, readBareActual) = (actuals.Single(a => a.Id == actual.Id), actuals.Single(a => a.Id == bareActual.Id));
         readActual.CreatedOn.ShouldBe(At);
+        readActual.CreatedOn.Kind.ShouldBe(DateTimeKind.Unspecified); // as EF's SQLite reader gives it (ShouldBe ignores the kind)
         readActual.AdjustmentStatus.ShouldBe(AdjustmentStatus.Adjusted);
         readBareActual.InvoiceId.ShouldBeNull();
         readBareActual.CreatedOn.ShouldBe(new DateTime(2026, 12, 1));
@@ -120,9 +122,63 @@ public sealed class SqliteEntitiesTests
         unposted.Select(l => l.SourceEntryId).Order().ShouldBe(wanted.Where((_, i) => i % 3 != 0).Order());
         unposted.ShouldAllBe(l => !l.IsPosted);
 
+        // The connection the reader opened is closed again; one the caller opened stays open.
+        check.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
+        await check.Database.OpenConnectionAsync();
+        (await EntryPostingStore.UnpostedLinesAsync(check, wanted, default)).Count.ShouldBe(unposted.Count);
+        check.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Open);
+
         var refused = await Should.ThrowAsync<NotSupportedException>(() => SqliteEntities.ReadAsync<Account>(check, "1 = 1", [], default));
         refused.Message.ShouldBe("Account owns other types; the SQLite entity reader reads one table's own columns.");
-        // The connection the reader opened is closed again.
-        check.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
+    }
+
+    [Fact]
+    public async Task A_confirmation_reads_each_detail_with_the_unbilled_actual_it_bills_as_EFs_query_does()
+    {
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        var (invoice, other) = (Guid.NewGuid(), Guid.NewGuid());
+        Actual Unbilled(Guid? on, TransactionType type = TransactionType.UnbilledSales, AdjustmentStatus? adjusted = null)
+        {
+            var actual = Filled(new Actual { Id = Guid.NewGuid(), Currency = "EUR", CreatedOn = At, InvoiceId = on, AdjustmentStatus = adjusted,
+                BillingStatus = BillingStatus.CustomerInvoiceCreated });
+            actual.TransactionType = type;
+            return actual;
+        }
+        InvoiceLineDetail Detail(Guid on, Actual? bills) =>
+            Filled(new InvoiceLineDetail { Id = Guid.NewGuid(), InvoiceId = on, InvoiceLineId = Guid.NewGuid(), Currency = "EUR", ActualId = bills?.Id,
+                SourceEntryId = bills?.SourceEntryId, MilestoneId = bills is null ? Guid.NewGuid() : null });
+        var billed = Unbilled(invoice);
+        var adjusted = Unbilled(invoice, adjusted: AdjustmentStatus.Adjusted);
+        var elsewhere = Unbilled(other);
+        var cost = Unbilled(invoice, TransactionType.Cost);
+        var details = new[] { Detail(invoice, billed), Detail(invoice, adjusted), Detail(invoice, elsewhere), Detail(invoice, cost), Detail(invoice, null) };
+        await using (var db = pair.OpenPsa())
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF"); // details without their invoice and lines: only the join is under test
+            db.AddRange(billed, adjusted, elsewhere, cost);
+            db.AddRange(details);
+            db.Add(Detail(other, elsewhere));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = pair.OpenPsa();
+        await check.Database.OpenConnectionAsync();
+        var streamed = InvoiceService.SqliteRows(check, invoice, stream: true, default).ToList();
+        var whole = InvoiceService.SqliteRows(check, invoice, stream: false, default).ToList();
+        var expected = await InvoiceService.DetailsToBill(check, invoice).ToListAsync();
+
+        expected.Count.ShouldBe(5);
+        foreach (var rows in new[] { streamed, whole })
+        {
+            var byDetail = rows.OrderBy(r => r.Detail.Id).ToList();
+            var want = expected.OrderBy(r => r.Detail.Id).ToList();
+            ShouldMatch(check, byDetail.Select(r => r.Detail).ToList(), want.Select(r => r.Detail).ToList());
+            byDetail.Select(r => r.Actual?.Id).ShouldBe(want.Select(r => r.Actual?.Id));
+            ShouldMatch(check, byDetail.Where(r => r.Actual is not null).Select(r => r.Actual!).ToList(), want.Where(r => r.Actual is not null).Select(r => r.Actual!).ToList());
+        }
+        // Only the unbilled actual on this invoice, not adjusted, is the one a detail bills.
+        streamed.Where(r => r.Actual is not null).ShouldHaveSingleItem().Actual!.Id.ShouldBe(billed.Id);
+        streamed.Single(r => r.Actual is not null).Detail.Id.ShouldBe(details[0].Id);
     }
 }
