@@ -311,6 +311,12 @@ public sealed class SynchronizeCustomers(
         /// </summary>
         public Queue<CommittedPage> RecentlyCommitted { get; } = new();
 
+        /// <summary>
+        /// Pages no later lookup needs, emptied for the next commit: a page's sets are large-object-heap sized at
+        /// 5,000 accounts, and allocating two a page added full collections to a run.
+        /// </summary>
+        public Stack<CommittedPage> Spare { get; } = new();
+
         /// <summary>The accounts whose failure this run recorded and has not cleared: an account edited in PSA mid-run comes again.</summary>
         public HashSet<Guid> FailedThisRun { get; } = [];
         public int Processed { get; set; }
@@ -322,8 +328,14 @@ public sealed class SynchronizeCustomers(
     /// <summary>A page of PSA accounts with their mappings and what finance held for them, in the order the run takes them.</summary>
     private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found);
 
-    /// <summary>A committed page as later pages see it: see <see cref="PageContext.RecentlyCommitted"/>.</summary>
-    private sealed record CommittedPage(int Page, HashSet<Guid> Accounts, Dictionary<string, CustomerHolder> Created);
+    /// <summary>A committed page as later pages see it: see <see cref="PageContext.RecentlyCommitted"/>. Reused (<see cref="PageContext.Spare"/>).</summary>
+    private sealed class CommittedPage
+    {
+        public int Page { get; set; }
+        public HashSet<Guid> Accounts { get; } = [];
+        /// <summary>Compared as the lookup compares customer accounts in the database: exactly, case included.</summary>
+        public Dictionary<string, CustomerHolder> Created { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>The customer holding an account number: its name and the PSA account it came from (none if made in finance).</summary>
     private sealed record CustomerHolder(string Name, Guid? PsaAccountId);
@@ -372,7 +384,7 @@ public sealed class SynchronizeCustomers(
         c.Stage("wait for the next page");
         // Pages committed after this one was looked up: looked up again here if they had one of its accounts (rare: an
         // account edited during the run), else their new account numbers are added, as if the lookup had seen them.
-        while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCommitted.Dequeue();
+        while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.Spare.Push(c.RecentlyCommitted.Dequeue());
         if (c.RecentlyCommitted.Any(p => page.Any(a => p.Accounts.Contains(a.Id))))
             found = await FindAsync(db, page, mappings, failuresBefore: true, c.Pages, ct);
         else
@@ -518,12 +530,17 @@ public sealed class SynchronizeCustomers(
         c.Pages++;
         if (!c.Run.Request.DryRun)
         {
-            // What later pages, looked up before this commit, cannot have seen (a dry run creates nothing). Compared
-            // as the lookup compares customer accounts in the database: exactly, case included.
-            var created = new Dictionary<string, CustomerHolder>(StringComparer.Ordinal);
+            // What later pages, looked up before this commit, cannot have seen (a dry run creates nothing).
+            var committed = c.Spare.TryPop(out var spare) ? spare : new CommittedPage();
+            committed.Page = c.Pages;
+            committed.Accounts.Clear();
+            committed.Created.Clear();
             foreach (var p in plans)
-                if (p.Errors.Count == 0 && p.Existing is null) created[p.CustomerAccount!] = new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id);
-            c.RecentlyCommitted.Enqueue(new CommittedPage(c.Pages, page.Select(a => a.Id).ToHashSet(), created));
+            {
+                committed.Accounts.Add(p.Mapping.Account.Id);
+                if (p.Errors.Count == 0 && p.Existing is null) committed.Created[p.CustomerAccount!] = new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id);
+            }
+            c.RecentlyCommitted.Enqueue(committed);
             c.FailedThisRun.ExceptWith(clearedNow);
             c.FailedThisRun.UnionWith(failedNow);
             c.Committed(c.Pages);
