@@ -261,7 +261,7 @@ public sealed class SynchronizeCustomers(
                 Stage("reference data");
                 var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
                 Stage("map and validate");
-                var found = await FindAsync(prefetchDb, page, mappings, c.FailuresBefore, c.CommittedPages, ct);
+                var found = await FindAsync(prefetchDb, page, mappings, c.FailuresBefore, c.Pages, ct);
                 Stage("find customers");
                 await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found), ct);
                 mark = Stopwatch.GetTimestamp();
@@ -297,13 +297,17 @@ public sealed class SynchronizeCustomers(
             _mark = now;
         }
 
-        public int Pages { get; set; }
+        /// <summary>
+        /// Pages done so far, counted by the writer after each commit (a dry run commits nothing and changes nothing a
+        /// lookup reads), and read by the reader before it looks a page up.
+        /// </summary>
+        public int Pages
+        {
+            get => Volatile.Read(ref _pages);
+            set => Volatile.Write(ref _pages, value);
+        }
 
-        /// <summary>Pages committed so far: set by the writer after each commit, read by the reader before it looks a page up.</summary>
-        public int CommittedPages => Volatile.Read(ref _committedPages);
-        private int _committedPages;
-
-        public void Committed(int pages) => Volatile.Write(ref _committedPages, pages);
+        private int _pages;
 
         /// <summary>
         /// What each page committed that the lookup of a page still to be written may not have seen: its accounts, and
@@ -311,11 +315,13 @@ public sealed class SynchronizeCustomers(
         /// </summary>
         public Queue<CommittedPage> RecentlyCommitted { get; } = new();
 
-        /// <summary>
-        /// Pages no later lookup needs, emptied for the next commit: a page's sets are large-object-heap sized at
-        /// 5,000 accounts, and allocating two a page added full collections to a run.
-        /// </summary>
-        public Stack<CommittedPage> Spare { get; } = new();
+        /// <summary>The account numbers the recently committed pages created customers with, and their holders; null if none did.</summary>
+        public CustomerHolder? CreatedSince(string number)
+        {
+            foreach (var page in RecentlyCommitted)
+                if (page.Created.TryGetValue(number, out var holder)) return holder;
+            return null;
+        }
 
         /// <summary>The accounts whose failure this run recorded and has not cleared: an account edited in PSA mid-run comes again.</summary>
         public HashSet<Guid> FailedThisRun { get; } = [];
@@ -328,14 +334,11 @@ public sealed class SynchronizeCustomers(
     /// <summary>A page of PSA accounts with their mappings and what finance held for them, in the order the run takes them.</summary>
     private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found);
 
-    /// <summary>A committed page as later pages see it: see <see cref="PageContext.RecentlyCommitted"/>. Reused (<see cref="PageContext.Spare"/>).</summary>
-    private sealed class CommittedPage
-    {
-        public int Page { get; set; }
-        public HashSet<Guid> Accounts { get; } = [];
-        /// <summary>Compared as the lookup compares customer accounts in the database: exactly, case included.</summary>
-        public Dictionary<string, CustomerHolder> Created { get; } = new(StringComparer.Ordinal);
-    }
+    /// <summary>
+    /// A committed page as later pages see it (<see cref="PageContext.RecentlyCommitted"/>): its accounts, and the numbers it
+    /// created customers with, compared as the lookup compares customer accounts in the database: exactly, case included.
+    /// </summary>
+    private sealed record CommittedPage(int Page, HashSet<Guid> Accounts, Dictionary<string, CustomerHolder> Created);
 
     /// <summary>The customer holding an account number: its name and the PSA account it came from (none if made in finance).</summary>
     private sealed record CustomerHolder(string Name, Guid? PsaAccountId);
@@ -384,13 +387,12 @@ public sealed class SynchronizeCustomers(
         c.Stage("wait for the next page");
         // Pages committed after this one was looked up: looked up again here if they had one of its accounts (rare: an
         // account edited during the run), else their new account numbers are added, as if the lookup had seen them.
-        while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.Spare.Push(c.RecentlyCommitted.Dequeue());
+        while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCommitted.Dequeue();
         if (c.RecentlyCommitted.Any(p => page.Any(a => p.Accounts.Contains(a.Id))))
             found = await FindAsync(db, page, mappings, failuresBefore: true, c.Pages, ct);
         else
-            foreach (var recent in c.RecentlyCommitted)
-                foreach (var m in mappings)
-                    if (m.AccountNumber is { } number && recent.Created.TryGetValue(number, out var holder)) found.ByNumber.TryAdd(number, holder);
+            foreach (var m in mappings)
+                if (m.AccountNumber is { } number && c.CreatedSince(number) is { } holder) found.ByNumber.TryAdd(number, holder);
         var (byGuid, byAccount, failedBefore, _) = found;
         // A failure recorded earlier in this run: a lookup that skipped failures (none before the run) did not see it.
         foreach (var a in page)
@@ -531,19 +533,11 @@ public sealed class SynchronizeCustomers(
         if (!c.Run.Request.DryRun)
         {
             // What later pages, looked up before this commit, cannot have seen (a dry run creates nothing).
-            var committed = c.Spare.TryPop(out var spare) ? spare : new CommittedPage();
-            committed.Page = c.Pages;
-            committed.Accounts.Clear();
-            committed.Created.Clear();
-            foreach (var p in plans)
-            {
-                committed.Accounts.Add(p.Mapping.Account.Id);
-                if (p.Errors.Count == 0 && p.Existing is null) committed.Created[p.CustomerAccount!] = new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id);
-            }
-            c.RecentlyCommitted.Enqueue(committed);
+            var created = plans.Where(p => p.Errors.Count == 0 && p.Existing is null)
+                .ToDictionary(p => p.CustomerAccount!, p => new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id), StringComparer.Ordinal);
+            c.RecentlyCommitted.Enqueue(new CommittedPage(c.Pages, page.Select(a => a.Id).ToHashSet(), created));
             c.FailedThisRun.ExceptWith(clearedNow);
             c.FailedThisRun.UnionWith(failedNow);
-            c.Committed(c.Pages);
         }
         if (!c.Run.Request.DryRun && db.Database.Engine() == DatabaseEngine.PostgreSql)
             await RefreshStatisticsAsync(c, plans.Count, ct);
