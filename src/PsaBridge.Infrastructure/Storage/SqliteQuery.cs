@@ -138,7 +138,7 @@ public readonly unsafe struct SqliteRow
     /// <summary>A date as EF stores it (<c>yyyy-MM-dd</c>), or any text <see cref="DateOnly.Parse(string, IFormatProvider)"/> reads.</summary>
     public DateOnly Date(int column)
     {
-        var text = Required(column);
+        var text = String(column);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : DateOnly.Parse(text, CultureInfo.InvariantCulture);
@@ -150,10 +150,8 @@ public readonly unsafe struct SqliteRow
         var type = SqliteNative.ColumnType(_statement, column);
         if (type is SqliteNative.Integer or SqliteNative.Float)
             throw new InvalidCastException($"Column {column}: a number, not the text EF stores a date and time as.");
-        return System.DateTime.Parse(Required(column), CultureInfo.InvariantCulture);
+        return System.DateTime.Parse(String(column), CultureInfo.InvariantCulture);
     }
-
-    private string Required(int column) => Text(column) ?? throw NullAt(column);
 
     private ReadOnlySpan<byte> Utf8(int column)
     {

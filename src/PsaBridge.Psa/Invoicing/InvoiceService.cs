@@ -222,8 +222,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var details = SqliteEntities.Of<InvoiceLineDetail>(source.Model);
         var actuals = SqliteEntities.Of<Actual>(source.Model);
         var billedId = details.Count + actuals.IndexOf("Id"); // NULL when the detail bills no unbilled actual (LEFT JOIN)
-        var sql = $"SELECT {details.Select("d")}, {actuals.Select("a")} FROM \"{details.Table}\" AS d " +
-                  $"LEFT JOIN \"{actuals.Table}\" AS a ON a.\"Id\" = d.\"ActualId\" AND a.\"InvoiceId\" = ? AND a.\"TransactionType\" = ? AND a.\"AdjustmentStatus\" IS NULL " +
+        var sql = $"SELECT {details.Select("d")}, {actuals.Select("a")} FROM \"{details.Name}\" AS d " +
+                  $"LEFT JOIN \"{actuals.Name}\" AS a ON a.\"Id\" = d.\"ActualId\" AND a.\"InvoiceId\" = ? AND a.\"TransactionType\" = ? AND a.\"AdjustmentStatus\" IS NULL " +
                   "WHERE d.\"InvoiceId\" = ?";
         var rows = SqliteQuery.Stream(source.Database.GetDbConnection(), sql, [invoiceId, (long)TransactionType.UnbilledSales, invoiceId],
             row => new DetailToBill(details.Read(row, 0), row.IsNull(billedId) ? null : actuals.Read(row, details.Count)), ct);
