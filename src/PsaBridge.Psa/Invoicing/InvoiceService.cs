@@ -164,15 +164,13 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         DateTime now, int chunkSize, bool stream, [EnumeratorCancellation] CancellationToken ct)
     {
         var lines = invoice.Lines.ToDictionary(l => l.Id);
-        var query = DetailsToBill(source, invoice.Id);
         var chunk = new List<DetailToBill>(chunkSize);
         var sqlite = source.Database.Engine() == DatabaseEngine.Sqlite;
         if (sqlite) await source.Database.OpenConnectionAsync(ct);
         try
         {
-            var rows = sqlite
-                ? SqliteRows(source, invoice.Id, stream, ct).ToAsyncEnumerable()
-                : stream ? query.AsAsyncEnumerable() : ReadWholeAsync(query, ct);
+            var rows = sqlite ? SqliteRows(source, invoice.Id, ct).ToAsyncEnumerable() : DetailsToBill(source, invoice.Id).AsAsyncEnumerable();
+            if (!stream) rows = (await rows.ToListAsync(ct)).ToAsyncEnumerable(); // the writing context writes between chunks
             await foreach (var row in rows.WithCancellation(ct))
             {
                 lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
@@ -217,7 +215,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     /// a row materializing the 100,000 details and actuals of a large invoice, on the planning thread, which shares the
     /// machine's cores with the writer. Held to the same rows as EF's by a test.
     /// </summary>
-    internal static IEnumerable<DetailToBill> SqliteRows(PsaDb source, Guid invoiceId, bool stream, CancellationToken ct)
+    internal static IEnumerable<DetailToBill> SqliteRows(PsaDb source, Guid invoiceId, CancellationToken ct)
     {
         var details = SqliteEntities.Of<InvoiceLineDetail>(source.Model);
         var actuals = SqliteEntities.Of<Actual>(source.Model);
@@ -225,15 +223,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var sql = $"SELECT {details.Select("d")}, {actuals.Select("a")} FROM \"{details.Name}\" AS d " +
                   $"LEFT JOIN \"{actuals.Name}\" AS a ON a.\"Id\" = d.\"ActualId\" AND a.\"InvoiceId\" = ? AND a.\"TransactionType\" = ? AND a.\"AdjustmentStatus\" IS NULL " +
                   "WHERE d.\"InvoiceId\" = ?";
-        var rows = SqliteQuery.Stream(source.Database.GetDbConnection(), sql, [invoiceId, (long)TransactionType.UnbilledSales, invoiceId],
+        return SqliteQuery.Stream(source.Database.GetDbConnection(), sql, [invoiceId, (long)TransactionType.UnbilledSales, invoiceId],
             row => new DetailToBill(details.Read(row, 0), row.IsNull(billedId) ? null : actuals.Read(row, details.Count)), ct);
-        // Read whole on the writing context, as EF's path: it writes between chunks.
-        return stream ? rows : rows.ToList();
-    }
-
-    private static async IAsyncEnumerable<T> ReadWholeAsync<T>(IQueryable<T> query, [EnumeratorCancellation] CancellationToken ct)
-    {
-        foreach (var row in await query.ToListAsync(ct)) yield return row;
     }
 
     /// <summary>Unbilled sales in a draft from which PostgreSQL's statistics are refreshed with it (see <see cref="RefreshStatisticsAsync"/>).</summary>
