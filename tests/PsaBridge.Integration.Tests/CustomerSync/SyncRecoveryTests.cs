@@ -69,10 +69,19 @@ public sealed class SyncRecoveryTests
         createdLines.Select(l => l.PsaAccountId).OrderBy(g => g).ShouldBe(ids.OrderBy(g => g));
     }
 
-    /// <summary>Holds the writer after every committed page, so the reader looks the next pages up before the pages ahead of them are written.</summary>
+    /// <summary>
+    /// Holds the writer after every committed page, so the reader looks the next pages up before the pages ahead of them
+    /// are written; first makes the edits given for that page, as a user editing PSA accounts while the run goes on.
+    /// </summary>
     private sealed class SlowWriter : ISyncObserver
     {
-        public Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct) => Task.Delay(300, ct);
+        public Dictionary<int, Func<Task>> EditsAfterPage { get; } = [];
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            if (EditsAfterPage.TryGetValue(pageNumber, out var edit)) await edit();
+            await Task.Delay(300, ct);
+        }
     }
 
     [Fact]
@@ -114,22 +123,10 @@ public sealed class SyncRecoveryTests
             ("C000001", "Delta", (Guid?)delta), ("DUP1", "Alpha", alpha), ("DUP2", "Beta", beta), ("DUP3", "Eta", eta)]);
     }
 
-    /// <summary>Edits PSA accounts while the run goes on: after the page given, then holds the writer as <see cref="SlowWriter"/> does.</summary>
-    private sealed class EditsDuringRun : ISyncObserver
-    {
-        public Dictionary<int, Func<Task>> AfterPage { get; } = [];
-
-        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
-        {
-            if (AfterPage.TryGetValue(pageNumber, out var edit)) await edit();
-            await Task.Delay(300, ct);
-        }
-    }
-
     [Fact]
     public async Task An_account_edited_in_PSA_during_the_run_comes_again_and_updates_its_customer_or_clears_its_failure()
     {
-        var edits = new EditsDuringRun();
+        var edits = new SlowWriter();
         await using var app = await PsaBridgeApp.StartAsync(a => a
             .WithSetting("PsaBridge:CustomerSync:PageSize", "1")
             .WithServices(s => s.AddSingleton<ISyncObserver>(edits)));
@@ -140,8 +137,8 @@ public sealed class SyncRecoveryTests
         var delta = await client.CreateAccountAsync("Delta");
         // Gamma is edited while its first page waits to be written, so its second reading is looked up before that
         // page commits; Beta is mended after its failure is committed, before the run has a failure from before it.
-        edits.AfterPage[1] = () => client.PatchAccountAsync(gamma, new { telephone1 = "+1 206 555 0199" });
-        edits.AfterPage[2] = () => client.PatchAccountAsync(beta, new { paymentTerms = "Net30" });
+        edits.EditsAfterPage[1] = () => client.PatchAccountAsync(gamma, new { telephone1 = "+1 206 555 0199" });
+        edits.EditsAfterPage[2] = () => client.PatchAccountAsync(beta, new { paymentTerms = "Net30" });
 
         var run = await client.RunSyncAsync();
 
