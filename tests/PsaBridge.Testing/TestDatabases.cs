@@ -165,4 +165,13 @@ public sealed record TestDatabasePair(DatabaseLocation Psa, DatabaseLocation Fin
 
     public PsaDb OpenPsa() => TestDatabases.OpenPsa(Psa);
     public FinanceDb OpenFinance() => TestDatabases.OpenFinance(Finance);
+
+    /// <summary>Context factories over these databases, for a service built by hand that takes one.</summary>
+    public IDbContextFactory<PsaDb> PsaContexts() => new Contexts<PsaDb>(OpenPsa);
+    public IDbContextFactory<FinanceDb> FinanceContexts() => new Contexts<FinanceDb>(OpenFinance);
+
+    private sealed class Contexts<T>(Func<T> open) : IDbContextFactory<T> where T : DbContext
+    {
+        public T CreateDbContext() => open();
+    }
 }

@@ -8,18 +8,13 @@ namespace PsaBridge.Finance.Tests.NumberSequences;
 
 public sealed class NumberSequenceAllocatorTests
 {
-    private sealed class Contexts(TestDatabasePair pair) : IDbContextFactory<FinanceDb>
-    {
-        public FinanceDb CreateDbContext() => pair.OpenFinance();
-    }
-
     private static async Task<(TestDatabasePair Pair, NumberSequenceAllocator Allocator)> SetUpAsync(NumberSequence sequence)
     {
         var pair = await TestDatabases.CreateAsync();
         await using var db = pair.OpenFinance();
         db.NumberSequences.Add(sequence);
         await db.SaveChangesAsync();
-        return (pair, new NumberSequenceAllocator(new Contexts(pair)));
+        return (pair, new NumberSequenceAllocator(pair.FinanceContexts()));
     }
 
     [Fact]

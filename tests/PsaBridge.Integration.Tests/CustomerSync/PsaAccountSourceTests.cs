@@ -13,11 +13,6 @@ namespace PsaBridge.Integration.Tests.CustomerSync;
 /// </summary>
 public sealed class PsaAccountSourceTests
 {
-    private sealed class Contexts(TestDatabasePair pair) : IDbContextFactory<PsaDb>
-    {
-        public PsaDb CreateDbContext() => pair.OpenPsa();
-    }
-
     private static Account NewAccount(long version, string name, Action<Account>? set = null)
     {
         var at = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
@@ -64,7 +59,7 @@ public sealed class PsaAccountSourceTests
             db.Accounts.AddRange(accounts);
             await db.SaveChangesAsync();
         }
-        var source = new PsaDbAccountSource(new Contexts(pair));
+        var source = new PsaDbAccountSource(pair.PsaContexts());
 
         var read = await source.ReadChangedAsync(10, 100, default);
 
@@ -101,7 +96,7 @@ public sealed class PsaAccountSourceTests
             db.Accounts.AddRange(Enumerable.Range(0, 2_500).Select(i => NewAccount(100_000 - i * 3L, $"Account {i}")));
             await db.SaveChangesAsync();
         }
-        var source = new PsaDbAccountSource(new Contexts(pair));
+        var source = new PsaDbAccountSource(pair.PsaContexts());
 
         var versions = new List<long>();
         long after = 0;
