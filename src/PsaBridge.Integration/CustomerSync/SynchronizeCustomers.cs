@@ -436,6 +436,8 @@ public sealed class SynchronizeCustomers(
         if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
         var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());
+        // The header counts what the page does as it plans it; a page that does not commit is taken back out of them.
+        var before = (header.ReadCount, header.CreatedCount, header.UpdatedCount, header.UnchangedCount, header.FailedCount, header.ZipCodesCreatedCount, c.Processed);
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
         try
         {
@@ -517,9 +519,17 @@ public sealed class SynchronizeCustomers(
             {
                 if (advanceWatermarkTo is { } version) await writer.SetWatermarkAsync(Job, version, now, ct);
                 await writer.SaveHeaderAsync(header, ct);
+                // In the page's transaction: a run that lost its lease (stalled past it, and another took the job over) writes no further page.
+                if (!await leases.RenewAsync(db, Job, c.Run.LeaseOwner!, ct))
+                    throw new InvalidOperationException("The run lost its lease (it was stalled longer than the lease lasts) and stopped without writing its next page, so that two runs never overlap.");
                 await writer.CommitAsync(ct);
             }
             c.Stage("write and commit");
+        }
+        catch
+        {
+            (header.ReadCount, header.CreatedCount, header.UpdatedCount, header.UnchangedCount, header.FailedCount, header.ZipCodesCreatedCount, c.Processed) = before;
+            throw;
         }
         finally
         {
@@ -543,12 +553,8 @@ public sealed class SynchronizeCustomers(
             await RefreshStatisticsAsync(c, plans.Count, ct);
         c.Progress?.Report(new SyncProgress(c.Processed, Math.Max(c.Total, c.Processed), header.FailedCount));
         if (!c.Run.Request.DryRun)
-        {
-            if (!await leases.RenewAsync(Job, c.Run.LeaseOwner!, ct))
-                throw new InvalidOperationException("The run lost its lease (it was stalled longer than the lease lasts) and stopped so that two runs never overlap.");
             foreach (var observer in observers) await observer.PageCommittedAsync(header.Id, c.Pages, ct);
-        }
-        c.Stage("lease and progress");
+        c.Stage("progress");
     }
 
     /// <summary>

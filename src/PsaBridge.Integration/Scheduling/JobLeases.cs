@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PsaBridge.Finance;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
@@ -14,7 +15,7 @@ namespace PsaBridge.Integration.Scheduling;
 /// </summary>
 public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvider clock, IOptions<CustomerSyncOptions> options)
 {
-    /// <summary>How long a lease lasts unless renewed; a run renews it after every page.</summary>
+    /// <summary>How long a lease lasts unless renewed; a run renews it with every page it writes.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds(Math.Max(5, options.Value.LeaseSeconds));
 
     public async Task<string> AcquireAsync(string job, string description, Guid headerId, CancellationToken ct)
@@ -33,12 +34,19 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
             "Two runs never overlap: wait for it to finish, then run again.");
     }
 
-    /// <summary>Extends the lease; false when it was lost (expired and taken by another run).</summary>
-    public async Task<bool> RenewAsync(string job, string owner, CancellationToken ct)
+    /// <summary>
+    /// Extends the lease inside the caller's open transaction (a page of the run), so the page commits only while its run
+    /// still holds the lease: false when it was lost (expired and taken by another run), and the caller rolls the page
+    /// back. One statement in a transaction already open, not a commit of its own (a page is a few milliseconds).
+    /// </summary>
+    public async Task<bool> RenewAsync(FinanceDb db, string job, string owner, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        var transaction = db.Database.CurrentTransaction
+                          ?? throw new InvalidOperationException("A lease is renewed inside the transaction of the work it guards; none is open.");
         var now = clock.GetUtcNow().UtcDateTime;
-        return await Execute(db, "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1", ct, job, owner, now + Duration) == 1;
+        await using var statement = new PreparedStatement(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.Database.Engine(),
+            "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1", 3);
+        return await statement.ExecuteAsync(ct, job, owner, now + Duration) == 1;
     }
 
     public async Task ReleaseAsync(string job, string owner)

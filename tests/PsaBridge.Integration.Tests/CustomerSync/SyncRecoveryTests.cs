@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Testing;
 
@@ -155,6 +156,43 @@ public sealed class SyncRecoveryTests
         (await finance.Customers.CountAsync()).ShouldBe(4);
         (await finance.SyncFailures.AsNoTracking().Select(f => f.PsaAccountId).ToListAsync()).ShouldBeEmpty(); // Beta's failure cleared
         foreach (var once in new[] { alpha, delta }) lines[once].ShouldHaveSingleItem().GetProperty("action").GetString().ShouldBe("Created");
+    }
+
+    /// <summary>After the first page, another node takes the run's lease over, as when this one stalled past the lease's expiry.</summary>
+    private sealed class LeaseTakenOver(IDbContextFactory<FinanceDb> contexts) : ISyncObserver
+    {
+        public const string Owner = "other-node/1/lease";
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            if (pageNumber != 1) return;
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await db.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, Owner).SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddHours(1)), ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_that_lost_its_lease_writes_no_further_page()
+    {
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
+            .WithServices(s => s.AddSingleton<ISyncObserver, LeaseTakenOver>()));
+        var client = app.CreateClient();
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 5; i++) ids.Add(await client.CreateAccountAsync($"Account {i}"));
+
+        var stopped = await client.RunSyncAsync();
+        stopped.GetProperty("status").GetString().ShouldBe("Error");
+        stopped.GetProperty("message").GetString()!.ShouldContain("The run lost its lease");
+        stopped.Count("read").ShouldBe(2);
+        stopped.Count("created").ShouldBe(2);
+
+        // The second page was planned but rolled back: only the first page's customers, log lines and watermark stand.
+        await using var finance = app.Databases.OpenFinance();
+        (await finance.Customers.AsNoTracking().Select(c => c.PsaAccountId!.Value).OrderBy(g => g).ToListAsync()).ShouldBe(ids.Take(2).OrderBy(g => g));
+        (await finance.IntegrationLogLines.CountAsync()).ShouldBe(2);
+        (await finance.JobLeases.AsNoTracking().SingleAsync(l => l.Job == SynchronizeCustomers.Job)).Owner.ShouldBe(LeaseTakenOver.Owner);
     }
 
     [Fact]
