@@ -429,11 +429,13 @@ public sealed class SynchronizeCustomers(
         if (needNumbers.Count > 0 && c.Run.Request.DryRun)
             foreach (var p in needNumbers) p.CustomerAccount = $"(next {Options.NumberSequence})";
 
-        // A continuous sequence numbers inside the page's transaction (a rollback leaves no gap); any
-        // other takes its block first, committed on its own, so the page never waits on the sequence.
+        // A continuous sequence numbers inside the page's transaction (a rollback leaves no gap). Any other takes its block
+        // first, committed on its own, so the page's transaction never holds the sequence other writers wait on; except on
+        // SQLite, where the page's transaction holds the one write lock anyway: there the block is taken inside it, without a
+        // connection and a commit of its own for every page.
         var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
-        var continuous = numbering && c.ContinuousNumbers;
-        if (numbering && !continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+        var inPage = numbering && (c.ContinuousNumbers || db.Database.Engine() == DatabaseEngine.Sqlite);
+        if (numbering && !inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
         var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());
         // The header counts what the page does as it plans it; a page that does not commit is taken back out of them.
@@ -441,7 +443,7 @@ public sealed class SynchronizeCustomers(
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
         try
         {
-            if (numbering && continuous) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+            if (inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
             var createdZips = new HashSet<NewZipCode>();
             foreach (var p in plans)
             {
