@@ -584,12 +584,15 @@ public sealed class SynchronizeCustomers(
         while (queue.Count > 0)
         {
             var block = await numbers.TakeAsync(db, Options.NumberSequence, queue.Count, ct);
-            var candidates = block.All().ToList();
-            var (condition, list) = ValueList.In(db.Database.Engine(), "CustomerAccount", candidates);
-            var taken = (await db.Customers.FromSqlRaw(CustomersWhere(condition), list).AsNoTracking()
+            // A format has one run of '#' (NumberFormat.Problem), so a block's numbers have one width and sort as their numbers
+            // do: the customers holding any of them are among those from its first to its last, one range of the key (a list
+            // of every candidate was a lookup each, 4 of a page's 5 ms in SQLite).
+            var (first, last) = (block[0], block[block.Count - 1]);
+            var taken = (await db.Customers.AsNoTracking()
+                    .Where(x => string.Compare(x.CustomerAccount, first) >= 0 && string.Compare(x.CustomerAccount, last) <= 0)
                     .Select(x => x.CustomerAccount).ToListAsync(ct))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var candidate in candidates)
+            foreach (var candidate in block.All())
             {
                 if (taken.Contains(candidate) || claimed.ContainsKey(candidate)) continue;
                 var plan = queue.Dequeue();

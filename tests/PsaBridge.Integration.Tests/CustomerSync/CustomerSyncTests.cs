@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using PsaBridge.Finance.Customers;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Integration.Tests.CustomerSync;
@@ -92,6 +93,32 @@ public sealed class CustomerSyncTests
             (await client.CustomerForAsync(failed)).ShouldBeNull();
         // The duplicate did not overwrite Fourth Coffee.
         (await client.CustomerForAsync(fourthCoffee))!.Value.GetProperty("name").GetString().ShouldBe("Fourth Coffee");
+    }
+
+    [Fact]
+    public async Task The_number_sequence_skips_numbers_a_customer_already_holds_made_in_finance_or_typed_in_PSA()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        await using (var finance = app.Databases.OpenFinance())
+        {
+            // Made by hand in finance, with the shape the sequence gives, and a key just outside the block's range.
+            finance.Customers.Add(new Customer { CustomerAccount = "C000002", Name = "Made in finance", CustomerGroupId = "10" });
+            finance.Customers.Add(new Customer { CustomerAccount = "C000002-OLD", Name = "Between two numbers", CustomerGroupId = "10" });
+            await finance.SaveChangesAsync();
+        }
+        var first = await client.CreateAccountAsync("First", accountNumber: null);
+        var typed = await client.CreateAccountAsync("Typed", accountNumber: "C000003");
+        var second = await client.CreateAccountAsync("Second", accountNumber: null);
+        var third = await client.CreateAccountAsync("Third", accountNumber: null);
+
+        var header = await client.RunSyncAsync();
+
+        header.Count("created").ShouldBe(4);
+        var lines = await client.LinesAsync(header.GetProperty("id").GetGuid());
+        // C000002 is held in finance, C000003 by an account of the same page: both skipped, never given twice.
+        foreach (var (account, expected) in new[] { (first, "C000001"), (typed, "C000003"), (second, "C000004"), (third, "C000005") })
+            lines.LineFor(account).GetProperty("customerAccount").GetString().ShouldBe(expected);
     }
 
     [Fact]
