@@ -40,13 +40,18 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
             return block;
         }
 
-        // SQLite has one writer, and the caller's transaction already holds it: a transaction of our
-        // own would wait on the caller until it timed out. There the numbers go with the caller's work.
-        if (db.Database.CurrentTransaction is not null && db.Database.Engine() == DatabaseEngine.Sqlite)
+        if (db.Database.CurrentTransaction is not null && TakesInCallersTransaction(db, continuous: false))
             return await TakeInAsync(db, sequence, count, ct);
         await using var separate = await contexts.CreateDbContextAsync(ct);
         return await TakeInAsync(separate, sequence, count, ct);
     }
+
+    /// <summary>
+    /// Whether numbers taken while the caller's transaction is open go with the caller's work (given back if it rolls back):
+    /// always for a continuous sequence; for any other on SQLite, which has one writer that the caller's transaction already
+    /// holds, so a transaction of our own would wait on the caller until it timed out.
+    /// </summary>
+    public static bool TakesInCallersTransaction(FinanceDb db, bool continuous) => continuous || db.Database.Engine() == DatabaseEngine.Sqlite;
 
     private static async Task<NumberBlock> TakeInAsync(FinanceDb db, NumberSequence sequence, int count, CancellationToken ct)
     {

@@ -25,7 +25,7 @@ public sealed class CustomerSyncOptions
     /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
     public string NumberSequence { get; set; } = "CUST";
     /// <summary>
-    /// How long the run's lease lasts without renewal (it is renewed after every page). When a node
+    /// How long the run's lease lasts without renewal (it is renewed with every page written, inside its transaction). When a node
     /// dies mid-run, another can take the job over once the lease has expired.
     /// </summary>
     public int LeaseSeconds { get; set; } = 120;
@@ -434,16 +434,20 @@ public sealed class SynchronizeCustomers(
         // SQLite, where the page's transaction holds the one write lock anyway: there the block is taken inside it, without a
         // connection and a commit of its own for every page.
         var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
-        var inPage = numbering && (c.ContinuousNumbers || db.Database.Engine() == DatabaseEngine.Sqlite);
+        var inPage = numbering && NumberSequenceAllocator.TakesInCallersTransaction(db, c.ContinuousNumbers);
         if (numbering && !inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
         var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());
         // The header counts what the page does as it plans it; a page that does not commit is taken back out of them.
-        var before = (header.ReadCount, header.CreatedCount, header.UpdatedCount, header.UnchangedCount, header.FailedCount, header.ZipCodesCreatedCount, c.Processed);
+        var before = new Counted(header, c.Processed, c.Run.DryRunLines.Count);
         var writer = c.Run.Request.DryRun ? null : await FinanceCustomerWriter.BeginAsync(db, ct);
         try
         {
-            if (inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+            if (inPage)
+            {
+                await AssignNumbersAsync(db, needNumbers, claimed, ct);
+                c.Stage("number sequence");
+            }
             var createdZips = new HashSet<NewZipCode>();
             foreach (var p in plans)
             {
@@ -521,7 +525,10 @@ public sealed class SynchronizeCustomers(
             {
                 if (advanceWatermarkTo is { } version) await writer.SetWatermarkAsync(Job, version, now, ct);
                 await writer.SaveHeaderAsync(header, ct);
-                // In the page's transaction: a run that lost its lease (stalled past it, and another took the job over) writes no further page.
+                // In the page's transaction: a run that lost its lease (stalled past it, and another took the job over) writes no further
+                // page. Last, after the rows are written: on PostgreSQL the lease row stays locked from here to the commit, and a node
+                // trying to take the job waits on it.
+                await writer.FlushAsync(ct);
                 if (!await leases.RenewAsync(db, Job, c.Run.LeaseOwner!, ct))
                     throw new InvalidOperationException("The run lost its lease (it was stalled longer than the lease lasts) and stopped without writing its next page, so that two runs never overlap.");
                 await writer.CommitAsync(ct);
@@ -530,7 +537,7 @@ public sealed class SynchronizeCustomers(
         }
         catch
         {
-            (header.ReadCount, header.CreatedCount, header.UpdatedCount, header.UnchangedCount, header.FailedCount, header.ZipCodesCreatedCount, c.Processed) = before;
+            c.Processed = before.RestoreTo(header, c.Run.DryRunLines);
             throw;
         }
         finally
@@ -626,6 +633,21 @@ public sealed class SynchronizeCustomers(
     private static string FailuresWhere(string condition) => $"SELECT * FROM \"SyncFailures\" WHERE \"Job\" = '{Job}' AND " + condition;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    /// <summary>What a run had counted before a page: given back when the page does not commit (its lines and the header's counts).</summary>
+    private readonly record struct Counted(int Read, int Created, int Updated, int Unchanged, int Failed, int ZipCodesCreated, int Processed, int DryRunLines)
+    {
+        public Counted(IntegrationLogHeader h, int processed, int dryRunLines)
+            : this(h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, processed, dryRunLines) { }
+
+        /// <summary>Sets the header's counts back, drops a dry run's lines of the page, and returns the lines processed before it.</summary>
+        public int RestoreTo(IntegrationLogHeader h, List<IntegrationLogLine> dryRunLines)
+        {
+            (h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount) = (Read, Created, Updated, Unchanged, Failed, ZipCodesCreated);
+            dryRunLines.RemoveRange(DryRunLines, dryRunLines.Count - DryRunLines);
+            return Processed;
+        }
+    }
 
     /// <summary>What the page does with one account: its errors (the mapping's and the page's own) and a note for its log line.</summary>
     private sealed class Plan(CustomerMapping mapping, Customer? existing, string? customerAccount, IReadOnlyList<string> errors, string? note)

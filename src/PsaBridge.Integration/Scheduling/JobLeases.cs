@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PsaBridge.Finance;
@@ -44,9 +45,8 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
         var transaction = db.Database.CurrentTransaction
                           ?? throw new InvalidOperationException("A lease is renewed inside the transaction of the work it guards; none is open.");
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var statement = new PreparedStatement(db.Database.GetDbConnection(), transaction.GetDbTransaction(), db.Database.Engine(),
-            "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1", 3);
-        return await statement.ExecuteAsync(ct, job, owner, now + Duration) == 1;
+        return await ExecuteInAsync(db, transaction.GetDbTransaction(), "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1",
+            ct, job, owner, now + Duration) == 1;
     }
 
     public async Task ReleaseAsync(string job, string owner)
@@ -65,9 +65,13 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
 
     private static async Task<int> Execute(FinanceDb db, string sql, CancellationToken ct, params object?[] values)
     {
-        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
-        await using var statement = new PreparedStatement(connection, null, db.Database.Engine(), sql, values.Length);
+        return await ExecuteInAsync(db, null, sql, ct, values);
+    }
+
+    private static async Task<int> ExecuteInAsync(FinanceDb db, DbTransaction? transaction, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var statement = new PreparedStatement(db.Database.GetDbConnection(), transaction, db.Database.Engine(), sql, values.Length);
         return await statement.ExecuteAsync(ct, values);
     }
 }

@@ -146,11 +146,17 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         await update.ExecuteAsync(ct, h.Id, h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, h.DurationMs);
     }
 
-    public async Task CommitAsync(CancellationToken ct)
+    /// <summary>Writes the buffered rows (zip codes, customers, log lines); <see cref="CommitAsync"/> does too, for what is left.</summary>
+    public async Task FlushAsync(CancellationToken ct)
     {
         await _zips.FlushAsync(ct);
         await _customers.FlushAsync(ct);
         await _lines.FlushAsync(ct);
+    }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
         await _tx.CommitAsync(ct);
     }
 

@@ -102,13 +102,15 @@ public sealed class CustomerSyncTests
         var client = app.CreateClient();
         await using (var finance = app.Databases.OpenFinance())
         {
-            // Made by hand in finance, with the shape the sequence gives, and a key just outside the block's range.
-            finance.Customers.Add(new Customer { CustomerAccount = "C000002", Name = "Made in finance", CustomerGroupId = "10" });
-            finance.Customers.Add(new Customer { CustomerAccount = "C000002-OLD", Name = "Between two numbers", CustomerGroupId = "10" });
+            // Made by hand in finance with the shape the sequence gives: the first and the last number of the first block the
+            // run takes (C000001-C000003), and a key between two numbers that is none.
+            finance.Customers.Add(new Customer { CustomerAccount = "C000001", Name = "Made in finance", CustomerGroupId = "10" });
+            finance.Customers.Add(new Customer { CustomerAccount = "C000003", Name = "Made in finance too", CustomerGroupId = "10" });
+            finance.Customers.Add(new Customer { CustomerAccount = "C000001-OLD", Name = "Between two numbers", CustomerGroupId = "10" });
             await finance.SaveChangesAsync();
         }
         var first = await client.CreateAccountAsync("First", accountNumber: null);
-        var typed = await client.CreateAccountAsync("Typed", accountNumber: "C000003");
+        var typed = await client.CreateAccountAsync("Typed", accountNumber: "C000002");
         var second = await client.CreateAccountAsync("Second", accountNumber: null);
         var third = await client.CreateAccountAsync("Third", accountNumber: null);
 
@@ -116,8 +118,9 @@ public sealed class CustomerSyncTests
 
         header.Count("created").ShouldBe(4);
         var lines = await client.LinesAsync(header.GetProperty("id").GetGuid());
-        // C000002 is held in finance, C000003 by an account of the same page: both skipped, never given twice.
-        foreach (var (account, expected) in new[] { (first, "C000001"), (typed, "C000003"), (second, "C000004"), (third, "C000005") })
+        // The first block gives nobody a number: C000001 and C000003 are held in finance, C000002 by an account of the same
+        // page. The next block gives the three theirs; no number is given twice.
+        foreach (var (account, expected) in new[] { (first, "C000004"), (typed, "C000002"), (second, "C000005"), (third, "C000006") })
             lines.LineFor(account).GetProperty("customerAccount").GetString().ShouldBe(expected);
     }
 
