@@ -198,9 +198,9 @@ public sealed class SynchronizeCustomers(
         if (gone.Count > 0 && !run.Request.DryRun)
             await db.SyncFailures.Where(f => f.Job == Job && gone.Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
         total += retries.Count;
-        var continuousNumbers = await db.NumberSequences.AsNoTracking()
-            .Where(s => s.Code == Options.NumberSequence).Select(s => s.Continuous).FirstOrDefaultAsync(ct);
-        var context = new PageContext(db, reference, loadedCountries, run, progress, total, watch, continuousNumbers, setupVersion, failuresBefore);
+        var sequence = await db.NumberSequences.AsNoTracking().Where(s => s.Code == Options.NumberSequence)
+            .Select(s => new NumberSequenceUse(s.Continuous, s.Format)).FirstOrDefaultAsync(ct);
+        var context = new PageContext(db, reference, loadedCountries, run, progress, total, watch, sequence, setupVersion, failuresBefore);
         context.Stage("start");
 
         // The next page is read from PSA, and mapped and validated against the reference data, on another
@@ -284,7 +284,7 @@ public sealed class SynchronizeCustomers(
     }
 
     private sealed record PageContext(FinanceDb Db, FinanceReference Reference, HashSet<string> LoadedCountries,
-        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, bool ContinuousNumbers, long SetupVersion, bool FailuresBefore)
+        SyncRun Run, IProgress<SyncProgress>? Progress, int Total, Stopwatch Watch, NumberSequenceUse? Numbers, long SetupVersion, bool FailuresBefore)
     {
         /// <summary>Where a run's time goes, stage by stage, logged when it ends.</summary>
         public Dictionary<string, TimeSpan> Stages { get; } = [];
@@ -330,6 +330,9 @@ public sealed class SynchronizeCustomers(
         public int WrittenSinceAnalyze { get; set; }
         public int RowsAtAnalyze { get; set; }
     }
+
+    /// <summary>What the run needs to know of the number sequence that gives customer accounts (none when it does not exist).</summary>
+    private sealed record NumberSequenceUse(bool Continuous, string Format);
 
     /// <summary>A page of PSA accounts with their mappings and what finance held for them, in the order the run takes them.</summary>
     private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found);
@@ -426,6 +429,11 @@ public sealed class SynchronizeCustomers(
         }
 
         var needNumbers = plans.Where(p => p.Errors.Count == 0 && p.CustomerAccount is null).ToList();
+        // SQLite would store a longer number as it came; PostgreSQL would refuse the page with the column's own message.
+        if (needNumbers.Count > 0 && c.Numbers?.Format is { Length: > Customer.AccountLength } format)
+            throw new InvalidOperationException(
+                $"Number sequence '{Options.NumberSequence}' gives customer accounts of {format.Length} characters (format '{format}'); a customer account " +
+                $"holds at most {Customer.AccountLength}. Shorten the sequence's format in finance, then run the job again.");
         if (needNumbers.Count > 0 && c.Run.Request.DryRun)
             foreach (var p in needNumbers) p.CustomerAccount = $"(next {Options.NumberSequence})";
 
@@ -434,7 +442,7 @@ public sealed class SynchronizeCustomers(
         // SQLite, where the page's transaction holds the one write lock anyway: there the block is taken inside it, without a
         // connection and a commit of its own for every page.
         var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
-        var inPage = numbering && NumberSequenceAllocator.TakesInCallersTransaction(db, c.ContinuousNumbers);
+        var inPage = numbering && NumberSequenceAllocator.TakesInCallersTransaction(db, c.Numbers?.Continuous ?? false);
         if (numbering && !inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
         c.Stage("number sequence");
         var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using PsaBridge.Finance.Customers;
@@ -93,6 +94,27 @@ public sealed class CustomerSyncTests
             (await client.CustomerForAsync(failed)).ShouldBeNull();
         // The duplicate did not overwrite Fourth Coffee.
         (await client.CustomerForAsync(fourthCoffee))!.Value.GetProperty("name").GetString().ShouldBe("Fourth Coffee");
+    }
+
+    [Fact]
+    public async Task A_number_format_longer_than_a_customer_account_stops_the_run_before_it_writes()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        // 23 characters: the sequence itself allows formats of up to 30, a customer account holds 20.
+        (await client.PutAsJsonAsync("/api/finance/number-sequences/CUST", new { format = "CUSTOMER-ACCOUNT-######" })).EnsureSuccessStatusCode();
+        await client.CreateAccountAsync("Numbered", accountNumber: "N1");
+        await client.CreateAccountAsync("Unnumbered", accountNumber: null);
+
+        var header = await client.RunSyncAsync();
+
+        header.GetProperty("status").GetString().ShouldBe("Error");
+        header.GetProperty("message").GetString()!.ShouldContain(
+            "Number sequence 'CUST' gives customer accounts of 23 characters (format 'CUSTOMER-ACCOUNT-######'); a customer account holds at most 20.");
+        header.Count("created").ShouldBe(0);
+        await using var finance = app.Databases.OpenFinance();
+        (await finance.Customers.CountAsync()).ShouldBe(0);
+        (await finance.NumberSequences.AsNoTracking().SingleAsync(n => n.Code == "CUST")).Next.ShouldBe(1); // no number taken
     }
 
     [Fact]
