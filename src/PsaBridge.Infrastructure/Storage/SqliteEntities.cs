@@ -15,19 +15,10 @@ public static class SqliteEntities
     /// The entities of <typeparamref name="T"/>'s table matching <paramref name="condition"/> (SQL over our own column
     /// names, with <c>?</c> for <paramref name="parameters"/>, bound in order).
     /// </summary>
-    public static async Task<List<T>> ReadAsync<T>(DbContext db, string condition, object?[] parameters, CancellationToken ct) where T : class
+    public static Task<List<T>> ReadAsync<T>(DbContext db, string condition, object?[] parameters, CancellationToken ct) where T : class
     {
         var map = Of<T>(db.Model);
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return SqliteQuery.Read(db.Database.GetDbConnection(), $"SELECT {map.Select()} FROM \"{map.Name}\" WHERE {condition}", parameters,
-                row => map.Read(row, 0), ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync(); // EF counts opens: closes only if this opened it
-        }
+        return SqliteQuery.ReadAsync(db.Database, $"SELECT {map.Select()} FROM \"{map.Name}\" WHERE {condition}", parameters, row => map.Read(row, 0), ct);
     }
 
     /// <summary>

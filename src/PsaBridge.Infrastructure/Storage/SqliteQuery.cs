@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SQLitePCL;
 
 namespace PsaBridge.Infrastructure.Storage;
@@ -20,6 +22,23 @@ public static class SqliteQuery
     /// </summary>
     public static List<T> Read<T>(DbConnection connection, string sql, object?[] parameters, Func<SqliteRow, T> map, CancellationToken ct) =>
         [.. Stream(connection, sql, parameters, map, ct)];
+
+    /// <summary>
+    /// <see cref="Read{T}"/> on an EF context's connection, opened for the read if it is not open already (EF counts opens,
+    /// so one a transaction or the caller holds stays open).
+    /// </summary>
+    public static async Task<List<T>> ReadAsync<T>(DatabaseFacade database, string sql, object?[] parameters, Func<SqliteRow, T> map, CancellationToken ct)
+    {
+        await database.OpenConnectionAsync(ct);
+        try
+        {
+            return Read(database.GetDbConnection(), sql, parameters, map, ct);
+        }
+        finally
+        {
+            await database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>
     /// As <see cref="Read{T}"/>, a row at a time as the caller enumerates: the statement stays open (and the connection

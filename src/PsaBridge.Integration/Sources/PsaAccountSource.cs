@@ -46,8 +46,7 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
         {
             // A full run reads every account a page at a time: through SQLite's C API this takes about a third of
             // the time EF's data reader does (BENCHMARKS.md), on the thread that also maps the pages.
-            await db.Database.OpenConnectionAsync(ct);
-            return SqliteQuery.Read(db.Database.GetDbConnection(), ChangedSql, [afterVersion, (long)pageSize], ReadAccount, ct);
+            return await SqliteQuery.ReadAsync(db.Database, ChangedSql, [afterVersion, (long)pageSize], ReadAccount, ct);
         }
         return await Project(db.Accounts.AsNoTracking().Where(a => a.VersionNumber > afterVersion).OrderBy(a => a.VersionNumber).Take(pageSize))
             .ToListAsync(ct);
