@@ -99,16 +99,19 @@ public sealed class PsaAccountSourceTests
         var source = new PsaDbAccountSource(pair.PsaContexts());
 
         var versions = new List<long>();
+        var sizes = new List<int>();
         long after = 0;
         while (true)
         {
             var page = await source.ReadChangedAsync(after, 1_000, default);
             page.Count.ShouldBeLessThanOrEqualTo(1_000);
             if (page.Count == 0) break;
+            sizes.Add(page.Count);
             versions.AddRange(page.Select(a => a.Version));
             after = page[^1].Version;
         }
 
+        sizes.ShouldBe([1_000, 1_000, 500]);
         versions.Count.ShouldBe(2_500);
         versions.ShouldBe(versions.Order().ToList());
         versions[0].ShouldBe(100_000 - 2_499 * 3L);

@@ -159,14 +159,19 @@ public sealed class SyncRecoveryTests
         foreach (var once in new[] { alpha, delta }) lines[once].ShouldHaveSingleItem().GetProperty("action").GetString().ShouldBe("Created");
     }
 
-    /// <summary>After the first page, another node takes the run's lease over, as when this one stalled past the lease's expiry.</summary>
+    /// <summary>
+    /// After the first page of the first run, another node takes the run's lease over, as when this one stalled past the
+    /// lease's expiry.
+    /// </summary>
     private sealed class LeaseTakenOver(IDbContextFactory<FinanceDb> contexts) : ISyncObserver
     {
         public const string Owner = "other-node/1/lease";
+        private bool _taken;
 
         public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
         {
-            if (pageNumber != 1) return;
+            if (pageNumber != 1 || _taken) return;
+            _taken = true;
             await using var db = await contexts.CreateDbContextAsync(ct);
             await db.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, Owner).SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddHours(1)), ct);
@@ -197,6 +202,22 @@ public sealed class SyncRecoveryTests
         // The second page's two numbers (CUST is not continuous): on SQLite taken in the page's transaction and given back with it;
         // on PostgreSQL taken by a commit of their own before it, so they stay taken (a gap, which such a sequence allows).
         (await finance.NumberSequences.AsNoTracking().SingleAsync(n => n.Code == "CUST")).Next.ShouldBe(TestDatabases.Engine == DatabaseEngine.Sqlite ? 3 : 5);
+        await using (var psa = app.Databases.OpenPsa())
+        {
+            var secondVersion = await psa.Accounts.Where(a => a.Id == ids[1]).Select(a => a.VersionNumber).SingleAsync();
+            (await finance.SyncWatermarks.AsNoTracking().SingleAsync(w => w.Job == SynchronizeCustomers.Job)).LastVersion.ShouldBe(secondVersion);
+        }
+
+        // Once the other node lets the job go, the next run goes on after the first page: every account synced exactly once.
+        await finance.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Owner, (string?)null).SetProperty(l => l.ExpiresAt, (DateTime?)null));
+        var resumed = await client.RunSyncAsync();
+        resumed.GetProperty("status").GetString().ShouldBe("Completed");
+        (resumed.Count("read"), resumed.Count("created")).ShouldBe((3, 3));
+        var customers = await finance.Customers.AsNoTracking().ToListAsync();
+        customers.Select(c => c.PsaAccountId!.Value).OrderBy(g => g).ShouldBe(ids.OrderBy(g => g));
+        customers.Select(c => c.CustomerAccount).Distinct().Count().ShouldBe(5);
+        (await finance.IntegrationLogLines.AsNoTracking().Select(l => l.PsaAccountId).ToListAsync()).Order().ShouldBe(ids.Order());
     }
 
     [Fact]
