@@ -149,7 +149,7 @@ public static class PostingPhases
         return new() { ["seconds"] = watch.Elapsed.TotalSeconds };
     }
 
-    /// <summary>Approve-all through the service's bulk method: one transaction per 1,000 entries.</summary>
+    /// <summary>Approve-all through the service's bulk method: one transaction per batch (<see cref="EntryPostingStore.ApprovalBatchSize"/>).</summary>
     private static async Task<Dictionary<string, object>> ApproveAsync(PostingOptions o)
     {
         await using var db = Open(o);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 
 namespace PsaBridge.Psa.Actuals;
@@ -26,6 +27,11 @@ public sealed record ApprovableEntries<TStatus>(
 /// </summary>
 public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvider clock)
 {
+    /// <summary>Approves <paramref name="ids"/> in batches of the engine's <see cref="EntryPostingStore.ApprovalBatchSize"/>.</summary>
+    public Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, CancellationToken ct)
+        where TStatus : struct, Enum =>
+        ApproveAsync(ids, entries, EntryPostingStore.ApprovalBatchSize(db.Database.Engine()), ct);
+
     public async Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, int batchSize, CancellationToken ct)
         where TStatus : struct, Enum
     {

@@ -87,7 +87,7 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
 
     /// <summary>Approves many submitted expenses through the shared bulk approval (<see cref="EntryApprover"/>), as time entries are.</summary>
     public Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
-        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, EntryPostingStore.BatchSize, ct);
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, ct);
 
     private static readonly ApprovableEntries<ExpenseStatus> Approvable = new("Expense", "expense", TransactionTypes.Expense, ExpenseStatus.Submitted,
         (source, ids, ct) => source.Set<ExpenseEntry>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))

@@ -91,11 +91,11 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
 
     /// <summary>
     /// Approves many submitted entries through the shared bulk approval (<see cref="EntryApprover"/>): batches of
-    /// <see cref="EntryPostingStore.BatchSize"/> in a transaction each, the next batch planned on a second connection
+    /// <see cref="EntryPostingStore.ApprovalBatchSize"/> in a transaction each, the next batch planned on a second connection
     /// while the current one is written. An entry that cannot be approved fails alone with its reason.
     /// </summary>
     public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
-        ApproveTimeEntries(ids, EntryPostingStore.BatchSize, ct);
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, ct);
 
     /// <summary>As <see cref="ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>, with <paramref name="batchSize"/> entries per transaction.</summary>
     public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, int batchSize, CancellationToken ct = default) =>
