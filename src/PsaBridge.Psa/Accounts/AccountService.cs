@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Versioning;
 
@@ -21,7 +22,7 @@ public sealed class AccountService(PsaDb db, TimeProvider clock)
     {
         input.Validate().ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var account = new Account { Id = id ?? Guid.CreateVersion7(), Name = "", CreatedOn = now, ModifiedOn = now };
+        var account = new Account { Id = id ?? Ids.New(), Name = "", CreatedOn = now, ModifiedOn = now };
         if (id is { } given && await db.Accounts.AnyAsync(a => a.Id == given, ct))
             throw new ValidationFailedException("id", $"Account '{given}' already exists.");
         input.ApplyTo(account);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa.Versioning;
 
 namespace PsaBridge.Psa.Accounts;
@@ -78,7 +79,7 @@ public sealed class ImportAccounts(PsaDb db, TimeProvider clock)
                 continue;
             }
             var now = clock.GetUtcNow().UtcDateTime;
-            var account = new Account { Id = id ?? Guid.CreateVersion7(), Name = "", CreatedOn = now, ModifiedOn = now };
+            var account = new Account { Id = id ?? Ids.New(), Name = "", CreatedOn = now, ModifiedOn = now };
             input.ApplyTo(account);
             batch.Add((row, account));
             if (batch.Count == BatchSize) { await FlushAsync(batch, lines, ct); progress?.Report(rows); }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Psa.Actuals;
 
@@ -24,7 +25,7 @@ public sealed class Actual : BusinessTransaction
     /// <summary>The negative twin of this actual (same prices, quantity and amount negated).</summary>
     public Actual Reversal(DateOnly documentDate, DateTime now)
     {
-        var reversal = new Actual { Id = Guid.CreateVersion7(), Currency = Currency, CreatedOn = now, SourceEntryId = SourceEntryId };
+        var reversal = new Actual { Id = Ids.New(), Currency = Currency, CreatedOn = now, SourceEntryId = SourceEntryId };
         reversal.CopyFrom(this);
         reversal.DocumentDate = documentDate;
         reversal.AccountingDate = documentDate;

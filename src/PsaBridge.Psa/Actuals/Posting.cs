@@ -1,3 +1,4 @@
+using PsaBridge.Infrastructure.Storage;
 namespace PsaBridge.Psa.Actuals;
 
 /// <summary>
@@ -16,13 +17,13 @@ public sealed class Posting
     public void Origin(Guid originId, string originType, Guid transactionId, string transactionType) =>
         Origins.Add(new TransactionOrigin
         {
-            Id = Guid.CreateVersion7(), OriginId = originId, OriginType = originType, TransactionId = transactionId, TransactionType = transactionType,
+            Id = Ids.New(), OriginId = originId, OriginType = originType, TransactionId = transactionId, TransactionType = transactionType,
         });
 
     public void Connect(Guid id1, string role1, string type1, Guid id2, string role2, string type2) =>
         Connections.Add(new TransactionConnection
         {
-            Id = Guid.CreateVersion7(), Transaction1Id = id1, Transaction1Role = role1, Transaction1Type = type1,
+            Id = Ids.New(), Transaction1Id = id1, Transaction1Role = role1, Transaction1Type = type1,
             Transaction2Id = id2, Transaction2Role = role2, Transaction2Type = type2,
         });
 

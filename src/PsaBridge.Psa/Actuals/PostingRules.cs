@@ -1,3 +1,4 @@
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Journals;
 using PsaBridge.Psa.Pricing;
@@ -49,7 +50,7 @@ public static class PostingRules
     {
         if (sales.PostsUnbilledSales && salesPrice is null)
             throw new ArgumentException("Unbilled sales are posted for this entry, so a sales price is needed.", nameof(salesPrice));
-        var journal = new Journal { Id = Guid.CreateVersion7(), Description = $"{entry.TransactionClass} {entry.Date:yyyy-MM-dd}", CreatedOn = now };
+        var journal = new Journal { Id = Ids.New(), Description = $"{entry.TransactionClass} {entry.Date:yyyy-MM-dd}", CreatedOn = now };
         posting.Journals.Add(journal);
 
         var costLine = Line(journal, entry, sales, TransactionType.Cost, cost);
@@ -73,7 +74,7 @@ public static class PostingRules
         var actuals = new List<Actual>(lines.Count);
         foreach (var line in lines.OrderBy(l => l.TransactionType))
         {
-            var actual = new Actual { Id = Guid.CreateVersion7(), Currency = line.Currency, CreatedOn = now, SourceEntryId = entryId };
+            var actual = new Actual { Id = Ids.New(), Currency = line.Currency, CreatedOn = now, SourceEntryId = entryId };
             actual.CopyFrom(line);
             actual.BillingStatus = line.TransactionType == TransactionType.UnbilledSales ? BillingStatus.UnbilledSalesCreated : null;
             line.IsPosted = true;
@@ -116,7 +117,7 @@ public static class PostingRules
 
     private static JournalLine Line(Journal journal, EntryFacts entry, SalesTerms sales, TransactionType type, PriceQuote price) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(),
         JournalId = journal.Id,
         SourceEntryId = entry.EntryId,
         TransactionType = type,

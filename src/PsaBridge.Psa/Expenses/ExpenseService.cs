@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -51,7 +52,7 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var expense = new ExpenseEntry
         {
-            Id = Guid.CreateVersion7(), TransactionDate = input.TransactionDate!.Value, TransactionCategoryId = input.TransactionCategoryId!.Value,
+            Id = Ids.New(), TransactionDate = input.TransactionDate!.Value, TransactionCategoryId = input.TransactionCategoryId!.Value,
             ProjectId = project!.Id, TaskId = input.TaskId, ResourceId = input.ResourceId, Quantity = input.Quantity!.Value, Unit = InputRules.Clean(input.Unit),
             Price = input.Price!.Value, Amount = PriceResolution.Amount(input.Quantity!.Value, input.Price!.Value), Currency = currency,
             Description = InputRules.Clean(input.Description), CreatedOn = now, ModifiedOn = now,

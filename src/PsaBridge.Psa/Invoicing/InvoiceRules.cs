@@ -1,3 +1,4 @@
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Sales;
@@ -27,7 +28,7 @@ public static class InvoiceRules
             throw new ConflictException($"Contract '{contract.Name}' has no unbilled sales dated on or before {invoiceDate:yyyy-MM-dd} and no milestone ready for invoicing.");
         var invoice = new Invoice
         {
-            Id = Guid.CreateVersion7(), Name = $"{contract.Name} {invoiceDate:yyyy-MM-dd}", ContractId = contract.Id, CustomerId = contract.CustomerId,
+            Id = Ids.New(), Name = $"{contract.Name} {invoiceDate:yyyy-MM-dd}", ContractId = contract.Id, CustomerId = contract.CustomerId,
             InvoiceDate = invoiceDate, Currency = contract.Currency, CreatedOn = now,
         };
         var linesByContractLine = new Dictionary<Guid, InvoiceLine>();
@@ -35,7 +36,7 @@ public static class InvoiceRules
         {
             if (linesByContractLine.TryGetValue(contractLineId, out var existing)) return existing;
             var contractLine = contract.Lines.Single(l => l.Id == contractLineId);
-            var line = new InvoiceLine { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, ContractLineId = contractLineId, Name = contractLine.Name };
+            var line = new InvoiceLine { Id = Ids.New(), InvoiceId = invoice.Id, ContractLineId = contractLineId, Name = contractLine.Name };
             linesByContractLine.Add(contractLineId, line);
             invoice.Lines.Add(line);
             return line;
@@ -46,7 +47,7 @@ public static class InvoiceRules
             var line = LineFor(actual.ContractLineId!.Value);
             var detail = new InvoiceLineDetail
             {
-                Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, Currency = actual.Currency, ActualId = actual.Id,
+                Id = Ids.New(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, Currency = actual.Currency, ActualId = actual.Id,
                 JournalLineId = journalLineId, SourceEntryId = actual.SourceEntryId,
             };
             detail.CopyFrom(actual);
@@ -65,7 +66,7 @@ public static class InvoiceRules
             var line = LineFor(contractLine.Id);
             line.Details.Add(new InvoiceLineDetail
             {
-                Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, MilestoneId = milestone.Id,
+                Id = Ids.New(), InvoiceId = invoice.Id, InvoiceLineId = line.Id, MilestoneId = milestone.Id,
                 TransactionType = TransactionType.BilledSales, TransactionClass = TransactionClass.Milestone, BillingType = BillingType.Chargeable,
                 DocumentDate = invoiceDate, AccountingDate = invoiceDate, Quantity = 1, UnitPrice = milestone.Amount, Amount = milestone.Amount,
                 AmountMethod = AmountMethod.FixedPrice, Currency = contract.Currency, ProjectId = contractLine.ProjectId, CustomerId = contract.CustomerId,
@@ -110,7 +111,7 @@ public static class InvoiceRules
     {
         var billed = new Actual
         {
-            Id = Guid.CreateVersion7(), Currency = detail.Currency, CreatedOn = now, InvoiceId = invoice.Id,
+            Id = Ids.New(), Currency = detail.Currency, CreatedOn = now, InvoiceId = invoice.Id,
             SourceEntryId = detail.SourceEntryId ?? detail.MilestoneId,
         };
         billed.CopyFrom(detail);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 
 namespace PsaBridge.Psa.OrganizationalUnits;
@@ -11,7 +12,7 @@ public sealed class OrganizationalUnitService(PsaDb db, TimeProvider clock)
         input.Validate().ThrowIfAny();
         var unit = new OrganizationalUnit
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), Currency = input.Currency!.Trim().ToUpperInvariant(),
+            Id = Ids.New(), Name = input.Name!.Trim(), Currency = input.Currency!.Trim().ToUpperInvariant(),
             CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(unit);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Actuals;
@@ -39,7 +40,7 @@ public sealed class PriceListService(PsaDb db, TimeProvider clock)
             .MaxLength("defaultUnit", input.DefaultUnit, BusinessTransaction.UnitLength).ThrowIfAny();
         var category = new TransactionCategory
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), BillingType = input.BillingType ?? BillingType.Chargeable,
+            Id = Ids.New(), Name = input.Name!.Trim(), BillingType = input.BillingType ?? BillingType.Chargeable,
             DefaultUnit = InputRules.Clean(input.DefaultUnit) ?? "Each", CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(category);
@@ -120,16 +121,16 @@ public sealed class PriceListService(PsaDb db, TimeProvider clock)
 
         var list = new PriceList
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), Context = input.Context!.Value, Currency = currency!, BeginDate = input.BeginDate,
+            Id = Ids.New(), Name = input.Name!.Trim(), Context = input.Context!.Value, Currency = currency!, BeginDate = input.BeginDate,
             EndDate = input.EndDate, OrganizationalUnitId = input.OrganizationalUnitId, CustomerId = input.CustomerId, CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         list.RolePrices.AddRange(rolePrices.Select(p => new RolePrice
         {
-            Id = Guid.CreateVersion7(), PriceListId = list.Id, RoleId = p.RoleId!.Value, OrganizationalUnitId = p.OrganizationalUnitId, Unit = HourUnit, Price = p.Price!.Value,
+            Id = Ids.New(), PriceListId = list.Id, RoleId = p.RoleId!.Value, OrganizationalUnitId = p.OrganizationalUnitId, Unit = HourUnit, Price = p.Price!.Value,
         }));
         list.CategoryPrices.AddRange(categoryPrices.Select(p => new TransactionCategoryPrice
         {
-            Id = Guid.CreateVersion7(), PriceListId = list.Id, TransactionCategoryId = p.TransactionCategoryId!.Value, PriceCalculation = p.PriceCalculation!.Value,
+            Id = Ids.New(), PriceListId = list.Id, TransactionCategoryId = p.TransactionCategoryId!.Value, PriceCalculation = p.PriceCalculation!.Value,
             Price = p.PriceCalculation == PriceCalculation.PricePerUnit ? p.Price : null,
             Percent = p.PriceCalculation == PriceCalculation.MarkupPercentage ? p.Percent : null, Unit = InputRules.Clean(p.Unit),
         }));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Actuals;
@@ -63,17 +64,17 @@ public sealed class ProjectService(PsaDb db, TimeProvider clock)
         var resourceUnits = await db.Set<BookableResource>().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.OrganizationalUnitId, ct);
         var project = new Project
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), CustomerId = input.CustomerId, ContractingUnitId = input.ContractingUnitId!.Value,
+            Id = Ids.New(), Name = input.Name!.Trim(), CustomerId = input.CustomerId, ContractingUnitId = input.ContractingUnitId!.Value,
             ProjectManagerId = input.ProjectManagerId, ScheduledStart = input.ScheduledStart, ScheduledEnd = input.ScheduledEnd, CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         project.Tasks.AddRange(tasks.Select(t => new ProjectTask
         {
-            Id = Guid.CreateVersion7(), ProjectId = project.Id, Name = t.Name!.Trim(), WbsId = InputRules.Clean(t.WbsId), ScheduledStart = t.ScheduledStart,
+            Id = Ids.New(), ProjectId = project.Id, Name = t.Name!.Trim(), WbsId = InputRules.Clean(t.WbsId), ScheduledStart = t.ScheduledStart,
             ScheduledEnd = t.ScheduledEnd, Effort = t.Effort,
         }));
         project.TeamMembers.AddRange(members.Select(m => new ProjectTeamMember
         {
-            Id = Guid.CreateVersion7(), ProjectId = project.Id, ResourceId = m.ResourceId!.Value, RoleId = m.RoleId!.Value,
+            Id = Ids.New(), ProjectId = project.Id, ResourceId = m.ResourceId!.Value, RoleId = m.RoleId!.Value,
             OrganizationalUnitId = m.OrganizationalUnitId ?? resourceUnits[m.ResourceId!.Value], BillingType = m.BillingType,
         }));
         db.Add(project);

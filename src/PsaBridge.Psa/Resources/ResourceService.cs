@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -18,7 +19,7 @@ public sealed class ResourceService(PsaDb db, TimeProvider clock)
         new Rules().Required("name", input.Name, Role.NameLength).Defined("billingType", input.BillingType).ThrowIfAny();
         var role = new Role
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), BillingType = input.BillingType ?? BillingType.Chargeable,
+            Id = Ids.New(), Name = input.Name!.Trim(), BillingType = input.BillingType ?? BillingType.Chargeable,
             CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(role);
@@ -42,7 +43,7 @@ public sealed class ResourceService(PsaDb db, TimeProvider clock)
         rules.ThrowIfAny();
         var resource = new BookableResource
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), ResourceType = input.ResourceType ?? ResourceType.User,
+            Id = Ids.New(), Name = input.Name!.Trim(), ResourceType = input.ResourceType ?? ResourceType.User,
             OrganizationalUnitId = input.OrganizationalUnitId!.Value, DefaultRoleId = input.DefaultRoleId, CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(resource);

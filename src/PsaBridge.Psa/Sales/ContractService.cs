@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -111,7 +112,7 @@ public sealed class ContractService(PsaDb db, TimeProvider clock)
 
         var contract = new ProjectContract
         {
-            Id = Guid.CreateVersion7(), Name = input.Name!.Trim(), CustomerId = customer!.Id, ContractingUnitId = unit!.Id, Currency = currency!,
+            Id = Ids.New(), Name = input.Name!.Trim(), CustomerId = customer!.Id, ContractingUnitId = unit!.Id, Currency = currency!,
             CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         contract.PriceLists.AddRange(priceLists.Select(p => new ContractPriceList { ContractId = contract.Id, PriceListId = p.Id }));
@@ -119,13 +120,13 @@ public sealed class ContractService(PsaDb db, TimeProvider clock)
         {
             var contractLine = new ContractLine
             {
-                Id = Guid.CreateVersion7(), ContractId = contract.Id, Name = line.Name!.Trim(), BillingMethod = line.BillingMethod!.Value, ProjectId = line.ProjectId,
+                Id = Ids.New(), ContractId = contract.Id, Name = line.Name!.Trim(), BillingMethod = line.BillingMethod!.Value, ProjectId = line.ProjectId,
                 BudgetAmount = line.BudgetAmount, IncludeTime = line.IncludeTime ?? true, IncludeExpense = line.IncludeExpense ?? true,
                 IncludeFee = line.IncludeFee ?? true, IncludeMaterial = line.IncludeMaterial ?? true,
             };
             contractLine.Milestones.AddRange((line.Milestones ?? []).Select(m => new ContractMilestone
             {
-                Id = Guid.CreateVersion7(), ContractId = contract.Id, ContractLineId = contractLine.Id, Name = m.Name!.Trim(), InvoiceDate = m.InvoiceDate!.Value,
+                Id = Ids.New(), ContractId = contract.Id, ContractLineId = contractLine.Id, Name = m.Name!.Trim(), InvoiceDate = m.InvoiceDate!.Value,
                 Amount = m.Amount!.Value, InvoiceStatus = m.ReadyForInvoicing ? MilestoneInvoiceStatus.ReadyForInvoicing : MilestoneInvoiceStatus.NotReadyForInvoicing,
             }));
             contract.Lines.Add(contractLine);

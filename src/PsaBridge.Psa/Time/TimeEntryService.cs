@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Projects;
@@ -54,7 +55,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         var now = clock.GetUtcNow().UtcDateTime;
         var entry = new TimeEntry
         {
-            Id = Guid.CreateVersion7(), Date = input.Date!.Value, Duration = input.Duration!.Value, ResourceId = resource!.Id, ProjectId = project!.Id,
+            Id = Ids.New(), Date = input.Date!.Value, Duration = input.Duration!.Value, ResourceId = resource!.Id, ProjectId = project!.Id,
             TaskId = input.TaskId, RoleId = roleId!.Value, ResourceOrganizationalUnitId = member?.OrganizationalUnitId ?? resource.OrganizationalUnitId,
             Type = input.Type ?? TimeEntryType.Work, Description = InputRules.Clean(input.Description),
             ExternalDescription = InputRules.Clean(input.ExternalDescription), CreatedOn = now, ModifiedOn = now,
