@@ -9,8 +9,8 @@ namespace PsaBridge.Infrastructure.Storage;
 /// A larger SQLite page cache on the writing connection for the length of one bulk transaction (drafting and
 /// confirming an invoice). With SQLite's default of 2 MB, a transaction that writes a million rows fills the cache with dirty
 /// pages, spills them into the WAL and reads them back there again and again: in a profile of confirming 100,000
-/// lines, a third of the time went to the kernel's copies of those pages. Approval commits every 10,000 entries and
-/// measured no gain, so it keeps the default. The connection is held open for the lease and gets its former size
+/// lines, a third of the time went to the kernel's copies of those pages. Approval commits every 2,000 entries on SQLite
+/// and measured no clear gain (12.0-13.4 s against 13.0-14.1 s, three runs each in turn), so it keeps the default. The connection is held open for the lease and gets its former size
 /// back at the end, its pages freed, before it returns to the pool. PostgreSQL keeps its own buffers: there the lease
 /// does nothing.
 /// </summary>
