@@ -21,16 +21,28 @@ public sealed class IdsTests
     }
 
     [Fact]
-    public void Ids_made_now_carry_the_current_time_and_sort_by_it_as_text_and_as_guids()
+    public void Ids_made_now_carry_the_current_time()
     {
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var id = Ids.New();
         var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         MillisecondsOf(id).ShouldBeInRange(before, after);
+    }
 
-        var earlier = Ids.New(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
-        var later = Ids.New(new DateTimeOffset(2026, 12, 1, 0, 0, 0, 1, TimeSpan.Zero));
-        string.CompareOrdinal(earlier.ToString("D").ToUpperInvariant(), later.ToString("D").ToUpperInvariant()).ShouldBeLessThan(0);
+    [Theory]
+    [InlineData(0x0000_0000_7FFFL)] // the low 16 bits pass from 0x7FFF to 0x8000 (the sign of a short)
+    [InlineData(0x0000_0000_FFFFL)] // the low 16 bits carry into the high 32
+    [InlineData(0x7FFF_FFFF_FFFFL)] // the high 32 bits pass from 0x7FFF_FFFF to 0x8000_0000 (the sign of an int; the year 6429)
+    [InlineData(0x0199_0000_0000L)] // 2024, an ordinary time
+    public void An_id_of_a_later_millisecond_sorts_later_as_stored_text_and_as_a_guid(long milliseconds)
+    {
+        var earlier = Ids.New(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds));
+        var later = Ids.New(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds + 1));
+
+        MillisecondsOf(earlier).ShouldBe(milliseconds);
+        MillisecondsOf(later).ShouldBe(milliseconds + 1);
+        // As EF Core stores a GUID on SQLite, compared as SQLite's BINARY collation compares it.
+        string.CompareOrdinal(SqliteValues.Guid(earlier), SqliteValues.Guid(later)).ShouldBeLessThan(0);
         earlier.CompareTo(later).ShouldBeLessThan(0);
     }
 
@@ -55,6 +67,23 @@ public sealed class IdsTests
             Or(b).ShouldBe((byte)0xFF);
             And(b).ShouldBe((byte)0);
         }
+    }
+
+    [Fact]
+    public void Ids_made_on_many_threads_at_once_are_all_distinct()
+    {
+        var time = new DateTimeOffset(2026, 12, 1, 23, 15, 42, 123, TimeSpan.Zero);
+        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        // Fresh threads, each with its own generator: the first ids of each must differ (not one seed for all).
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            for (var i = 0; i < 10_000; i++) ids.Add(Ids.New(time));
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        ids.Count.ShouldBe(80_000);
+        ids.Distinct().Count().ShouldBe(80_000);
     }
 
     [Fact]
