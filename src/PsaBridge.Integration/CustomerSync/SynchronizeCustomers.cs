@@ -18,14 +18,17 @@ public sealed class CustomerSyncOptions
 {
     public const string Section = "PsaBridge:CustomerSync";
 
+    /// <summary>Accounts per page; each page is one finance transaction. Unset: the engine's default (<see cref="PageSizeFor"/>).</summary>
+    public int? PageSize { get; set; }
+
     /// <summary>
-    /// Accounts per page; each page is one finance transaction. 2,000: a page is read and mapped on one thread and written
-    /// on another, and a smaller one is still young when written, so less of it survives into the GC's older generations.
-    /// The 1M-account sync on copies of one data set, in turn with 5,000: 26.1-29.0 s against 26.0-34.0 s (median 27.9 s
-    /// against 29.1 s, faster in six pairs of seven), GC pauses 0.7-1.2 s against 1.7-2.3 s, peak memory 260-285 MB
-    /// against 350-375 MB (BENCHMARKS.md).
+    /// <see cref="PageSize"/> if set; otherwise 2,000 on SQLite and 5,000 on PostgreSQL. A page is read and mapped on one
+    /// thread and written on another, and on SQLite a page of 2,000 is still young when written, so less of it survives into
+    /// the GC's older generations: 1M accounts in turn with 5,000, median 27.9 s against 29.1 s, peak memory 260-285 MB
+    /// against 350-375 MB (BENCHMARKS.md). On PostgreSQL every page also pays round trips (lookups, the lease, a commit),
+    /// and 2,000 has not been measured there.
     /// </summary>
-    public int PageSize { get; set; } = 2_000;
+    public int PageSizeFor(DatabaseEngine engine) => PageSize ?? (engine == DatabaseEngine.Sqlite ? 2_000 : 5_000);
     /// <summary>The customer group new customers get (projects360's "Default customer group").</summary>
     public string CustomerGroup { get; set; } = "10";
     /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
@@ -197,7 +200,8 @@ public sealed class SynchronizeCustomers(
         // Pages look up failures from before the run only when there are any; the failures the run records itself the writer keeps (FailedThisRun).
         var failuresBefore = await failures.AnyAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
-        foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
+        var pageSize = Options.PageSizeFor(db.Database.Engine());
+        foreach (var chunk in failed.Chunk(pageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
         var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();
         var gone = failed.Where(id => !stillInPsa.Contains(id)).ToList();
@@ -253,6 +257,7 @@ public sealed class SynchronizeCustomers(
         try
         {
             await using var prefetchDb = await financeContexts.CreateDbContextAsync(ct);
+            var pageSize = Options.PageSizeFor(prefetchDb.Database.Engine());
             var mark = Stopwatch.GetTimestamp();
             void Stage(string name)
             {
@@ -272,14 +277,14 @@ public sealed class SynchronizeCustomers(
                 await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found), ct);
                 mark = Stopwatch.GetTimestamp();
             }
-            foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
+            foreach (var chunk in retries.Chunk(pageSize)) await SendAsync(chunk, null);
             while (true)
             {
-                var page = await source.ReadChangedAsync(watermark, Options.PageSize, ct);
+                var page = await source.ReadChangedAsync(watermark, pageSize, ct);
                 if (page.Count == 0) break;
                 watermark = page[^1].Version;
                 await SendAsync(page, watermark);
-                if (page.Count < Options.PageSize) break;
+                if (page.Count < pageSize) break;
             }
             pages.Complete();
         }
