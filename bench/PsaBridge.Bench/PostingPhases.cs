@@ -280,7 +280,7 @@ public static class PostingPhases
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleAsync(i => i.Status == InvoiceStatus.Draft);
         var milestones = await db.Set<ContractMilestone>().Where(m => m.InvoiceId == invoice.Id).ToDictionaryAsync(m => m.Id);
         var postings = new List<Posting>();
-        await foreach (var posting in InvoiceService.PlanConfirmationAsync(db, invoice, milestones, DateTime.UtcNow, EntryPostingStore.BatchSize, stream: false, default))
+        await foreach (var posting in InvoiceService.PlanConfirmationAsync(db, invoice, milestones, DateTime.UtcNow, InvoiceService.ConfirmChunkSize, stream: false, default))
             postings.Add(posting);
         var rows = postings.Sum(p => p.Actuals.Count + p.Origins.Count + p.Connections.Count);
         await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, default); // as confirm has it

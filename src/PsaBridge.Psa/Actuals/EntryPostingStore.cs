@@ -18,9 +18,10 @@ namespace PsaBridge.Psa.Actuals;
 public sealed class EntryPostingStore(PsaDb db)
 {
     /// <summary>
-    /// Batch size of the bulk paths: entries per query and per transaction. Ids go to the database as one
-    /// array parameter (<c>EF.Parameter</c>), so the bound is memory and how long a transaction holds the
-    /// write lock; fewer, larger transactions spend less on commits.
+    /// Ids per query of the bulk paths (drafting an invoice, removing one) and entries per transaction of approval on
+    /// PostgreSQL (<see cref="ApprovalBatchSize"/>). Ids go to the database as one array parameter (<c>EF.Parameter</c>),
+    /// so the bound is memory and how long a transaction holds the write lock; on PostgreSQL fewer, larger transactions
+    /// spend less on round trips and commits.
     /// </summary>
     public const int BatchSize = 10_000;
 
@@ -68,7 +69,7 @@ public sealed class EntryPostingStore(PsaDb db)
     /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.TryOpenReader">reader</see>).</summary>
     public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {
-        // On SQLite a batch's 20,000 lines are read through SQLite's C API: EF's reader spent 6 of an approval's 14 s on them,
+        // On SQLite a batch's lines (two an entry) are read through SQLite's C API: EF's reader spent 6 of an approval's 14 s on them,
         // on the planning thread, which shares the machine's two cores with the writer (BENCHMARKS-posting.md).
         if (source.Database.Engine() == DatabaseEngine.Sqlite)
             return SqliteEntities.ReadAsync<JournalLine>(source, "\"SourceEntryId\" IN (SELECT value FROM json_each(?)) AND NOT \"IsPosted\"",
