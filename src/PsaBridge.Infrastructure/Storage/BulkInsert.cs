@@ -41,6 +41,38 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// </summary>
     private Task InsertAsync(CancellationToken ct)
     {
+        Steps(connection, transaction, table, columns, (binder, done) =>
+        {
+            foreach (var values in _rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                done(binder.Step(values));
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// On SQLite, entities inserted as they are, without buffering: each row's values set by the table's compiled encoder
+    /// (<see cref="EntityTable{T}.Encoder"/>) and stepped through the same prepared INSERT, with no row array and no boxing.
+    /// </summary>
+    public static void InsertEntities<T>(SqliteConnection connection, DbTransaction transaction, EntityTable<T> table, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var encode = table.Encoder;
+        Steps(connection, transaction, table.Name, table.Columns, (binder, done) =>
+        {
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                done(binder.Step(row, encode));
+            }
+        });
+    }
+
+    /// <summary>Prepares the single-row INSERT on the connection's handle and runs <paramref name="steps"/> with its binder and the check of each step's result.</summary>
+    private static void Steps(DbConnection connection, DbTransaction transaction, string table, string[] columns, Action<SqliteRowBinder, Action<int>> steps)
+    {
         // The rows go in through the connection's handle, so they belong to whatever transaction it has open: it must be ours.
         if (transaction.Connection != connection) throw new InvalidOperationException($"{table}: the transaction is not the connection's.");
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
@@ -52,20 +84,16 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             statement.DangerousAddRef(ref added);
             try
             {
-                var row = new SqliteRowBinder(statement.DangerousGetHandle(), columns.Length);
-                foreach (var values in _rows)
+                steps(new SqliteRowBinder(statement.DangerousGetHandle(), columns.Length), rc =>
                 {
-                    ct.ThrowIfCancellationRequested();
-                    var rc = row.Step(values);
                     if (rc != raw.SQLITE_DONE) SqliteQuery.Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
-                }
+                });
             }
             finally
             {
                 if (added) statement.DangerousRelease();
             }
         }
-        return Task.CompletedTask;
     }
 
     private async Task CopyAsync(CancellationToken ct)

@@ -20,6 +20,7 @@ public sealed class EntityTable<T> where T : class
     private readonly IClrPropertyGetter[] _getters;
     private readonly Func<object?, object?>?[] _toProvider;
     private readonly Lazy<Func<SqliteRow, int, T>> _read;
+    private readonly Lazy<Action<T, SqliteRowBinder>> _encode;
 
     private EntityTable(IEntityType entityType)
     {
@@ -33,6 +34,7 @@ public sealed class EntityTable<T> where T : class
         _getters = _properties.Select(p => p.GetGetter()).ToArray();
         _toProvider = _properties.Select(p => p.GetTypeMapping().Converter?.ConvertToProvider).ToArray();
         _read = new Lazy<Func<SqliteRow, int, T>>(CompileRead);
+        _encode = new Lazy<Action<T, SqliteRowBinder>>(CompileEncode);
     }
 
     public string Name { get; }
@@ -72,6 +74,13 @@ public sealed class EntityTable<T> where T : class
     /// </summary>
     public T Read(SqliteRow row, int first) => _read.Value(row, first);
 
+    /// <summary>
+    /// On SQLite, the row's values set on <paramref name="binder"/> in <see cref="Columns"/> order, as <see cref="Values"/>
+    /// gives them but through a compiled encoder: each property read and converted as EF converts it, then formatted by
+    /// the binder's typed setter, with no row array and no boxing (a bulk insert of approval writes 700,000 rows).
+    /// </summary>
+    internal Action<T, SqliteRowBinder> Encoder => _encode.Value;
+
     /// <summary>Builds the SQLite materializer now: an entity it cannot read fails here.</summary>
     public void EnsureReadable() => _ = _read.Value;
 
@@ -83,6 +92,55 @@ public sealed class EntityTable<T> where T : class
         var first = Expression.Parameter(typeof(int), "first");
         var bindings = _properties.Select((p, i) => (MemberBinding)Expression.Bind(p.PropertyInfo!, Value(row, Expression.Add(first, Expression.Constant(i)), p)));
         return Expression.Lambda<Func<SqliteRow, int, T>>(Expression.MemberInit(Expression.New(typeof(T)), bindings), row, first).Compile();
+    }
+
+    private Action<T, SqliteRowBinder> CompileEncode()
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var binder = Expression.Parameter(typeof(SqliteRowBinder), "binder");
+        var sets = _properties.Select((p, i) => Set(binder, i, Expression.Property(row, p.PropertyInfo!), p));
+        return Expression.Lambda<Action<T, SqliteRowBinder>>(Expression.Block(sets), row, binder).Compile();
+    }
+
+    /// <summary>Column <paramref name="i"/> set from the property's value: converted to the provider's value as EF converts it, NULL when null.</summary>
+    private static Expression Set(ParameterExpression binder, int i, Expression value, IProperty property)
+    {
+        var column = Expression.Constant(i);
+        Expression Call(string method, Expression argument) => Expression.Call(binder, method, null, column, argument);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        if (underlying is not null)
+        {
+            // Nullable value type: the converter and the setter see the value; NULL when it has none.
+            var some = Set(binder, i, Expression.Property(value, "Value"), property);
+            return Expression.IfThenElse(Expression.Property(value, "HasValue"), some, Expression.Call(binder, nameof(SqliteRowBinder.Null), null, column));
+        }
+        if (property.GetTypeMapping().Converter is { } converter)
+        {
+            var toProvider = converter.ConvertToProviderExpression;
+            var converted = new ParameterReplacer(toProvider.Parameters[0], Expression.Convert(value, toProvider.Parameters[0].Type)).Visit(toProvider.Body);
+            var provider = Nullable.GetUnderlyingType(converted.Type) ?? converted.Type;
+            if (!value.Type.IsValueType)
+                return Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)),
+                    Expression.Call(binder, nameof(SqliteRowBinder.Null), null, column), Typed(converted, provider));
+            return Typed(converted, provider);
+        }
+        return Typed(value, value.Type);
+
+        Expression Typed(Expression v, Type type)
+        {
+            if (v.Type != type) v = Expression.Convert(v, type);
+            if (type == typeof(string)) return Call(nameof(SqliteRowBinder.Text), v);
+            if (type == typeof(Guid)) return Call(nameof(SqliteRowBinder.Guid), v);
+            if (type == typeof(decimal)) return Call(nameof(SqliteRowBinder.Decimal), v);
+            if (type == typeof(DateTime)) return Call(nameof(SqliteRowBinder.DateTime), v);
+            if (type == typeof(DateOnly)) return Call(nameof(SqliteRowBinder.Date), v);
+            if (type == typeof(bool)) return Call(nameof(SqliteRowBinder.Integer), Expression.Condition(v, Expression.Constant(1L), Expression.Constant(0L)));
+            if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
+                return Call(nameof(SqliteRowBinder.Integer), Expression.Convert(v, typeof(long)));
+            if (type == typeof(double) || type == typeof(float)) return Call(nameof(SqliteRowBinder.Real), Expression.Convert(v, typeof(double)));
+            // Anything else (an enum without EF's number converter, which EF always adds): formatted as BulkInsert formats it.
+            return Call(nameof(SqliteRowBinder.Value), Expression.Convert(v, typeof(object)));
+        }
     }
 
     /// <summary>The property's value from column <paramref name="i"/>: the provider's value, converted back as EF converts it; NULL for a nullable property.</summary>

@@ -50,8 +50,82 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     {
         _used = 0;
         for (var i = 0; i < values.Length; i++) Format(i, values[i]);
+        return BindFormatted();
+    }
+
+    /// <summary>
+    /// Steps one row whose values <paramref name="encode"/> sets column by column through the typed setters
+    /// (<see cref="Guid(int, System.Guid)"/>, <see cref="Text"/>, …), as <see cref="EntityTable{T}"/>'s compiled encoder
+    /// does: no row array, no boxing, no type test per value. Every column must be set.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Step<T>(T row, Action<T, SqliteRowBinder> encode)
+    {
+        _used = 0;
+        encode(row, this);
+        var rc = BindFormatted();
+        if (rc != SqliteOk) return rc;
+        var step = SqliteNative.Step(statement);
+        SqliteNative.Reset(statement);
+        return step;
+    }
+
+    public void Null(int i) => _kind[i] = Kind.Null;
+
+    public void Integer(int i, long value)
+    {
+        _kind[i] = Kind.Integer;
+        _integer[i] = value;
+    }
+
+    public void Real(int i, double value)
+    {
+        _kind[i] = Kind.Real;
+        _real[i] = value;
+    }
+
+    public void Text(int i, string? value)
+    {
+        if (value is null)
+        {
+            _kind[i] = Kind.Null;
+            return;
+        }
+        Reserve(Encoding.UTF8.GetMaxByteCount(value.Length));
+        Written(i, Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
+    }
+
+    public void Guid(int i, Guid value)
+    {
+        Reserve(36);
+        Written(i, SqliteValues.WriteGuid(value, _buffer.AsSpan(_used)));
+    }
+
+    public void Decimal(int i, decimal value)
+    {
+        Reserve(32);
+        Written(i, SqliteValues.WriteDecimal(value, _buffer.AsSpan(_used)));
+    }
+
+    public void DateTime(int i, DateTime value)
+    {
+        Reserve(27);
+        Written(i, SqliteValues.WriteDateTime(value, _buffer.AsSpan(_used)));
+    }
+
+    public void Date(int i, DateOnly value)
+    {
+        Reserve(10);
+        Written(i, SqliteValues.WriteDate(value, _buffer.AsSpan(_used)));
+    }
+
+    /// <summary>A value of a type the typed setters do not name: formatted as <see cref="Bind"/> formats it.</summary>
+    public void Value(int i, object? value) => Format(i, value);
+
+    private int BindFormatted()
+    {
         var text = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_buffer));
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < _kind.Length; i++)
         {
             var index = i + 1;
             var rc = _kind[i] switch
@@ -71,46 +145,19 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     {
         switch (value)
         {
-            case null: _kind[i] = Kind.Null; break;
+            case null: Null(i); break;
             case string s: Text(i, s); break;
-            case Guid g:
-                Reserve(36);
-                Written(i, SqliteValues.WriteGuid(g, _buffer.AsSpan(_used)));
-                break;
+            case Guid g: Guid(i, g); break;
             case bool b: Integer(i, b ? 1 : 0); break;
             case int n: Integer(i, n); break;
             case long n: Integer(i, n); break;
             case Enum e: Integer(i, Convert.ToInt64(e, CultureInfo.InvariantCulture)); break;
-            case decimal d:
-                Reserve(32);
-                Written(i, SqliteValues.WriteDecimal(d, _buffer.AsSpan(_used)));
-                break;
-            case DateTime t:
-                Reserve(27);
-                Written(i, SqliteValues.WriteDateTime(t, _buffer.AsSpan(_used)));
-                break;
-            case DateOnly d:
-                Reserve(10);
-                Written(i, SqliteValues.WriteDate(d, _buffer.AsSpan(_used)));
-                break;
-            case double f:
-                _kind[i] = Kind.Real;
-                _real[i] = f;
-                break;
+            case decimal d: Decimal(i, d); break;
+            case DateTime t: DateTime(i, t); break;
+            case DateOnly d: Date(i, d); break;
+            case double f: Real(i, f); break;
             default: Text(i, Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""); break;
         }
-    }
-
-    private void Integer(int i, long value)
-    {
-        _kind[i] = Kind.Integer;
-        _integer[i] = value;
-    }
-
-    private void Text(int i, string value)
-    {
-        Reserve(Encoding.UTF8.GetMaxByteCount(value.Length));
-        Written(i, Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
     }
 
     private void Written(int i, int length)

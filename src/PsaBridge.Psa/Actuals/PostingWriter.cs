@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PsaBridge.Infrastructure.Storage;
@@ -33,6 +34,11 @@ public static class PostingWriter
         var table = EntityTable<T>.Get(db.Model);
         var connection = db.Database.GetDbConnection();
         var engine = db.Database.Engine();
+        if (engine == DatabaseEngine.Sqlite)
+        {
+            BulkInsert.InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
+            return;
+        }
         var bulk = new BulkInsert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
         foreach (var row in rows)
         {

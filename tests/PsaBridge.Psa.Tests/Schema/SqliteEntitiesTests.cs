@@ -10,7 +10,8 @@ namespace PsaBridge.Psa.Tests.Schema;
 
 /// <summary>
 /// The SQLite entity reader (approval's journal lines read through SQLite's C API) gives every property as EF reads
-/// it, whatever the run's engine: it exists for SQLite only.
+/// it, whatever the run's engine: it exists for SQLite only. And the posting writer's rows (SQLite's compiled encoder,
+/// PostgreSQL's COPY) read back through EF as they were written, on the run's engine.
 /// </summary>
 public sealed class SqliteEntitiesTests
 {
@@ -43,12 +44,26 @@ public sealed class SqliteEntitiesTests
         return t;
     }
 
+    /// <summary>A posted journal; a journal line and an actual with every column set, and one of each with only the required ones.</summary>
+    private static (Journal, JournalLine Full, JournalLine Bare, Actual, Actual BareActual) Samples(DateTime createdOn)
+    {
+        var journal = new Journal { Id = Ids.New(), Description = "J", CreatedOn = createdOn, IsPosted = true };
+        var full = Filled(new JournalLine { Id = Ids.New(), JournalId = journal.Id, Currency = "EUR", IsPosted = true,
+            BillingStatus = BillingStatus.CustomerInvoiceCreated, SourceEntryId = Guid.NewGuid() });
+        var bare = new JournalLine { Id = Ids.New(), JournalId = journal.Id, Currency = "USD", SourceEntryId = Guid.NewGuid(),
+            TransactionType = TransactionType.Cost, TransactionClass = TransactionClass.Time, DocumentDate = new DateOnly(2026, 1, 1), Quantity = 8m };
+        var actual = Filled(new Actual { Id = Ids.New(), Currency = "CHF", CreatedOn = createdOn, BillingStatus = BillingStatus.UnbilledSalesCreated,
+            AdjustmentStatus = AdjustmentStatus.Adjusted, InvoiceId = Guid.NewGuid(), SourceEntryId = Guid.NewGuid() });
+        var bareActual = new Actual { Id = Ids.New(), Currency = "USD", CreatedOn = new DateTime(2026, 12, 1), DocumentDate = new DateOnly(2026, 12, 1) };
+        return (journal, full, bare, actual, bareActual);
+    }
+
     /// <summary>Every mapped property of the two lists, pairwise, by the EF model's own property list.</summary>
-    private static void ShouldMatch<T>(PsaDb db, List<T> read, List<T> expected) where T : class
+    private static void ShouldMatch<T>(PsaDb db, List<T> read, List<T> expected, int minimum = 21) where T : class
     {
         read.Count.ShouldBe(expected.Count);
         var properties = db.Model.FindEntityType(typeof(T))!.GetProperties().Select(p => p.PropertyInfo!).ToList();
-        properties.Count.ShouldBeGreaterThan(20);
+        properties.Count.ShouldBeGreaterThanOrEqualTo(minimum);
         for (var i = 0; i < read.Count; i++)
             foreach (var p in properties)
                 p.GetValue(read[i]).ShouldBe(p.GetValue(expected[i]), $"{typeof(T).Name}.{p.Name} of row {i}");
@@ -58,14 +73,7 @@ public sealed class SqliteEntitiesTests
     public async Task Journal_lines_and_actuals_read_as_EF_reads_them_set_and_null()
     {
         var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
-        var journal = new Journal { Id = Guid.CreateVersion7(), Description = "J", CreatedOn = At };
-        var full = Filled(new JournalLine { Id = Guid.CreateVersion7(), JournalId = journal.Id, Currency = "EUR", IsPosted = true,
-            BillingStatus = BillingStatus.CustomerInvoiceCreated, SourceEntryId = Guid.NewGuid() });
-        var bare = new JournalLine { Id = Guid.CreateVersion7(), JournalId = journal.Id, Currency = "USD", SourceEntryId = Guid.NewGuid(),
-            TransactionType = TransactionType.Cost, TransactionClass = TransactionClass.Time, DocumentDate = new DateOnly(2026, 1, 1), Quantity = 8m };
-        var actual = Filled(new Actual { Id = Guid.CreateVersion7(), Currency = "CHF", CreatedOn = At, BillingStatus = BillingStatus.UnbilledSalesCreated,
-            AdjustmentStatus = AdjustmentStatus.Adjusted, InvoiceId = Guid.NewGuid(), SourceEntryId = Guid.NewGuid() });
-        var bareActual = new Actual { Id = Guid.CreateVersion7(), Currency = "USD", CreatedOn = new DateTime(2026, 12, 1), DocumentDate = new DateOnly(2026, 12, 1) };
+        var (journal, full, bare, actual, bareActual) = Samples(At);
         await using (var db = pair.OpenPsa())
         {
             db.Add(journal);
@@ -99,6 +107,34 @@ public sealed class SqliteEntitiesTests
         readActual.AdjustmentStatus.ShouldBe(AdjustmentStatus.Adjusted);
         readBareActual.InvoiceId.ShouldBeNull();
         readBareActual.CreatedOn.ShouldBe(new DateTime(2026, 12, 1));
+    }
+
+    [Fact]
+    public async Task Rows_the_posting_writer_inserts_read_back_through_EF_as_written_set_and_null()
+    {
+        // The run's engine: SQLite's compiled encoder (EntityTable.Encoder) or PostgreSQL's COPY.
+        var pair = await TestDatabases.CreateAsync();
+        var (journal, full, bare, actual, bareActual) = Samples(At.AddTicks(-7)); // to the microsecond, as PostgreSQL keeps a timestamp
+        var posting = new Posting();
+        posting.Journals.Add(journal);
+        posting.JournalLines.AddRange([full, bare]);
+        posting.Actuals.AddRange([actual, bareActual]);
+        posting.Origin(full.Id, TransactionTypes.JournalLine, actual.Id, TransactionTypes.Actual);
+        posting.Connect(actual.Id, ConnectionRoles.UnbilledSales, TransactionTypes.Actual, bareActual.Id, ConnectionRoles.Cost, TransactionTypes.Actual);
+        await using (var db = pair.OpenPsa())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await PostingWriter.WriteAsync(db, posting, default);
+            await tx.CommitAsync();
+        }
+
+        await using var check = pair.OpenPsa();
+        // Against the objects written, property by property: what EF reads back is what was inserted.
+        ShouldMatch(check, await check.Set<Journal>().AsNoTracking().ToListAsync(), [journal], minimum: 3);
+        ShouldMatch(check, await check.Set<JournalLine>().AsNoTracking().OrderBy(l => l.Id).ToListAsync(), new[] { full, bare }.OrderBy(l => l.Id).ToList());
+        ShouldMatch(check, await check.Set<Actual>().AsNoTracking().OrderBy(a => a.Id).ToListAsync(), new[] { actual, bareActual }.OrderBy(a => a.Id).ToList());
+        ShouldMatch(check, await check.Set<TransactionOrigin>().AsNoTracking().ToListAsync(), posting.Origins, minimum: 5);
+        ShouldMatch(check, await check.Set<TransactionConnection>().AsNoTracking().ToListAsync(), posting.Connections, minimum: 7);
     }
 
     [Fact]
