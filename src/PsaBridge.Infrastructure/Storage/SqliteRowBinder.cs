@@ -32,14 +32,7 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     /// profile of approval showed it doing for part of the run.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Step(object?[] values)
-    {
-        var rc = Bind(values);
-        if (rc != SqliteOk) return rc;
-        var step = SqliteNative.Step(statement);
-        SqliteNative.Reset(statement);
-        return step;
-    }
+    public int Step(object?[] values) => StepBound(Bind(values));
 
     /// <summary>
     /// Binds <paramref name="values"/> (one per parameter) without stepping: for a query, stepped by its reader. The
@@ -63,8 +56,13 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
     {
         _used = 0;
         encode(row, this);
-        var rc = BindFormatted();
-        if (rc != SqliteOk) return rc;
+        return StepBound(BindFormatted());
+    }
+
+    /// <summary>Steps and resets the statement once its values are bound (<paramref name="bound"/> the binding's result code).</summary>
+    private int StepBound(int bound)
+    {
+        if (bound != SqliteOk) return bound;
         var step = SqliteNative.Step(statement);
         SqliteNative.Reset(statement);
         return step;
@@ -86,38 +84,17 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
 
     public void Text(int i, string? value)
     {
-        if (value is null)
-        {
-            _kind[i] = Kind.Null;
-            return;
-        }
-        Reserve(Encoding.UTF8.GetMaxByteCount(value.Length));
-        Written(i, Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_used)));
+        if (value is null) Null(i);
+        else Written(i, Encoding.UTF8.GetBytes(value, Room(Encoding.UTF8.GetMaxByteCount(value.Length))));
     }
 
-    public void Guid(int i, Guid value)
-    {
-        Reserve(36);
-        Written(i, SqliteValues.WriteGuid(value, _buffer.AsSpan(_used)));
-    }
+    public void Guid(int i, Guid value) => Written(i, SqliteValues.WriteGuid(value, Room(36)));
 
-    public void Decimal(int i, decimal value)
-    {
-        Reserve(32);
-        Written(i, SqliteValues.WriteDecimal(value, _buffer.AsSpan(_used)));
-    }
+    public void Decimal(int i, decimal value) => Written(i, SqliteValues.WriteDecimal(value, Room(32)));
 
-    public void DateTime(int i, DateTime value)
-    {
-        Reserve(27);
-        Written(i, SqliteValues.WriteDateTime(value, _buffer.AsSpan(_used)));
-    }
+    public void DateTime(int i, DateTime value) => Written(i, SqliteValues.WriteDateTime(value, Room(27)));
 
-    public void Date(int i, DateOnly value)
-    {
-        Reserve(10);
-        Written(i, SqliteValues.WriteDate(value, _buffer.AsSpan(_used)));
-    }
+    public void Date(int i, DateOnly value) => Written(i, SqliteValues.WriteDate(value, Room(10)));
 
     /// <summary>A value of a type the typed setters do not name: formatted as <see cref="Bind"/> formats it.</summary>
     public void Value(int i, object? value) => Format(i, value);
@@ -168,13 +145,19 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         _used += length;
     }
 
-    /// <summary>Makes room for <paramref name="bytes"/> more; values already formatted for this row keep their offsets.</summary>
-    private void Reserve(int bytes)
+    /// <summary>
+    /// The free end of the buffer, with room for <paramref name="bytes"/> more, for the next value to be formatted into
+    /// (then <see cref="Written"/>); values already formatted for this row keep their offsets.
+    /// </summary>
+    private Span<byte> Room(int bytes)
     {
-        if (_used + bytes <= _buffer.Length) return;
-        var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _used + bytes), pinned: true);
-        _buffer.AsSpan(0, _used).CopyTo(larger);
-        _buffer = larger;
+        if (_used + bytes > _buffer.Length)
+        {
+            var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _used + bytes), pinned: true);
+            _buffer.AsSpan(0, _used).CopyTo(larger);
+            _buffer = larger;
+        }
+        return _buffer.AsSpan(_used);
     }
 }
 

@@ -220,7 +220,7 @@ public sealed class SynchronizeCustomers(
         var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var aheadStages = new Dictionary<string, TimeSpan>();
-        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, reference, loadedCountries, context, aheadStages, stop.Token),
+        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, pageSize, reference, loadedCountries, context, aheadStages, stop.Token),
             CancellationToken.None);
         try
         {
@@ -251,13 +251,12 @@ public sealed class SynchronizeCustomers(
     /// before it is handed to the writer. Ends the channel, with the error when it fails, so the writer never
     /// waits on a reader that has stopped.
     /// </summary>
-    private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark,
+    private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark, int pageSize,
         FinanceReference reference, HashSet<string> loadedCountries, PageContext c, Dictionary<string, TimeSpan> stages, CancellationToken ct)
     {
         try
         {
             await using var prefetchDb = await financeContexts.CreateDbContextAsync(ct);
-            var pageSize = Options.PageSizeFor(prefetchDb.Database.Engine());
             var mark = Stopwatch.GetTimestamp();
             void Stage(string name)
             {
