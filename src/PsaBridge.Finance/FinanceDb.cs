@@ -6,6 +6,7 @@ using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Finance.PaymentTerms;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Finance;
 
@@ -30,6 +31,9 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<SyncFailure> SyncFailures => Set<SyncFailure>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BatchJobSchedule> BatchJobSchedules => Set<BatchJobSchedule>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteGuidConverter.Apply(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FinanceDb).Assembly);

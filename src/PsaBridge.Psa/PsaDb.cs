@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa.Accounts;
 
 namespace PsaBridge.Psa;
@@ -47,6 +48,9 @@ public sealed class PsaDb(DbContextOptions<PsaDb> options) : DbContext(options)
     {
         if (Interlocked.Exchange(ref _holdsReaderSlot, 0) == 1) ReaderSlots.Release();
     }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        SqliteGuidConverter.Apply(configurationBuilder, Database);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PsaDb).Assembly);

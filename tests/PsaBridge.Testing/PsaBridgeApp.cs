@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Testing;
 
@@ -22,9 +23,10 @@ public sealed class PsaBridgeApp : WebApplicationFactory<Program>
 
     public TestDatabasePair Databases { get; }
 
-    public static async Task<PsaBridgeApp> StartAsync(Action<PsaBridgeApp>? configure = null)
+    /// <summary>An app on a new pair of databases: on the run's engine, or on <paramref name="engine"/> when given.</summary>
+    public static async Task<PsaBridgeApp> StartAsync(Action<PsaBridgeApp>? configure = null, DatabaseEngine? engine = null)
     {
-        var app = new PsaBridgeApp(await TestDatabases.CreateAsync());
+        var app = new PsaBridgeApp(await TestDatabases.CreateAsync(engine ?? TestDatabases.Engine));
         configure?.Invoke(app);
         _ = app.Server; // build the host now, so start-up errors surface here
         return app;

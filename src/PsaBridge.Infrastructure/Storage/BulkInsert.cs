@@ -36,8 +36,8 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// handle, inside its transaction: no ADO.NET parameter objects, no SQL text per row. A row's values are
     /// formatted as UTF-8 into one pinned buffer and bound in place (SQLITE_STATIC: SQLite reads them during
     /// the step and copies nothing), through direct calls into the same e_sqlite3 library SQLitePCLRaw
-    /// loaded (<see cref="SqliteRowBinder"/>), without its per-call handle reference counting. Values keep EF
-    /// Core's storage formats (GUIDs upper-case text, decimals and dates as text, booleans as 0/1).
+    /// loaded (<see cref="SqliteRowBinder"/>), without its per-call handle reference counting. Values keep the
+    /// storage formats EF reads (GUIDs as 16 bytes, decimals and dates as text, booleans as 0/1).
     /// </summary>
     private Task InsertAsync(CancellationToken ct)
     {

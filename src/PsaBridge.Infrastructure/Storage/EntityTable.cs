@@ -114,7 +114,10 @@ public sealed class EntityTable<T> where T : class
             var some = Set(binder, i, Expression.Property(value, "Value"), property);
             return Expression.IfThenElse(Expression.Property(value, "HasValue"), some, Expression.Call(binder, nameof(SqliteRowBinder.Null), null, column));
         }
-        if (property.GetTypeMapping().Converter is { } converter)
+        var converter = property.GetTypeMapping().Converter;
+        // A GUID is written as the converter's bytes straight into the binder's buffer, not through an array a value.
+        if (converter is SqliteGuidConverter) return Call(nameof(SqliteRowBinder.Guid), value);
+        if (converter is not null)
         {
             var toProvider = converter.ConvertToProviderExpression;
             var converted = new ParameterReplacer(toProvider.Parameters[0], Expression.Convert(value, toProvider.Parameters[0].Type)).Visit(toProvider.Body);
@@ -148,6 +151,7 @@ public sealed class EntityTable<T> where T : class
     {
         var type = property.ClrType;
         var converter = property.GetTypeMapping().Converter;
+        if (converter is SqliteGuidConverter) converter = null; // read from the blob by the row, as the binder wrote it
         var provider = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? type) ?? converter?.ProviderClrType ?? type;
         Expression value = ReadProvider(row, i, provider, property);
         if (converter is not null)

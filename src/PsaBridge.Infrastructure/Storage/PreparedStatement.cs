@@ -5,7 +5,7 @@ namespace PsaBridge.Infrastructure.Storage;
 /// <summary>
 /// A prepared statement reused for many rows inside one transaction: the engine's fast path for bulk
 /// writes, with no change tracking. Values are written the way EF Core stores them, so EF reads them
-/// back unchanged (on SQLite a GUID is upper-case text; on PostgreSQL a <c>uuid</c>).
+/// back unchanged (on SQLite a GUID is 16 bytes, <see cref="SqliteValues.GuidBytes"/>; on PostgreSQL a <c>uuid</c>).
 /// </summary>
 public sealed class PreparedStatement : IAsyncDisposable
 {
@@ -48,7 +48,7 @@ public sealed class PreparedStatement : IAsyncDisposable
     private object ToDb(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid g when _engine == DatabaseEngine.Sqlite => SqliteValues.Guid(g),
+        Guid g when _engine == DatabaseEngine.Sqlite => SqliteValues.GuidBytes(g),
         DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
         Enum e => Convert.ToInt32(e),
         _ => value,

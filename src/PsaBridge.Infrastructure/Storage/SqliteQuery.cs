@@ -88,8 +88,8 @@ public static class SqliteQuery
 
 /// <summary>
 /// The current row of a <see cref="SqliteQuery"/>, column by index (from 0). Valid only inside the map call: the
-/// next step replaces it. Reads convert as Microsoft.Data.Sqlite does (a GUID from text or 16 bytes, a decimal
-/// from text or a number), and fail with the column's index on a value that is not what the caller expects.
+/// next step replaces it. Reads convert as EF's readers do (a GUID from its 16 stored bytes, <see cref="SqliteValues.GuidBytes"/>,
+/// or from text; a decimal from text or a number), and fail with the column's index on a value that is not what the caller expects.
 /// </summary>
 public readonly unsafe struct SqliteRow
 {
@@ -121,7 +121,7 @@ public readonly unsafe struct SqliteRow
             case SqliteNative.Blob:
                 var blob = SqliteNative.ColumnBlob(_statement, column);
                 var bytes = SqliteNative.ColumnBytes(_statement, column);
-                if (bytes == 16) return new Guid(new ReadOnlySpan<byte>(blob, 16));
+                if (bytes == 16) return SqliteValues.Guid(new ReadOnlySpan<byte>(blob, 16));
                 throw new InvalidCastException($"Column {column}: a {bytes}-byte blob is not a GUID.");
             default:
                 var text = Utf8(column);

@@ -6,14 +6,14 @@ using System.Text;
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
-/// Binds one row of values to a prepared SQLite statement and steps it. Text values (strings, GUIDs,
-/// decimals, dates) are formatted as UTF-8 into one pinned buffer and bound where they lie
+/// Binds one row of values to a prepared SQLite statement and steps it. Text values (strings, decimals, dates) are
+/// formatted as UTF-8, and GUIDs as their 16 bytes (<see cref="SqliteValues.GuidBytes"/>), into one pinned buffer and bound where they lie
 /// (SQLITE_STATIC), so SQLite copies nothing; the buffer is rewritten for the next row only after the
 /// step that read it. The statement must stay alive (and referenced) while the binder is used.
 /// </summary>
 internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
 {
-    private enum Kind : byte { Null, Integer, Real, Text }
+    private enum Kind : byte { Null, Integer, Real, Text, Blob }
 
     private const int SqliteOk = 0;
 
@@ -88,7 +88,13 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         else Written(i, Encoding.UTF8.GetBytes(value, Room(Encoding.UTF8.GetMaxByteCount(value.Length))));
     }
 
-    public void Guid(int i, Guid value) => Written(i, SqliteValues.WriteGuid(value, Room(36)));
+    public void Guid(int i, Guid value) => Written(i, SqliteValues.WriteGuid(value, Room(16)), Kind.Blob);
+
+    public void Blob(int i, byte[] value)
+    {
+        value.CopyTo(Room(value.Length));
+        Written(i, value.Length, Kind.Blob);
+    }
 
     public void Decimal(int i, decimal value) => Written(i, SqliteValues.WriteDecimal(value, Room(32)));
 
@@ -110,6 +116,7 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
                 Kind.Null => SqliteNative.BindNull(statement, index),
                 Kind.Integer => SqliteNative.BindInt64(statement, index, _integer[i]),
                 Kind.Real => SqliteNative.BindDouble(statement, index, _real[i]),
+                Kind.Blob => SqliteNative.BindBlob(statement, index, text + _start[i], _length[i], IntPtr.Zero),
                 _ => SqliteNative.BindText(statement, index, text + _start[i], _length[i], IntPtr.Zero),
             };
             if (rc != SqliteOk) return rc;
@@ -125,6 +132,7 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
             case null: Null(i); break;
             case string s: Text(i, s); break;
             case Guid g: Guid(i, g); break;
+            case byte[] bytes: Blob(i, bytes); break;
             case bool b: Integer(i, b ? 1 : 0); break;
             case int n: Integer(i, n); break;
             case long n: Integer(i, n); break;
@@ -137,9 +145,9 @@ internal sealed unsafe class SqliteRowBinder(IntPtr statement, int columns)
         }
     }
 
-    private void Written(int i, int length)
+    private void Written(int i, int length, Kind kind = Kind.Text)
     {
-        _kind[i] = Kind.Text;
+        _kind[i] = kind;
         _start[i] = _used;
         _length[i] = length;
         _used += length;
@@ -185,6 +193,11 @@ internal static unsafe partial class SqliteNative
     [LibraryImport(Library, EntryPoint = "sqlite3_bind_text"), SuppressGCTransition]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
     public static partial int BindText(IntPtr statement, int index, byte* text, int length, IntPtr destructor);
+
+    /// <summary>As <see cref="BindText"/>, for bytes.</summary>
+    [LibraryImport(Library, EntryPoint = "sqlite3_bind_blob"), SuppressGCTransition]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+    public static partial int BindBlob(IntPtr statement, int index, byte* bytes, int length, IntPtr destructor);
 
     [LibraryImport(Library, EntryPoint = "sqlite3_step")]
     [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]

@@ -4,31 +4,38 @@ using System.Runtime.CompilerServices;
 namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
-/// The text EF Core's SQLite provider stores for values SQLite has no type of its own for, so rows
-/// written by our bulk paths read back through EF unchanged (and compare equal in SQL).
+/// How values SQLite has no type of its own for are stored: as EF Core's SQLite provider stores them (dates and
+/// decimals as text), and GUIDs as 16-byte blobs (<see cref="SqliteGuidConverter"/>), so rows written by our bulk
+/// paths read back through EF unchanged (and compare equal in SQL).
 /// </summary>
 public static class SqliteValues
 {
-    /// <summary>EF's SQLite GUID: upper-case "D" format.</summary>
-    public static string Guid(Guid value) => string.Create(36, value, static (text, id) => WriteGuid(id, text));
-
-    /// <summary>EF's SQLite GUID (upper-case "D") as text: 36 chars.</summary>
-    public static int WriteGuid(Guid value, Span<char> destination)
+    /// <summary>
+    /// A GUID as SQLite stores it here: 16 bytes in RFC 9562 order (big-endian), so SQLite's byte-wise comparison
+    /// orders GUIDs as <see cref="System.Guid.CompareTo(System.Guid)"/> does and version 7 ids (<see cref="Ids"/>)
+    /// by time. EF's own SQLite default is 36 characters of text: more than twice the bytes in every row and index key
+    /// that holds one (see <see cref="SqliteGuidConverter"/>).
+    /// </summary>
+    public static byte[] GuidBytes(Guid value)
     {
-        value.TryFormat(destination, out var length, "D");
-        foreach (ref var c in destination[..length])
-            if (c is >= 'a' and <= 'f') c = (char)(c - 32);
-        return length;
+        var bytes = new byte[16];
+        WriteGuid(value, bytes);
+        return bytes;
     }
 
-    /// <summary>EF's SQLite GUID (upper-case "D") as UTF-8: 36 bytes.</summary>
+    /// <summary>The GUID of 16 bytes written by <see cref="GuidBytes"/>.</summary>
+    public static Guid Guid(ReadOnlySpan<byte> bytes) =>
+        bytes.Length == 16 ? new Guid(bytes, bigEndian: true) : throw new InvalidCastException($"A {bytes.Length}-byte blob is not a GUID.");
+
+    /// <summary>The GUID of <paramref name="bytes"/> (<see cref="GuidBytes"/>): for EF's converter, which calls methods, not constructors of spans.</summary>
+    public static Guid Guid(byte[] bytes) => Guid(bytes.AsSpan());
+
+    /// <summary>The 16 bytes of <see cref="GuidBytes"/> written into <paramref name="destination"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
     public static int WriteGuid(Guid value, Span<byte> destination)
     {
-        value.TryFormat(destination, out var length, "D");
-        foreach (ref var b in destination[..length])
-            if (b is >= (byte)'a' and <= (byte)'f') b -= 32;
-        return length;
+        value.TryWriteBytes(destination, bigEndian: true, out var written);
+        return written;
     }
 
     /// <summary>EF's SQLite DateTime: <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (trailing zero fractions dropped).</summary>

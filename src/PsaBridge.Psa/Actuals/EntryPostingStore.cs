@@ -72,7 +72,7 @@ public sealed class EntryPostingStore(PsaDb db)
         // On SQLite a batch's lines (two an entry) are read through SQLite's C API: EF's reader spent 6 of an approval's 14 s on them,
         // on the planning thread, which shares the machine's two cores with the writer (BENCHMARKS-posting.md).
         if (source.Database.Engine() == DatabaseEngine.Sqlite)
-            return SqliteEntities.ReadAsync<JournalLine>(source, "\"SourceEntryId\" IN (SELECT value FROM json_each(?)) AND NOT \"IsPosted\"",
+            return SqliteEntities.ReadAsync<JournalLine>(source, $"\"SourceEntryId\" IN ({ValueList.SqliteGuidsOf(null)}) AND NOT \"IsPosted\"",
                 [ValueList.JsonArray(entryIds)], ct);
         var ids = entryIds as Guid[] ?? entryIds.ToArray();
         return source.Set<JournalLine>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);

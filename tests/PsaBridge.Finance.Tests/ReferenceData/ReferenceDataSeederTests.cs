@@ -121,7 +121,7 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
     public void EF_and_the_seeder_write_SQLite_guids_and_dates_in_one_format()
     {
         var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
-        SqliteValues.Guid(id).ShouldBe("0F8FAD5B-D9CB-469F-A165-70867728950E");
+        SqliteValues.GuidBytes(id).ShouldBe(Convert.FromHexString("0F8FAD5BD9CB469FA16570867728950E"));
         SqliteValues.DateTime(new DateTime(2024, 3, 5, 14, 7, 9, 120, DateTimeKind.Utc)).ShouldBe("2024-03-05 14:07:09.12");
         SqliteValues.DateTime(new DateTime(2024, 3, 5, 14, 7, 9, DateTimeKind.Utc)).ShouldBe("2024-03-05 14:07:09");
     }
@@ -144,7 +144,7 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
         command.CommandText = "SELECT \"Id\", \"CreatedBySyncAt\" FROM \"ZipCodes\" WHERE \"City\" = 'Stehekin' AND \"Code\" = '98101'";
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue();
-        reader.GetString(0).ShouldBe(SqliteValues.Guid(byEf.Id));
+        reader.GetFieldValue<byte[]>(0).ShouldBe(SqliteValues.GuidBytes(byEf.Id));
         reader.GetString(1).ShouldBe(SqliteValues.DateTime(when));
     }
 }

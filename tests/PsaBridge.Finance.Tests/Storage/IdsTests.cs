@@ -34,15 +34,15 @@ public sealed class IdsTests
     [InlineData(0x0000_0000_FFFFL)] // the low 16 bits carry into the high 32
     [InlineData(0x7FFF_FFFF_FFFFL)] // the high 32 bits pass from 0x7FFF_FFFF to 0x8000_0000 (the sign of an int; the year 6429)
     [InlineData(0x0199_0000_0000L)] // 2024, an ordinary time
-    public void An_id_of_a_later_millisecond_sorts_later_as_stored_text_and_as_a_guid(long milliseconds)
+    public void An_id_of_a_later_millisecond_sorts_later_as_stored_bytes_and_as_a_guid(long milliseconds)
     {
         var earlier = Ids.New(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds));
         var later = Ids.New(DateTimeOffset.FromUnixTimeMilliseconds(milliseconds + 1));
 
         MillisecondsOf(earlier).ShouldBe(milliseconds);
         MillisecondsOf(later).ShouldBe(milliseconds + 1);
-        // As EF Core stores a GUID on SQLite, compared as SQLite's BINARY collation compares it.
-        string.CompareOrdinal(SqliteValues.Guid(earlier), SqliteValues.Guid(later)).ShouldBeLessThan(0);
+        // As a GUID is stored on SQLite, compared as SQLite compares blobs (memcmp).
+        SqliteValues.GuidBytes(earlier).AsSpan().SequenceCompareTo(SqliteValues.GuidBytes(later)).ShouldBeLessThan(0);
         earlier.CompareTo(later).ShouldBeLessThan(0);
     }
 

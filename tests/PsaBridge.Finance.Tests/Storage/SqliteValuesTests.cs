@@ -5,7 +5,10 @@ using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Finance.Tests.Storage;
 
-/// <summary>The bulk path writes dates and decimals digit by digit; the text must be exactly what EF's format strings give.</summary>
+/// <summary>
+/// The bulk path writes dates and decimals digit by digit; the text must be exactly what EF's format strings give.
+/// GUIDs are stored as their bytes in RFC order.
+/// </summary>
 public sealed class SqliteValuesTests
 {
     private static readonly decimal[] Decimals =
@@ -47,21 +50,27 @@ public sealed class SqliteValuesTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(5_000)]
-    public void A_list_of_GUIDs_is_the_JSON_array_of_their_EF_text(int count)
+    public void A_list_of_GUIDs_is_the_JSON_array_of_their_hexadecimal_digits(int count)
     {
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
-        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(id => id.ToString("D").ToUpperInvariant())));
+        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(id => id.ToString("N"))));
     }
 
     [Fact]
-    public void GUIDs_read_as_EF_writes_them_upper_case()
+    public void A_GUID_is_stored_as_its_16_bytes_in_RFC_order_and_read_back()
     {
+        SqliteValues.GuidBytes(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"))
+            .ShouldBe(Convert.FromHexString("0F8FAD5BD9CB469FA16570867728950E")); // the text's digits in their order: big-endian
+        var written = new byte[20];
         foreach (var id in Enumerable.Range(0, 1_000).Select(_ => Guid.NewGuid()).Append(Guid.Empty).Append(Guid.AllBitsSet))
         {
-            var expected = id.ToString("D").ToUpperInvariant();
-            SqliteValues.Guid(id).ShouldBe(expected);
-            Utf8(b => SqliteValues.WriteGuid(id, b)).ShouldBe(expected);
+            var bytes = SqliteValues.GuidBytes(id);
+            bytes.ShouldBe(Convert.FromHexString(id.ToString("N")));
+            SqliteValues.WriteGuid(id, written).ShouldBe(16);
+            written[..16].ShouldBe(bytes);
+            SqliteValues.Guid(bytes).ShouldBe(id);
         }
+        Should.Throw<InvalidCastException>(() => SqliteValues.Guid(new byte[15])).Message.ShouldBe("A 15-byte blob is not a GUID.");
     }
 
     private static string Utf8(SpanWriter write)

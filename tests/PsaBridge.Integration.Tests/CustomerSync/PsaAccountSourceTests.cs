@@ -134,7 +134,7 @@ public sealed class SqliteQueryTests
         var id = Guid.NewGuid();
         await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE v (g, d, t, n)");
         await db.Database.ExecuteSqlRawAsync("INSERT INTO v VALUES ({0}, 12, 'ünïcode', NULL), ({1}, 2.5, '', 7), ('not a guid', 'x', NULL, NULL)",
-            SqliteValues.Guid(id), id.ToByteArray());
+            id.ToString("D").ToUpperInvariant(), SqliteValues.GuidBytes(id));
 
         var rows = SqliteQuery.Read(connection, "SELECT g, d, t, n FROM v WHERE rowid <= ? ORDER BY rowid", [2L],
             r => (r.Guid(0), r.Decimal(1), r.Text(2), r.IsNull(3)), default);

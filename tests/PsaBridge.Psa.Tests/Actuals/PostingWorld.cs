@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Tests.Api;
@@ -18,9 +19,10 @@ internal sealed record PostingWorld(PsaBridgeApp App, Alpine Alpine, AsyncServic
     /// <summary>Both sets, <see cref="A"/> first.</summary>
     public List<Guid> All => [.. A, .. B];
 
-    public static async Task<PostingWorld> SubmittedAsync(int perSet)
+    /// <summary>The world on the run's engine, or on <paramref name="engine"/> when given.</summary>
+    public static async Task<PostingWorld> SubmittedAsync(int perSet, DatabaseEngine? engine = null)
     {
-        var app = await PsaBridgeApp.StartAsync();
+        var app = await PsaBridgeApp.StartAsync(engine: engine);
         var alpine = await Alpine.SetUpAsync(app.CreateClient());
         var scope = app.Services.CreateAsyncScope();
         var (a, b) = await SubmittedTwinsAsync(scope.ServiceProvider, alpine, perSet);

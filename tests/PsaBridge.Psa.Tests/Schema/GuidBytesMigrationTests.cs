@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PsaBridge.Finance;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Invoicing;
+using PsaBridge.Psa.Tests.Actuals;
+using PsaBridge.Psa.Time;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Psa.Tests.Schema;
+
+/// <summary>
+/// The migrations that store SQLite's GUIDs as 16 bytes instead of EF's text: a database with GUIDs as text (made by
+/// stepping a filled one back below them) is upgraded in place, every row kept and every reference still joined.
+/// On SQLite whichever engine the run is for: PostgreSQL's uuid columns are not touched by them.
+/// </summary>
+public sealed class GuidBytesMigrationTests
+{
+    private const string PsaBefore = "20261122000002_ProjectAccounting";
+    private const string FinanceBefore = "20261122000003_SetupVersion";
+
+    [Fact]
+    public async Task A_database_with_GUIDs_as_text_is_upgraded_to_bytes_keeping_every_row_and_reference()
+    {
+        DatabaseLocation psa, finance;
+        Guid entry;
+        await using (var world = await PostingWorld.SubmittedAsync(12, DatabaseEngine.Sqlite))
+        {
+            // Actuals, journal lines, origins and connections; an invoice with its lines and details; customers and the log.
+            (await world.Get<TimeEntryService>().ApproveTimeEntries(world.A)).Approved.ShouldBe(12);
+            var invoice = await world.Get<InvoiceService>().CreateDraftAsync(new InvoiceInput(world.Alpine.Contract, new DateOnly(2019, 1, 31)));
+            await world.Get<InvoiceService>().ConfirmAsync(invoice.Id);
+            (await world.App.Service<SynchronizeCustomers>().RunAsync(new SyncRequest())).Header.CreatedCount.ShouldBeGreaterThan(0);
+            (psa, finance, entry) = (world.App.Databases.Psa, world.App.Databases.Finance, world.A[0]);
+        }
+        SqliteConnection.ClearAllPools();
+        var psaRows = Rows(psa, TestDatabases.OpenPsa);
+        var financeRows = Rows(finance, TestDatabases.OpenFinance);
+        psaRows.Count(r => r.StartsWith("Actual ", StringComparison.Ordinal)).ShouldBe(24 + 24); // cost and unbilled sales of 12 entries; billed sales and the unbilled reversed on confirming
+        financeRows.Count(r => r.StartsWith("IntegrationLogLine ", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
+
+        // Back to text: what the migration meets in a database made before it.
+        using (var db = TestDatabases.OpenPsa(psa)) db.GetService<IMigrator>().Migrate(PsaBefore);
+        using (var db = TestDatabases.OpenFinance(finance)) db.GetService<IMigrator>().Migrate(FinanceBefore);
+        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe(["text"]);
+        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe(["text"]);
+        Scalar(psa, "SELECT \"Id\" FROM \"TimeEntries\" WHERE \"Id\" = @p", entry.ToString("D").ToUpperInvariant()).ShouldNotBeNull(); // EF's own text
+
+        using (var db = TestDatabases.OpenPsa(psa)) SchemaMigrator.Upgrade(db).ShouldBe(["20261202000003_GuidBytes"]);
+        using (var db = TestDatabases.OpenFinance(finance)) SchemaMigrator.Upgrade(db).ShouldBe(["20261202000004_GuidBytes"]);
+        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe(["blob"]);
+        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe(["blob"]);
+        Scalar(psa, "SELECT count(*) FROM pragma_foreign_key_check", null).ShouldBe(0L);
+        Scalar(finance, "SELECT count(*) FROM pragma_foreign_key_check", null).ShouldBe(0L);
+
+        // Every row of every table reads back through EF as it read before, and the keys still join.
+        Rows(psa, TestDatabases.OpenPsa).ShouldBe(psaRows);
+        Rows(finance, TestDatabases.OpenFinance).ShouldBe(financeRows);
+        using (var db = TestDatabases.OpenPsa(psa))
+            db.Set<TransactionOrigin>().Count(o => db.Set<TimeEntry>().Any(e => e.Id == o.OriginId) && o.OriginId == entry).ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>Every row of every entity of the model as "Entity {json}", sorted: the database's content as EF reads it.</summary>
+    private static List<string> Rows<T>(DatabaseLocation location, Func<DatabaseLocation, T> open) where T : DbContext
+    {
+        using var db = open(location);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var rows = new List<string>();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        {
+            var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
+            rows.AddRange(set.AsEnumerable().Select(r => $"{entity.ClrType.Name} {JsonSerializer.Serialize(r, entity.ClrType)}"));
+        }
+        return rows.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How the tables' GUIDs are stored: SQLite's types of every non-NULL value in their GUID columns.</summary>
+    private static List<string> StoredAs(DatabaseLocation location, (string Table, string[] Columns)[] tables)
+    {
+        var sql = string.Join(" UNION ", tables.SelectMany(t => t.Columns.Select(c => $"SELECT typeof(\"{c}\") FROM \"{t.Table}\" WHERE \"{c}\" IS NOT NULL")));
+        using var connection = new SqliteConnection(location.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var types = new List<string>();
+        while (reader.Read()) types.Add(reader.GetString(0));
+        return types;
+    }
+
+    private static object? Scalar(DatabaseLocation location, string sql, string? parameter)
+    {
+        using var connection = new SqliteConnection(location.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (parameter is not null) command.Parameters.AddWithValue("@p", parameter);
+        return command.ExecuteScalar();
+    }
+}
