@@ -6,7 +6,7 @@ namespace PsaBridge.Infrastructure.Storage;
 /// <summary>
 /// The step of a migration that turns a SQLite database's GUIDs from EF's text into their 16 bytes
 /// (<see cref="SqliteGuidConverter"/>), in place: the columns keep their declared type, so no table is rebuilt.
-/// Each migration lists its own tables as they were when it was written (a later table is born with bytes).
+/// Each migration lists its own tables as they were when it was written: rows written later are bytes already.
 /// PostgreSQL stores uuid and is left alone.
 /// </summary>
 public static class GuidBytesMigration
@@ -26,9 +26,16 @@ public static class GuidBytesMigration
             m.Sql($"UPDATE \"{table}\" SET {string.Join(", ", columns.Select(c => $"\"{c}\" = {convert($"\"{c}\"")}"))};");
     }
 
-    /// <summary>EF's text (upper-case "D") as the 16 bytes its digits spell; NULL and bytes already converted stay as they are.</summary>
-    private static string ToBytes(string column) =>
-        $"CASE typeof({column}) WHEN 'text' THEN unhex(replace({column}, '-', '')) ELSE {column} END";
+    /// <summary>
+    /// EF's text (upper-case "D") as the 16 bytes its digits spell. NULL, bytes already converted and text that spells no
+    /// GUID stay as they are: unhex would make the last NULL, and clear a reference without a word. EF then fails on
+    /// such a row when it reads it, naming the blob it cannot read.
+    /// </summary>
+    private static string ToBytes(string column)
+    {
+        var bytes = $"unhex(replace({column}, '-', ''))";
+        return $"CASE WHEN typeof({column}) = 'text' AND length({column}) = 36 AND length({bytes}) = 16 THEN {bytes} ELSE {column} END";
+    }
 
     /// <summary>The bytes as EF's text again: hex() writes upper case.</summary>
     private static string ToText(string column)

@@ -89,7 +89,7 @@ public static class SqliteQuery
 /// <summary>
 /// The current row of a <see cref="SqliteQuery"/>, column by index (from 0). Valid only inside the map call: the
 /// next step replaces it. Reads convert as EF's readers do (a GUID from its 16 stored bytes, <see cref="SqliteValues.GuidBytes"/>,
-/// or from text; a decimal from text or a number), and fail with the column's index on a value that is not what the caller expects.
+/// and, unlike EF, also from text, as older databases stored it; a decimal from text or a number), and fail with the column's index on a value that is not what the caller expects.
 /// </summary>
 public readonly unsafe struct SqliteRow
 {

@@ -118,7 +118,7 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void EF_and_the_seeder_write_SQLite_guids_and_dates_in_one_format()
+    public void SQLite_guids_are_their_bytes_in_RFC_order_and_dates_EF_text()
     {
         var id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e");
         SqliteValues.GuidBytes(id).ShouldBe(Convert.FromHexString("0F8FAD5BD9CB469FA16570867728950E"));
@@ -146,5 +146,16 @@ public class ReferenceDataSeederTests(ITestOutputHelper output)
         (await reader.ReadAsync()).ShouldBeTrue();
         reader.GetFieldValue<byte[]>(0).ShouldBe(SqliteValues.GuidBytes(byEf.Id));
         reader.GetString(1).ShouldBe(SqliteValues.DateTime(when));
+        await reader.DisposeAsync();
+
+        // A zip code the seeder wrote: its id is the same 16 bytes EF reads back as that GUID.
+        command.CommandText = "SELECT \"Id\", \"CountryId\", \"Code\", \"City\" FROM \"ZipCodes\" WHERE \"City\" <> 'Stehekin' ORDER BY \"Code\" LIMIT 1";
+        await using var seeded = await command.ExecuteReaderAsync();
+        (await seeded.ReadAsync()).ShouldBeTrue();
+        var (bytes, country, code, city) = (seeded.GetFieldValue<byte[]>(0), seeded.GetString(1), seeded.GetString(2), seeded.GetString(3));
+        bytes.Length.ShouldBe(16);
+        var read = await db.ZipCodes.AsNoTracking().SingleAsync(z => z.CountryId == country && z.Code == code && z.City == city);
+        SqliteValues.GuidBytes(read.Id).ShouldBe(bytes);
+        (await db.ZipCodes.AsNoTracking().CountAsync(z => z.Id == read.Id)).ShouldBe(1); // and a query by it finds it
     }
 }

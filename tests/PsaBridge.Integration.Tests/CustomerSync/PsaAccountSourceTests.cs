@@ -125,7 +125,7 @@ public sealed class PsaAccountSourceTests
 public sealed class SqliteQueryTests
 {
     [Fact]
-    public async Task Values_stored_in_other_forms_convert_as_Microsoft_Data_Sqlite_converts_them_and_a_bad_one_names_its_column()
+    public async Task Values_stored_in_other_forms_convert_and_a_bad_one_names_its_column()
     {
         var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite); // on either run: the reader is SQLite's
         await using var db = pair.OpenPsa();
