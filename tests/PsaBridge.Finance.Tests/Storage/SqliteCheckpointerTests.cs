@@ -8,10 +8,43 @@ namespace PsaBridge.Finance.Tests.Storage;
 
 /// <summary>
 /// SQLite's log is copied back into the database file by a background checkpoint after commits, not by the
-/// committing request. SQLite-only behaviour: these tests use SQLite files whichever engine the run is for.
+/// committing request; new databases have 8 KiB pages. SQLite-only behaviour: these tests use SQLite files whichever engine the run is for.
 /// </summary>
 public sealed class SqliteCheckpointerTests
 {
+    [Fact]
+    public async Task A_new_database_is_made_with_8_KiB_pages_and_an_older_one_keeps_its_own()
+    {
+        var pair = await TestDatabases.CreateAsync(DatabaseEngine.Sqlite);
+        // Made by the migrations through the application's connections (the copies are left out of WAL for copying).
+        Pragma(pair.Psa, "page_size").ShouldBe(8192L);
+        Pragma(pair.Finance, "page_size").ShouldBe(8192L);
+
+        // A database made before (SQLite's 4 KiB pages, with a table) is upgraded and used as it is.
+        var older = DatabaseLocation.Sqlite(Path.Combine(pair.Directory!, "older.db"));
+        await using (var raw = new SqliteConnection(older.ConnectionString))
+        {
+            await raw.OpenAsync();
+            await using var create = raw.CreateCommand();
+            create.CommandText = "CREATE TABLE \"Notes\" (\"Text\" TEXT); INSERT INTO \"Notes\" VALUES ('kept');";
+            await create.ExecuteNonQueryAsync();
+        }
+        await using (var db = TestDatabases.OpenFinance(older)) SchemaMigrator.Upgrade(db).ShouldNotBeEmpty();
+        Pragma(older, "page_size").ShouldBe(4096L);
+        Pragma(older, "journal_mode").ShouldBe("wal");
+        await using (var db = TestDatabases.OpenFinance(older))
+            (await db.Database.SqlQueryRaw<string>("SELECT \"Text\" AS \"Value\" FROM \"Notes\"").SingleAsync()).ShouldBe("kept");
+    }
+
+    private static object? Pragma(DatabaseLocation location, string name)
+    {
+        using var connection = new SqliteConnection(location.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return command.ExecuteScalar();
+    }
+
     [Fact]
     public async Task A_commit_reaches_the_database_file_itself_without_the_committer_checkpointing()
     {
