@@ -18,17 +18,17 @@ public sealed class CustomerSyncOptions
 {
     public const string Section = "PsaBridge:CustomerSync";
 
-    /// <summary>Accounts per page; each page is one finance transaction. Unset: the engine's default (<see cref="PageSizeFor"/>).</summary>
-    public int? PageSize { get; set; }
-
     /// <summary>
-    /// <see cref="PageSize"/> if set; otherwise 2,000 on SQLite and 5,000 on PostgreSQL. A page is read and mapped on one
-    /// thread and written on another, and on SQLite a page of 2,000 is still young when written, so less of it survives into
-    /// the GC's older generations: 1M accounts in turn with 5,000, median 27.9 s against 29.1 s, peak memory 260-285 MB
-    /// against 350-375 MB (BENCHMARKS.md). On PostgreSQL every page also pays round trips (lookups, the lease, a commit),
-    /// and 2,000 has not been measured there.
+    /// Accounts per page; each page is one finance transaction. A page is read and mapped on one thread and written on
+    /// another, and a page of 2,000 is still young when written, so less of it survives into the GC's older generations.
+    /// 1M accounts in turn against 5,000: on SQLite median 27.9 s against 29.1 s, peak memory 260-285 MB against
+    /// 350-375 MB; on PostgreSQL 80.2 / 77.2 s against 85.6 / 84.0 s, peak 280-290 MB against 390-400 MB (BENCHMARKS.md).
     /// </summary>
-    public int PageSizeFor(DatabaseEngine engine) => PageSize ?? (engine == DatabaseEngine.Sqlite ? 2_000 : 5_000);
+    public int PageSize { get; set; } = 2_000;
+
+    /// <summary>The largest page the settings accept: two pages (one read ahead, one written) stay well inside memory.</summary>
+    public const int MaxPageSize = 50_000;
+
     /// <summary>The customer group new customers get (projects360's "Default customer group").</summary>
     public string CustomerGroup { get; set; } = "10";
     /// <summary>The number sequence that gives a customer account to an account without an account number.</summary>
@@ -200,7 +200,7 @@ public sealed class SynchronizeCustomers(
         // Pages look up failures from before the run only when there are any; the failures the run records itself the writer keeps (FailedThisRun).
         var failuresBefore = await failures.AnyAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
-        var pageSize = Options.PageSizeFor(db.Database.Engine());
+        var pageSize = Options.PageSize;
         foreach (var chunk in failed.Chunk(pageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
         var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();

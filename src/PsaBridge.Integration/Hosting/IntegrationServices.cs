@@ -19,7 +19,10 @@ public static class IntegrationServices
         services.AddPsa(configuration);
         services.AddFinance(configuration);
         services.AddSingleton(TimeProvider.System);
-        services.Configure<CustomerSyncOptions>(configuration.GetSection(CustomerSyncOptions.Section));
+        services.AddOptions<CustomerSyncOptions>().Bind(configuration.GetSection(CustomerSyncOptions.Section))
+            .Validate(o => o.PageSize is >= 1 and <= CustomerSyncOptions.MaxPageSize,
+                $"{CustomerSyncOptions.Section}:PageSize must be between 1 and {CustomerSyncOptions.MaxPageSize:N0} accounts.")
+            .ValidateOnStart();
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         services.AddSingleton<IPsaAccountSource, PsaDbAccountSource>();
         services.AddSingleton<JobLeases>();
