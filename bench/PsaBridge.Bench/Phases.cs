@@ -33,7 +33,7 @@ public static class Phases
     private static IConfiguration Configuration(BenchOptions o) => new ConfigurationBuilder().AddInMemoryCollection(o.Engine == "postgres"
         ? new Dictionary<string, string?> { ["ConnectionStrings:Psa"] = Location(o, "psa").ConnectionString, ["ConnectionStrings:Finance"] = Location(o, "finance").ConnectionString }
         : new Dictionary<string, string?> { ["PsaBridge:DataDir"] = o.Dir })
-        .AddEnvironmentVariables() // e.g. PsaBridge__CustomerSync__PageSize=5000 (default 2000 on SQLite, 5000 on PostgreSQL)
+        .AddEnvironmentVariables() // e.g. PsaBridge__CustomerSync__PageSize=5000 (default 2000)
         .Build();
 
     private static ServiceProvider Services(BenchOptions o) =>

@@ -200,8 +200,7 @@ public sealed class SynchronizeCustomers(
         // Pages look up failures from before the run only when there are any; the failures the run records itself the writer keeps (FailedThisRun).
         var failuresBefore = await failures.AnyAsync(ct);
         var failedAccounts = new List<PsaAccountRecord>();
-        var pageSize = Options.PageSize;
-        foreach (var chunk in failed.Chunk(pageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
+        foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
         var retries = failedAccounts.Where(a => a.Version <= watermark).OrderBy(a => a.Version).ToList();
         var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();
         var gone = failed.Where(id => !stillInPsa.Contains(id)).ToList();
@@ -220,7 +219,7 @@ public sealed class SynchronizeCustomers(
         var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var aheadStages = new Dictionary<string, TimeSpan>();
-        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, pageSize, reference, loadedCountries, context, aheadStages, stop.Token),
+        var reader = Task.Run(() => ReadAheadAsync(pages.Writer, retries, watermark, reference, loadedCountries, context, aheadStages, stop.Token),
             CancellationToken.None);
         try
         {
@@ -251,7 +250,7 @@ public sealed class SynchronizeCustomers(
     /// before it is handed to the writer. Ends the channel, with the error when it fails, so the writer never
     /// waits on a reader that has stopped.
     /// </summary>
-    private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark, int pageSize,
+    private async Task ReadAheadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark,
         FinanceReference reference, HashSet<string> loadedCountries, PageContext c, Dictionary<string, TimeSpan> stages, CancellationToken ct)
     {
         try
@@ -276,14 +275,14 @@ public sealed class SynchronizeCustomers(
                 await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found), ct);
                 mark = Stopwatch.GetTimestamp();
             }
-            foreach (var chunk in retries.Chunk(pageSize)) await SendAsync(chunk, null);
+            foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
             while (true)
             {
-                var page = await source.ReadChangedAsync(watermark, pageSize, ct);
+                var page = await source.ReadChangedAsync(watermark, Options.PageSize, ct);
                 if (page.Count == 0) break;
                 watermark = page[^1].Version;
                 await SendAsync(page, watermark);
-                if (page.Count < pageSize) break;
+                if (page.Count < Options.PageSize) break;
             }
             pages.Complete();
         }
