@@ -22,7 +22,11 @@ namespace PsaBridge.Infrastructure.Storage;
 /// </remarks>
 public sealed class SqliteGuidConverter() : ValueConverter<Guid, byte[]>(v => SqliteValues.GuidBytes(v), v => SqliteValues.Guid(v))
 {
-    /// <summary>Stores every GUID of the model, and every GUID parameter of a LINQ query, as bytes when the context is on SQLite.</summary>
+    /// <summary>
+    /// On SQLite: every GUID property as bytes (and so every GUID a LINQ query compares with one), and by the default
+    /// mapping the GUIDs EF meets without a property, such as the rows of <c>SqlQuery&lt;Guid&gt;</c>, which would
+    /// otherwise read the bytes in Microsoft.Data.Sqlite's little-endian order, silently wrong.
+    /// </summary>
     public static void Apply(ModelConfigurationBuilder conventions, DatabaseFacade database)
     {
         if (!database.IsSqlite()) return;

@@ -44,12 +44,14 @@ public sealed class GuidBytesMigrationTests
         var financeRows = Rows(finance, TestDatabases.OpenFinance);
         psaRows.Count(r => r.StartsWith("Actual ", StringComparison.Ordinal)).ShouldBe(24 + 24); // cost and unbilled sales of 12 entries; billed sales and the unbilled reversed on confirming
         financeRows.Count(r => r.StartsWith("IntegrationLogLine ", StringComparison.Ordinal)).ShouldBeGreaterThan(0);
+        var joined = OriginsJoinedToTheirEntry(psa, entry);
+        joined.ShouldBeGreaterThan(0);
 
         // Back to text: what the migration meets in a database made before it.
         using (var db = TestDatabases.OpenPsa(psa)) db.GetService<IMigrator>().Migrate(PsaBefore);
         using (var db = TestDatabases.OpenFinance(finance)) db.GetService<IMigrator>().Migrate(FinanceBefore);
-        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe(["text"]);
-        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe(["text"]);
+        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe("text");
+        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe("text");
         Scalar(psa, "SELECT \"Id\" FROM \"TimeEntries\" WHERE \"Id\" = @p0", entry.ToString("D").ToUpperInvariant()).ShouldNotBeNull(); // EF's own text
         // Text that spells no GUID (a reference without a foreign key, so nothing else refuses it) is kept, not cleared.
         var customer = (string)Scalar(finance, "SELECT \"CustomerAccount\" FROM \"Customers\" WHERE \"PsaAccountId\" IS NOT NULL ORDER BY 1 LIMIT 1")!;
@@ -60,16 +62,22 @@ public sealed class GuidBytesMigrationTests
         using (var db = TestDatabases.OpenFinance(finance)) SchemaMigrator.Upgrade(db).ShouldBe(["20261202000004_GuidBytes"]);
         Scalar(finance, "SELECT \"PsaAccountId\" FROM \"Customers\" WHERE \"CustomerAccount\" = @p0", customer).ShouldBe("{" + itsAccount + "}");
         Scalar(finance, "UPDATE \"Customers\" SET \"PsaAccountId\" = @p0 WHERE \"CustomerAccount\" = @p1", SqliteValues.GuidBytes(Guid.Parse(itsAccount)), customer);
-        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe(["blob"]);
-        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe(["blob"]);
+        StoredAs(psa, Migrations.GuidBytes.Tables).ShouldBe("blob");
+        StoredAs(finance, Finance.Migrations.GuidBytes.Tables).ShouldBe("blob");
         Scalar(psa, "SELECT count(*) FROM pragma_foreign_key_check").ShouldBe(0L);
         Scalar(finance, "SELECT count(*) FROM pragma_foreign_key_check").ShouldBe(0L);
 
         // Every row of every table reads back through EF as it read before, and the keys still join.
         Rows(psa, TestDatabases.OpenPsa).ShouldBe(psaRows);
         Rows(finance, TestDatabases.OpenFinance).ShouldBe(financeRows);
-        using (var db = TestDatabases.OpenPsa(psa))
-            db.Set<TransactionOrigin>().Count(o => db.Set<TimeEntry>().Any(e => e.Id == o.OriginId) && o.OriginId == entry).ShouldBeGreaterThan(0);
+        OriginsJoinedToTheirEntry(psa, entry).ShouldBe(joined);
+    }
+
+    /// <summary>The entry's origins found by joining the origins to the time entries on the GUID key, in SQL.</summary>
+    private static int OriginsJoinedToTheirEntry(DatabaseLocation psa, Guid entry)
+    {
+        using var db = TestDatabases.OpenPsa(psa);
+        return db.Set<TransactionOrigin>().Count(o => db.Set<TimeEntry>().Any(e => e.Id == o.OriginId) && o.OriginId == entry);
     }
 
     /// <summary>Every row of every entity of the model as "Entity {json}", sorted: the database's content as EF reads it.</summary>
@@ -86,19 +94,10 @@ public sealed class GuidBytesMigrationTests
         return rows.Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>How the tables' GUIDs are stored: SQLite's types of every non-NULL value in their GUID columns.</summary>
-    private static List<string> StoredAs(DatabaseLocation location, (string Table, string[] Columns)[] tables)
-    {
-        var sql = string.Join(" UNION ", tables.SelectMany(t => t.Columns.Select(c => $"SELECT typeof(\"{c}\") FROM \"{t.Table}\" WHERE \"{c}\" IS NOT NULL")));
-        using var connection = new SqliteConnection(location.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var types = new List<string>();
-        while (reader.Read()) types.Add(reader.GetString(0));
-        return types;
-    }
+    /// <summary>How the tables' GUIDs are stored: SQLite's types of every non-NULL value in their GUID columns, joined by commas.</summary>
+    private static string? StoredAs(DatabaseLocation location, (string Table, string[] Columns)[] tables) =>
+        (string?)Scalar(location, "SELECT group_concat(type) FROM (" +
+            string.Join(" UNION ", tables.SelectMany(t => t.Columns.Select(c => $"SELECT typeof(\"{c}\") AS type FROM \"{t.Table}\" WHERE \"{c}\" IS NOT NULL"))) + ")");
 
     private static object? Scalar(DatabaseLocation location, string sql, params object[] parameters)
     {
