@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using SQLitePCL;
 
@@ -50,6 +52,36 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             }
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>Rows buffered before they are sent to PostgreSQL's COPY: bounds memory however many entities.</summary>
+    private const int CopyEvery = 8_192;
+
+    /// <summary>
+    /// Inserts new entities of one type inside the context's open transaction, with no change tracking: columns and value
+    /// conversions from the EF model (<see cref="EntityTable{T}"/>), so a row reads back through EF as if EF had written it.
+    /// On SQLite through the table's compiled encoder (<see cref="InsertEntities{T}"/>), on PostgreSQL by binary COPY.
+    /// </summary>
+    public static async Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0) return;
+        var transaction = db.Database.CurrentTransaction
+                          ?? throw new InvalidOperationException("Bulk inserts write inside the caller's transaction; none is open.");
+        var table = EntityTable<T>.Get(db.Model);
+        var connection = db.Database.GetDbConnection();
+        var engine = db.Database.Engine();
+        if (engine == DatabaseEngine.Sqlite)
+        {
+            InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
+            return;
+        }
+        var bulk = new BulkInsert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
+        foreach (var row in rows)
+        {
+            bulk.Add(table.Values(row));
+            if (bulk.Count >= CopyEvery) await bulk.FlushAsync(ct);
+        }
+        await bulk.FlushAsync(ct);
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public sealed class EntityTable<T> where T : class
 
     private readonly IEntityType _entityType;
     private readonly IProperty[] _properties;
+    /// <summary>For each column, the owned reference its property is on (null for the entity's own): see <see cref="OwnedColumns"/>.</summary>
+    private readonly INavigation?[] _owners;
     private readonly IClrPropertyGetter[] _getters;
+    private readonly IClrPropertyGetter?[] _ownerGetters;
     private readonly Func<object?, object?>?[] _toProvider;
     private readonly Lazy<Func<SqliteRow, int, T>> _read;
     private readonly Lazy<Action<T, SqliteRowBinder>> _encode;
@@ -27,14 +30,34 @@ public sealed class EntityTable<T> where T : class
         _entityType = entityType;
         Name = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(Name, entityType.GetSchema());
-        _properties = entityType.GetProperties().ToArray();
-        if (_properties.FirstOrDefault(p => p.IsShadowProperty() || p.PropertyInfo is null) is { } shadow)
+        var columns = entityType.GetProperties().Select(p => (Property: p, Owner: (INavigation?)null)).Concat(OwnedColumns(entityType, Name)).ToArray();
+        if (columns.Where(c => c.Property.IsShadowProperty() || c.Property.PropertyInfo is null || c.Owner is { PropertyInfo: null }).Select(c => c.Property).FirstOrDefault() is { } shadow)
             throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is not a CLR property; the bulk paths read and write only those.");
+        _properties = columns.Select(c => c.Property).ToArray();
+        _owners = columns.Select(c => c.Owner).ToArray();
         Columns = _properties.Select(p => p.GetColumnName(store)!).ToArray();
         _getters = _properties.Select(p => p.GetGetter()).ToArray();
+        _ownerGetters = _owners.Select(n => n?.GetGetter()).ToArray();
         _toProvider = _properties.Select(p => p.GetTypeMapping().Converter?.ConvertToProvider).ToArray();
         _read = new Lazy<Func<SqliteRow, int, T>>(CompileRead);
         _encode = new Lazy<Action<T, SqliteRowBinder>>(CompileEncode);
+    }
+
+    /// <summary>
+    /// The columns of the owned references kept in the entity's own table (EF's table splitting, as a customer's postal
+    /// address): every property of the owned type but its key, which is the owner's key again. Any other owned shape
+    /// (a collection, another table, an owned type owning more) is refused: its rows would be left out without a word.
+    /// </summary>
+    private static IEnumerable<(IProperty Property, INavigation? Owner)> OwnedColumns(IEntityType entityType, string table)
+    {
+        var owned = entityType.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList();
+        if (owned.FirstOrDefault(n => n.IsCollection || n.TargetEntityType.GetTableName() != table
+                                      || n.TargetEntityType.GetNavigations().Any(m => m.TargetEntityType.IsOwned())) is { } other)
+            throw new NotSupportedException($"{typeof(T).Name}.{other.Name}: the bulk paths write owned references kept in the entity's own table, and no other owned types.");
+        return from n in owned
+               from p in n.TargetEntityType.GetProperties()
+               where !p.IsPrimaryKey()
+               select (p, (INavigation?)n);
     }
 
     public string Name { get; }
@@ -51,10 +74,11 @@ public sealed class EntityTable<T> where T : class
     /// <summary>The row's values as the database stores them, in <see cref="Columns"/> order.</summary>
     public object?[] Values(T row)
     {
-        var values = new object?[_getters.Length];
+        var values = new object?[_properties.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            var value = _getters[i].GetClrValue(row);
+            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) : row;
+            var value = holder is null ? null : _getters[i].GetClrValue(holder);
             values[i] = value is not null && _toProvider[i] is { } convert ? convert(value) : value;
         }
         return values;
@@ -98,9 +122,17 @@ public sealed class EntityTable<T> where T : class
     {
         var row = Expression.Parameter(typeof(T), "row");
         var binder = Expression.Parameter(typeof(SqliteRowBinder), "binder");
-        var sets = _properties.Select((p, i) => Set(binder, i, Expression.Property(row, p.PropertyInfo!), p));
+        var sets = _properties.Select((p, i) => _owners[i] is { } owner
+            ? OnOwned(binder, i, Expression.Property(row, owner.PropertyInfo!), p)
+            : Set(binder, i, Expression.Property(row, p.PropertyInfo!), p));
         return Expression.Lambda<Action<T, SqliteRowBinder>>(Expression.Block(sets), row, binder).Compile();
     }
+
+    /// <summary>Column <paramref name="i"/> set from a property of an owned reference: NULL when the entity has none.</summary>
+    private static Expression OnOwned(ParameterExpression binder, int i, Expression owned, IProperty property) =>
+        Expression.IfThenElse(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
+            Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
+            Set(binder, i, Expression.Property(owned, property.PropertyInfo!), property));
 
     /// <summary>Column <paramref name="i"/> set from the property's value: converted to the provider's value as EF converts it, NULL when null.</summary>
     private static Expression Set(ParameterExpression binder, int i, Expression value, IProperty property)

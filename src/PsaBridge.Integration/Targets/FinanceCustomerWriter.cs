@@ -21,9 +21,13 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly DatabaseEngine _engine;
-    private readonly BulkInsert _customers, _zips, _lines;
+    private readonly BulkInsert _zips;
+    // New customers and log lines, written at flush through the entity bulk path (typed, no row arrays: a million of each in a full run).
+    private readonly List<Customer> _customers = [];
+    private readonly List<IntegrationLogLine> _lines = [];
     private PreparedStatement? _updateCustomer, _deleteFailure, _upsertFailure;
 
+    /// <summary>The columns an update sets, and the PSA id it finds the customer by.</summary>
     private static readonly string[] CustomerColumns =
     [
         "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
@@ -38,23 +42,14 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         _connection = db.Database.GetDbConnection();
         _transaction = tx.GetDbTransaction();
         _engine = db.Database.Engine();
-        _customers = new BulkInsert(_connection, _transaction, _engine, "Customers", ["CustomerAccount", .. CustomerColumns, "CreatedAt"]);
         _zips = new BulkInsert(_connection, _transaction, _engine, "ZipCodes", "Id", "CountryId", "Code", "StateId", "City", "CreatedBySyncAt");
-        _lines = new BulkInsert(_connection, _transaction, _engine, "IntegrationLogLines",
-            "HeaderId", "LineNumber", "PsaAccountId", "PsaVersion", "AccountName", "AccountNumber", "CustomerAccount", "Status", "Action", "ZipCodeCreated", "Messages");
     }
 
     public static async Task<FinanceCustomerWriter> BeginAsync(FinanceDb db, CancellationToken ct) =>
         new(db, await db.Database.BeginTransactionAsync(ct));
 
-    /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at commit.</summary>
-    public void InsertCustomer(Customer c)
-    {
-        var row = Values(c, before: 1, after: 1);
-        row[0] = c.CustomerAccount;
-        row[^1] = _boxes.Of(c.CreatedAt);
-        _customers.Add(row);
-    }
+    /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at flush. The customer is not to change meanwhile.</summary>
+    public void InsertCustomer(Customer c) => _customers.Add(c);
 
     /// <summary>
     /// Updates a customer found by its PSA account id: that id is the key and does not change, so it is
@@ -79,13 +74,13 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     /// The customer's values in <see cref="CustomerColumns"/> order, in a row with <paramref name="before"/> and
     /// <paramref name="after"/> free places around them for the caller's own columns (one array a row, no copy).
     /// </summary>
-    private object?[] Values(Customer c, int before, int after)
+    private static object?[] Values(Customer c, int before, int after)
     {
         var row = new object?[before + CustomerColumns.Length + after];
         ReadOnlySpan<object?> values = // on the stack: a span's collection expression is not a heap array
         [
             c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, _boxes.Of(c.ModifiedAt), c.PsaAccountId,
+            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.ModifiedAt, c.PsaAccountId,
         ];
         values.CopyTo(row.AsSpan(before));
         return row;
@@ -93,23 +88,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
-    public void InsertLine(IntegrationLogLine l) => _lines.Add(_boxes.Of(l.HeaderId), l.LineNumber, l.PsaAccountId, l.PsaVersion, l.AccountName, l.AccountNumber,
-        l.CustomerAccount, SmallInts[(int)l.Status], SmallInts[(int)l.Action], l.ZipCodeCreated ? True : False, l.Messages);
-
-    // A page writes a million values that are the same few: they are boxed once, not once a row (fewer collections mid-sync).
-    private static readonly object[] SmallInts = Enumerable.Range(0, 8).Select(i => (object)i).ToArray();
-    private static readonly object True = true, False = false;
-    private readonly RepeatedBoxes _boxes = new();
-
-    /// <summary>The last GUID and time boxed, handed out again while the value stays the same (the run's header, the page's clock).</summary>
-    private sealed class RepeatedBoxes
-    {
-        private object? _guid, _time;
-
-        public object Of(Guid value) => _guid is Guid last && last == value ? _guid : _guid = value;
-
-        public object Of(DateTime value) => _time is DateTime last && last == value ? _time : _time = value;
-    }
+    /// <summary>Buffered, as <see cref="InsertCustomer"/>.</summary>
+    public void InsertLine(IntegrationLogLine l) => _lines.Add(l);
 
     public Task ClearFailureAsync(string job, Guid accountId, CancellationToken ct)
     {
@@ -150,8 +130,10 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     public async Task FlushAsync(CancellationToken ct)
     {
         await _zips.FlushAsync(ct);
-        await _customers.FlushAsync(ct);
-        await _lines.FlushAsync(ct);
+        await BulkInsert.InsertEntitiesAsync(_db, _customers, ct);
+        _customers.Clear();
+        await BulkInsert.InsertEntitiesAsync(_db, _lines, ct);
+        _lines.Clear();
     }
 
     public async Task CommitAsync(CancellationToken ct)

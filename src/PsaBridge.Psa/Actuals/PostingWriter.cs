@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Psa.Actuals;
@@ -12,9 +9,6 @@ namespace PsaBridge.Psa.Actuals;
 /// </summary>
 public static class PostingWriter
 {
-    /// <summary>Rows buffered before they are sent: bounds memory however large the posting.</summary>
-    private const int FlushEvery = 8_192;
-
     /// <summary>Writes everything a posting holds, parents first (journal lines refer to their journal).</summary>
     public static async Task WriteAsync(PsaDb db, Posting posting, CancellationToken ct)
     {
@@ -25,26 +19,7 @@ public static class PostingWriter
         await InsertAsync(db, posting.Connections, ct);
     }
 
-    /// <summary>Inserts new rows of one entity type. Needs an open transaction (<see cref="DatabaseFacade.BeginTransactionAsync"/>).</summary>
-    public static async Task InsertAsync<T>(PsaDb db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
-    {
-        if (rows.Count == 0) return;
-        var transaction = db.Database.CurrentTransaction
-                          ?? throw new InvalidOperationException("Bulk posting writes inside the caller's transaction; none is open.");
-        var table = EntityTable<T>.Get(db.Model);
-        var connection = db.Database.GetDbConnection();
-        var engine = db.Database.Engine();
-        if (engine == DatabaseEngine.Sqlite)
-        {
-            BulkInsert.InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
-            return;
-        }
-        var bulk = new BulkInsert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
-        foreach (var row in rows)
-        {
-            bulk.Add(table.Values(row));
-            if (bulk.Count >= FlushEvery) await bulk.FlushAsync(ct);
-        }
-        await bulk.FlushAsync(ct);
-    }
+    /// <summary>Inserts new rows of one entity type (<see cref="BulkInsert.InsertEntitiesAsync{T}"/>). Needs an open transaction.</summary>
+    public static Task InsertAsync<T>(PsaDb db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class =>
+        BulkInsert.InsertEntitiesAsync(db, rows, ct);
 }
