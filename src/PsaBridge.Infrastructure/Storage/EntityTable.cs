@@ -30,6 +30,8 @@ public sealed class EntityTable<T> where T : class
         _entityType = entityType;
         Name = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(Name, entityType.GetSchema());
+        if (entityType.GetComplexProperties().FirstOrDefault() is { } complex)
+            throw new NotSupportedException($"{typeof(T).Name}.{complex.Name} is a complex property; the bulk paths write only plain and owned ones.");
         var columns = entityType.GetProperties().Select(p => (Property: p, Owner: (INavigation?)null)).Concat(OwnedColumns(entityType, Name)).ToArray();
         if (columns.Where(c => c.Property.IsShadowProperty() || c.Property.PropertyInfo is null || c.Owner is { PropertyInfo: null }).Select(c => c.Property).FirstOrDefault() is { } shadow)
             throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is not a CLR property; the bulk paths read and write only those.");
@@ -51,8 +53,10 @@ public sealed class EntityTable<T> where T : class
     private static IEnumerable<(IProperty Property, INavigation? Owner)> OwnedColumns(IEntityType entityType, string table)
     {
         var owned = entityType.GetNavigations().Where(n => n.TargetEntityType.IsOwned()).ToList();
-        if (owned.FirstOrDefault(n => n.IsCollection || n.TargetEntityType.GetTableName() != table
-                                      || n.TargetEntityType.GetNavigations().Any(m => m.TargetEntityType.IsOwned())) is { } other)
+        if (owned.FirstOrDefault(n => n.IsCollection || n.TargetEntityType.IsMappedToJson() || n.TargetEntityType.GetTableName() != table
+                                      || n.TargetEntityType.GetSchema() != entityType.GetSchema()
+                                      || n.TargetEntityType.GetNavigations().Any(m => m.TargetEntityType.IsOwned())
+                                      || n.TargetEntityType.GetComplexProperties().Any()) is { } other)
             throw new NotSupportedException($"{typeof(T).Name}.{other.Name}: the bulk paths write owned references kept in the entity's own table, and no other owned types.");
         return from n in owned
                from p in n.TargetEntityType.GetProperties()
@@ -77,7 +81,7 @@ public sealed class EntityTable<T> where T : class
         var values = new object?[_properties.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) : row;
+            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) ?? Missing(_owners[i]!) : row;
             var value = holder is null ? null : _getters[i].GetClrValue(holder);
             values[i] = value is not null && _toProvider[i] is { } convert ? convert(value) : value;
         }
@@ -123,16 +127,26 @@ public sealed class EntityTable<T> where T : class
         var row = Expression.Parameter(typeof(T), "row");
         var binder = Expression.Parameter(typeof(SqliteRowBinder), "binder");
         var sets = _properties.Select((p, i) => _owners[i] is { } owner
-            ? OnOwned(binder, i, Expression.Property(row, owner.PropertyInfo!), p)
+            ? OnOwned(binder, i, owner, Expression.Property(row, owner.PropertyInfo!), p)
             : Set(binder, i, Expression.Property(row, p.PropertyInfo!), p));
         return Expression.Lambda<Action<T, SqliteRowBinder>>(Expression.Block(sets), row, binder).Compile();
     }
 
-    /// <summary>Column <paramref name="i"/> set from a property of an owned reference: NULL when the entity has none.</summary>
-    private static Expression OnOwned(ParameterExpression binder, int i, Expression owned, IProperty property) =>
+    /// <summary>
+    /// Column <paramref name="i"/> set from a property of an owned reference: NULL when the entity has none, unless the
+    /// reference is required, which EF would refuse to save (see <see cref="Missing"/>).
+    /// </summary>
+    private static Expression OnOwned(ParameterExpression binder, int i, INavigation owner, Expression owned, IProperty property) =>
         Expression.IfThenElse(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
-            Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
+            owner.ForeignKey.IsRequiredDependent
+                ? Expression.Call(typeof(EntityTable<T>).GetMethod(nameof(Missing), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, Expression.Constant(owner))
+                : Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
             Set(binder, i, Expression.Property(owned, property.PropertyInfo!), property));
+
+    /// <summary>An entity without an owned reference: NULL columns, or a refusal when the reference is required.</summary>
+    private static object? Missing(INavigation owner) => owner.ForeignKey.IsRequiredDependent
+        ? throw new InvalidOperationException($"{typeof(T).Name}.{owner.Name} is required and missing; the row was not written.")
+        : null;
 
     /// <summary>Column <paramref name="i"/> set from the property's value: converted to the provider's value as EF converts it, NULL when null.</summary>
     private static Expression Set(ParameterExpression binder, int i, Expression value, IProperty property)

@@ -27,7 +27,15 @@ public static class SqliteThreading
 #pragma warning restore CA2255
     internal static void Apply()
     {
-        Batteries_V2.Init();
-        MultiThread = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK;
+        try
+        {
+            Batteries_V2.Init();
+            MultiThread = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) == raw.SQLITE_OK;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
+        {
+            // No usable SQLite library here (a PostgreSQL-only host): nothing to configure, and no reason to fail this assembly.
+            MultiThread = false;
+        }
     }
 }

@@ -27,12 +27,11 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     private readonly List<IntegrationLogLine> _lines = [];
     private PreparedStatement? _updateCustomer, _deleteFailure, _upsertFailure;
 
-    /// <summary>The columns an update sets, and the PSA id it finds the customer by.</summary>
-    private static readonly string[] CustomerColumns =
+    /// <summary>The columns an update sets: every one but the key (the customer account) and the PSA id it finds the customer by.</summary>
+    private static readonly string[] UpdatedColumns =
     [
         "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
         "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "ModifiedAt",
-        "PsaAccountId", // last: the update sets every column but this one (see UpdateCustomerAsync)
     ];
 
     private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
@@ -61,29 +60,11 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
             $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
             $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}",
             UpdatedColumns.Length + 2);
-        // The values but the last (the PSA id), then the key: the customer account and the PSA id.
-        var row = Values(c, before: 0, after: 1);
-        row[^2] = c.CustomerAccount;
-        row[^1] = c.PsaAccountId;
-        return _updateCustomer.ExecuteAsync(ct, row);
-    }
-
-    private static readonly string[] UpdatedColumns = CustomerColumns[..^1];
-
-    /// <summary>
-    /// The customer's values in <see cref="CustomerColumns"/> order, in a row with <paramref name="before"/> and
-    /// <paramref name="after"/> free places around them for the caller's own columns (one array a row, no copy).
-    /// </summary>
-    private static object?[] Values(Customer c, int before, int after)
-    {
-        var row = new object?[before + CustomerColumns.Length + after];
-        ReadOnlySpan<object?> values = // on the stack: a span's collection expression is not a heap array
-        [
+        // The values in UpdatedColumns order, then the key: the customer account and the PSA id.
+        return _updateCustomer.ExecuteAsync(ct,
             c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.ModifiedAt, c.PsaAccountId,
-        ];
-        values.CopyTo(row.AsSpan(before));
-        return row;
+            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.ModifiedAt,
+            c.CustomerAccount, c.PsaAccountId);
     }
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);

@@ -118,4 +118,39 @@ public sealed class BulkInsertTests
         var second = await check.Customers.SingleAsync(c => c.CustomerAccount == "LONG2");
         (second.Name, second.Address.Street, second.CreditLimit).ShouldBe(("After it", "Königstraße 1\nHinterhaus", 0.5m));
     }
+
+    [Fact]
+    public async Task Entities_with_an_owned_address_read_back_through_EF_and_a_missing_required_address_is_refused()
+    {
+        var pair = await TestDatabases.CreateAsync();
+        var at = new DateTime(2026, 12, 2, 4, 5, 6, DateTimeKind.Utc);
+        Customer Customer(string account, PostalAddress address) => new()
+        {
+            CustomerAccount = account, Name = "Owned " + account, CustomerGroupId = "10", CreditLimit = 12.5m, Address = address,
+            PsaAccountId = Guid.NewGuid(), CreatedAt = at, ModifiedAt = at,
+        };
+        var full = Customer("OWN-1", new PostalAddress { Street = "Königstraße 1\nHinterhaus", City = "Zürich", State = "ZH", ZipCode = "8001", CountryRegion = "CHE" });
+        var empty = Customer("OWN-2", new PostalAddress());
+        await using (var db = pair.OpenFinance())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertEntitiesAsync(db, new[] { full, empty }, default);
+            await tx.CommitAsync();
+        }
+        await using (var db = pair.OpenFinance())
+        {
+            var read = await db.Customers.AsNoTracking().Where(c => c.CustomerAccount.StartsWith("OWN-")).OrderBy(c => c.CustomerAccount).ToListAsync();
+            read.Select(c => (c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion)).ShouldBe(
+                new (string?, string?, string?, string?, string?, string?)[] { ("Königstraße 1\nHinterhaus", "Zürich", "ZH", null, "8001", "CHE"), (null, null, null, null, null, null) });
+            read.Select(c => (c.Name, c.CreditLimit, c.PsaAccountId)).ShouldBe(new[] { (full.Name, 12.5m, full.PsaAccountId), (empty.Name, 12.5m, empty.PsaAccountId) });
+
+            // The address is required: a customer without one is refused, and nothing of the batch is kept.
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var missing = Customer("OWN-3", null!);
+            var refused = await Should.ThrowAsync<InvalidOperationException>(() => BulkInsert.InsertEntitiesAsync(db, new[] { Customer("OWN-4", new PostalAddress()), missing }, default));
+            refused.Message.ShouldContain("Customer.Address is required and missing");
+            await tx.RollbackAsync();
+            (await db.Customers.CountAsync(c => c.CustomerAccount == "OWN-3" || c.CustomerAccount == "OWN-4")).ShouldBe(0);
+        }
+    }
 }
