@@ -141,7 +141,7 @@ public static class PostingPhases
                 TimeEntryPricing.Submit(posting, entry, roles[entry.RoleId], inputs, now);
             }
             await using var tx = await db.Database.BeginTransactionAsync();
-            await PostingWriter.InsertAsync(db, entries, default);
+            await BulkInsert.InsertEntitiesAsync(db, entries, default);
             await PostingWriter.WriteAsync(db, posting, default);
             await tx.CommitAsync();
         }
@@ -218,17 +218,17 @@ public static class PostingPhases
         await db.Database.OpenConnectionAsync();
         await using (var setup = await db.Database.BeginTransactionAsync())
         {
-            await PostingWriter.InsertAsync(db, [journal], default);
+            await BulkInsert.InsertEntitiesAsync(db, [journal], default);
             await setup.CommitAsync();
         }
         var loadBefore = LoadAverage();
         var watch = Stopwatch.StartNew();
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            await PostingWriter.InsertAsync(db, actuals, default);
-            await PostingWriter.InsertAsync(db, lines, default);
-            await PostingWriter.InsertAsync(db, origins, default);
-            await PostingWriter.InsertAsync(db, connections, default);
+            await BulkInsert.InsertEntitiesAsync(db, actuals, default);
+            await BulkInsert.InsertEntitiesAsync(db, lines, default);
+            await BulkInsert.InsertEntitiesAsync(db, origins, default);
+            await BulkInsert.InsertEntitiesAsync(db, connections, default);
             await tx.CommitAsync();
         }
         return new()

@@ -81,7 +81,8 @@ public sealed class EntityTable<T> where T : class
         var values = new object?[_properties.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) ?? Missing(_owners[i]!) : row;
+            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) : row;
+            if (holder is null && _owners[i]!.ForeignKey.IsRequiredDependent) Missing(_owners[i]!);
             var value = holder is null ? null : _getters[i].GetClrValue(holder);
             values[i] = value is not null && _toProvider[i] is { } convert ? convert(value) : value;
         }
@@ -139,14 +140,13 @@ public sealed class EntityTable<T> where T : class
     private static Expression OnOwned(ParameterExpression binder, int i, INavigation owner, Expression owned, IProperty property) =>
         Expression.IfThenElse(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
             owner.ForeignKey.IsRequiredDependent
-                ? Expression.Call(typeof(EntityTable<T>).GetMethod(nameof(Missing), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!, Expression.Constant(owner))
+                ? Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner))
                 : Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
             Set(binder, i, Expression.Property(owned, property.PropertyInfo!), property));
 
-    /// <summary>An entity without an owned reference: NULL columns, or a refusal when the reference is required.</summary>
-    private static object? Missing(INavigation owner) => owner.ForeignKey.IsRequiredDependent
-        ? throw new InvalidOperationException($"{typeof(T).Name}.{owner.Name} is required and missing; the row was not written.")
-        : null;
+    /// <summary>The refusal of an entity without a required owned reference, which EF would refuse to save.</summary>
+    private static void Missing(INavigation owner) =>
+        throw new InvalidOperationException($"{typeof(T).Name}.{owner.Name} is required and missing; the row was not written.");
 
     /// <summary>Column <paramref name="i"/> set from the property's value: converted to the provider's value as EF converts it, NULL when null.</summary>
     private static Expression Set(ParameterExpression binder, int i, Expression value, IProperty property)

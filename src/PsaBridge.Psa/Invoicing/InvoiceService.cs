@@ -48,9 +48,9 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var invoice = InvoiceRules.Draft(posting, contract,
             ready.Select(a => new ReadyUnbilledSales(a, journalLines.TryGetValue(a.Id, out var jl) ? jl : null)).ToList(), milestones, date, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct); // the milestones the draft took
-        await PostingWriter.InsertAsync(db, [invoice], ct);
-        await PostingWriter.InsertAsync(db, invoice.Lines, ct);
-        await PostingWriter.InsertAsync(db, invoice.Lines.SelectMany(l => l.Details).ToList(), ct);
+        await BulkInsert.InsertEntitiesAsync(db, [invoice], ct);
+        await BulkInsert.InsertEntitiesAsync(db, invoice.Lines, ct);
+        await BulkInsert.InsertEntitiesAsync(db, invoice.Lines.SelectMany(l => l.Details).ToList(), ct);
         await PostingWriter.WriteAsync(db, posting, ct);
         // The draft takes its unbilled sales; one taken meanwhile by another draft fails this one.
         foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))

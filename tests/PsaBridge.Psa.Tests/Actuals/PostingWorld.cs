@@ -59,7 +59,7 @@ internal sealed record PostingWorld(PsaBridgeApp App, Alpine Alpine, AsyncServic
         }
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            await PostingWriter.InsertAsync(db, entries, default);
+            await BulkInsert.InsertEntitiesAsync(db, entries, default);
             await PostingWriter.WriteAsync(db, posting, default);
             await tx.CommitAsync();
         }
