@@ -66,7 +66,7 @@ internal static class CustomersCommands
                 ("Created", c.CreatedAt),
                 ("Modified", c.ModifiedAt));
 
-            var history = await ctx.Service<IntegrationLogQueries>().LinesForAsync(c.CustomerAccount, c.PsaAccountId, new PageRequest(1, 10), ctx.Cancellation);
+            var history = await ctx.Service<IntegrationLogQueries>().LinesForAsync(c.PsaAccountId, new PageRequest(1, 10), ctx.Cancellation);
             if (history.Total == 0) return ExitCodes.Ok;
             ctx.Console.WriteLine($"Integration log ({history.Items.Count} of {history.Total}, newest first):");
             ctx.Console.Write(Output.Table(history.Items,

@@ -109,8 +109,8 @@ internal sealed class IntegrationLogLineConfiguration : IEntityTypeConfiguration
         b.Property(l => l.AccountNumber).HasMaxLength(100);
         b.Property(l => l.CustomerAccount).HasMaxLength(20);
         b.HasOne<IntegrationLogHeader>().WithMany().HasForeignKey(l => l.HeaderId).OnDelete(DeleteBehavior.Cascade);
+        // A customer's history and a PSA account's are both read by the PSA account (no index by customer account: migration 0005).
         b.HasIndex(l => l.PsaAccountId);
-        b.HasIndex(l => l.CustomerAccount);
     }
 }
 

@@ -64,11 +64,16 @@ public sealed class IntegrationLogQueries(FinanceDb db)
         return (await query.OrderBy(l => l.LineNumber).ToPageAsync(page, ct)).Map(LogLineView.From);
     }
 
-    /// <summary>The log lines that touched one customer or one PSA account, newest first.</summary>
-    public async Task<Page<(LogHeaderView Header, LogLineView Line)>> LinesForAsync(string? customerAccount, Guid? psaAccountId, PageRequest page, CancellationToken ct = default)
+    /// <summary>
+    /// The log lines of one PSA account, newest first: its history, and the history of the customer made from it (pass the
+    /// customer's <c>PsaAccountId</c>). Every line names the account it synchronized, including the attempts that failed before
+    /// the customer existed. A customer not created from PSA (no account) has none: a line that only named its account number
+    /// was another account's attempt, not its history.
+    /// </summary>
+    public async Task<Page<(LogHeaderView Header, LogLineView Line)>> LinesForAsync(Guid? psaAccountId, PageRequest page, CancellationToken ct = default)
     {
-        var lines = db.IntegrationLogLines.AsNoTracking()
-            .Where(l => (customerAccount != null && l.CustomerAccount == customerAccount) || (psaAccountId != null && l.PsaAccountId == psaAccountId));
+        if (psaAccountId is not { } account) return new Page<(LogHeaderView, LogLineView)>([], 0, page.PageNumber, page.PageSize);
+        var lines = db.IntegrationLogLines.AsNoTracking().Where(l => l.PsaAccountId == account);
         var query = from l in lines
                     join h in db.IntegrationLogHeaders.AsNoTracking() on l.HeaderId equals h.Id
                     orderby h.ExecutionDate descending, l.LineNumber

@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Psa.Accounts;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Web.Tests.Browser;
@@ -100,7 +102,11 @@ public sealed partial class PageServerTests
     public async Task A_customers_page_shows_its_address_its_psa_guid_and_the_log_lines_that_touched_it()
     {
         await using var app = await PsaBridgeApp.StartAsync();
-        var account = await app.Services.CreateAccountAsync(Arrange.Account("Fourth Coffee", accountNumber: "FOURTH"));
+        // Its first attempt fails (a misspelt state) before the customer exists; the account, corrected, makes it.
+        var account = await app.Services.CreateAccountAsync(Arrange.Account("Fourth Coffee", state: "Washingtn", accountNumber: "FOURTH"));
+        var failed = await app.Services.RunSyncAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AccountService>().PatchAsync(account.Id, new JsonObject { ["address1"] = new JsonObject { ["stateOrProvince"] = "WA" } });
         var run = await app.Services.RunSyncAsync();
         var client = app.CreateClient();
 
@@ -112,6 +118,9 @@ public sealed partial class PageServerTests
         html.ShouldContain("<dt>ZIP/postal code</dt><dd>98101</dd>");
         html.ShouldContain($"href=\"/integration/log/{run.Id}\"");
         html.ShouldContain("<li>Customer FOURTH created.</li>");
+        // Its history is its PSA account's: the failed attempt too, though no customer existed then.
+        html.ShouldContain($"href=\"/integration/log/{failed.Id}\"");
+        html.ShouldContain("Washingtn");
     }
 
     public static readonly (string Url, string Heading)[] Pages =

@@ -20,6 +20,6 @@ public sealed class DetailsModel(CustomerQueries customers, IntegrationLogQuerie
     public async Task OnGetAsync(CancellationToken ct)
     {
         Customer = await customers.GetAsync(Account, ct);
-        Lines = await log.LinesForAsync(Customer.CustomerAccount, Customer.PsaAccountId, PageRequest.Of(PageNumber, LinesPerPage), ct);
+        Lines = await log.LinesForAsync(Customer.PsaAccountId, PageRequest.Of(PageNumber, LinesPerPage), ct);
     }
 }

@@ -74,7 +74,7 @@ public sealed class EditModel(AccountService accounts, IntegrationLogQueries log
     {
         Account = await accounts.GetAsync(Id, ct);
         Customer = (await customers.ListAsync(new CustomerFilter(PsaAccountId: Id), PageRequest.Of(1, 1), ct)).Items.FirstOrDefault();
-        Lines = await log.LinesForAsync(null, Id, PageRequest.Of(1, RecentLines), ct);
+        Lines = await log.LinesForAsync(Id, PageRequest.Of(1, RecentLines), ct);
         PaymentTerms = (await terms.ListAsync(PageRequest.Of(1, PageRequest.MaxPageSize), ct)).Items;
     }
 }
