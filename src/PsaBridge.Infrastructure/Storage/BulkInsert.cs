@@ -103,20 +103,60 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     }
 
     /// <summary>Prepares the single-row INSERT on the connection's handle and runs <paramref name="steps"/> with its binder and the check of each step's result.</summary>
-    private static void Steps(DbConnection connection, DbTransaction transaction, string table, string[] columns, Action<SqliteRowBinder, Action<int>> steps)
+    private static void Steps(DbConnection connection, DbTransaction transaction, string table, string[] columns, Action<SqliteRowBinder, Action<int>> steps) =>
+        Steps(connection, transaction, table,
+            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})",
+            columns.Length, steps);
+
+    /// <summary>
+    /// One statement with <paramref name="parameters"/> parameters, executed once for each of <paramref name="rows"/> inside the
+    /// caller's transaction: on SQLite stepped through its C API as the bulk INSERT is (no ADO.NET command and parameter objects a
+    /// row: 50,000 failure upserts of a full sync took 15 µs each through them), on PostgreSQL as a prepared command. The SQL
+    /// names its parameters <c>@p0</c>, <c>@p1</c>, …, first appearing in that order (one may appear again), as
+    /// <see cref="PreparedStatement"/>'s do.
+    /// </summary>
+    public static async Task ExecuteEachAsync(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string sql, int parameters,
+        IReadOnlyCollection<object?[]> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        if (engine == DatabaseEngine.Sqlite)
+        {
+            Steps(connection, transaction, "statement", sql, parameters, (binder, done) =>
+            {
+                foreach (var values in rows)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    done(binder.Step(values));
+                }
+            });
+            return;
+        }
+        await using var statement = new PreparedStatement(connection, transaction, engine, sql, parameters);
+        foreach (var values in rows) await statement.ExecuteAsync(ct, values);
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="sql"/> on the connection's handle and runs <paramref name="steps"/> with its binder and the check of
+    /// each step's result. Its parameters are bound by position: the SQL must have exactly <paramref name="parameters"/> of them.
+    /// </summary>
+    private static void Steps(DbConnection connection, DbTransaction transaction, string label, string sql, int parameters, Action<SqliteRowBinder, Action<int>> steps)
     {
         // The rows go in through the connection's handle, so they belong to whatever transaction it has open: it must be ours.
-        if (transaction.Connection != connection) throw new InvalidOperationException($"{table}: the transaction is not the connection's.");
+        if (transaction.Connection != connection) throw new InvalidOperationException($"{label}: the transaction is not the connection's.");
         var db = ((SqliteConnection)connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         SqliteQuery.Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         using (statement)
         {
+            if (raw.sqlite3_bind_parameter_count(statement) != parameters)
+                throw new InvalidOperationException($"{label}: the SQL has {raw.sqlite3_bind_parameter_count(statement)} parameters, not {parameters}: {sql}");
+            for (var i = 1; i <= parameters; i++)
+                if (raw.sqlite3_bind_parameter_name(statement, i).utf8_to_string() is { } name && name != "@p" + (i - 1))
+                    throw new InvalidOperationException($"{label}: parameter {i} of the SQL is {name}, not @p{i - 1}: {sql}");
             var added = false;
             statement.DangerousAddRef(ref added);
             try
             {
-                steps(new SqliteRowBinder(statement.DangerousGetHandle(), columns.Length), rc =>
+                steps(new SqliteRowBinder(statement.DangerousGetHandle(), parameters), rc =>
                 {
                     if (rc != raw.SQLITE_DONE) SqliteQuery.Check(db, rc == raw.SQLITE_OK ? raw.SQLITE_ERROR : rc);
                 });

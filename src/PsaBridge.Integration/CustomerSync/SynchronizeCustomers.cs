@@ -487,7 +487,7 @@ public sealed class SynchronizeCustomers(
                     header.FailedCount++;
                     if (writer is not null)
                     {
-                        await writer.RecordFailureAsync(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now, ct);
+                        writer.RecordFailure(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now);
                         failedNow.Add(m.Account.Id);
                     }
                 }
@@ -515,7 +515,7 @@ public sealed class SynchronizeCustomers(
                         line.Action = SyncAction.Updated;
                         header.UpdatedCount++;
                         outcome = $"Customer {customer.CustomerAccount} updated.";
-                        if (writer is not null) await writer.UpdateCustomerAsync(customer, ct);
+                        writer?.UpdateCustomer(customer);
                     }
                     if (m.ZipToCreate is { } zip && createdZips.Add(zip) && !c.Reference.ZipExists(zip.CountryId, zip.Code, zip.StateId, zip.City))
                     {
@@ -528,7 +528,7 @@ public sealed class SynchronizeCustomers(
                     line.Messages = CustomerRules.JoinLines(outcome, p.Note, zipCreated)!;
                     if (writer is not null && failedBefore.Contains(m.Account.Id))
                     {
-                        await writer.ClearFailureAsync(Job, m.Account.Id, ct);
+                        writer.ClearFailure(Job, m.Account.Id);
                         clearedNow.Add(m.Account.Id);
                     }
                 }

@@ -25,7 +25,17 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     // New customers and log lines, written at flush through the entity bulk path (typed, no row arrays: a million of each in a full run).
     private readonly List<Customer> _customers = [];
     private readonly List<IntegrationLogLine> _lines = [];
-    private PreparedStatement? _updateCustomer, _deleteFailure, _upsertFailure;
+    // Updates, failures recorded and failures cleared, as their statements' values: executed at flush, each statement prepared once.
+    private readonly List<object?[]> _updates = [], _failures = [], _cleared = [];
+
+    private const string ClearFailureSql = "DELETE FROM \"SyncFailures\" WHERE \"Job\" = @p0 AND \"PsaAccountId\" = @p1";
+
+    /// <summary>One statement on both engines: INSERT … ON CONFLICT DO UPDATE.</summary>
+    private const string RecordFailureSql =
+        "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\", \"SetupVersion\") " +
+        "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4, @p5) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
+        "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", " +
+        "\"LastMessages\" = excluded.\"LastMessages\", \"SetupVersion\" = excluded.\"SetupVersion\"";
 
     /// <summary>The columns an update sets: every one but the key (the customer account) and the PSA id it finds the customer by.</summary>
     private static readonly string[] UpdatedColumns =
@@ -33,6 +43,11 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
         "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "ModifiedAt",
     ];
+
+    /// <summary>Sets every column of <see cref="UpdatedColumns"/> of the customer with the customer account and the PSA id.</summary>
+    private static readonly string UpdateCustomerSql =
+        $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
+        $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}";
 
     private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
     {
@@ -51,45 +66,28 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     public void InsertCustomer(Customer c) => _customers.Add(c);
 
     /// <summary>
-    /// Updates a customer found by its PSA account id: that id is the key and does not change, so it is
-    /// not set again (SQLite rewrites the index entries of every column an UPDATE sets).
+    /// Updates a customer found by its PSA account id (buffered, as <see cref="InsertCustomer"/>): that id is the key and does not
+    /// change, so it is not set again (SQLite rewrites the index entries of every column an UPDATE sets).
     /// </summary>
-    public Task UpdateCustomerAsync(Customer c, CancellationToken ct)
-    {
-        _updateCustomer ??= new PreparedStatement(_connection, _transaction, _engine,
-            $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
-            $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}",
-            UpdatedColumns.Length + 2);
+    public void UpdateCustomer(Customer c) =>
         // The values in UpdatedColumns order, then the key: the customer account and the PSA id.
-        return _updateCustomer.ExecuteAsync(ct,
+        _updates.Add([
             c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
             c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.ModifiedAt,
-            c.CustomerAccount, c.PsaAccountId);
-    }
+            c.CustomerAccount, c.PsaAccountId,
+        ]);
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
     /// <summary>Buffered, as <see cref="InsertCustomer"/>.</summary>
     public void InsertLine(IntegrationLogLine l) => _lines.Add(l);
 
-    public Task ClearFailureAsync(string job, Guid accountId, CancellationToken ct)
-    {
-        _deleteFailure ??= new PreparedStatement(_connection, _transaction, _engine,
-            "DELETE FROM \"SyncFailures\" WHERE \"Job\" = @p0 AND \"PsaAccountId\" = @p1", 2);
-        return _deleteFailure.ExecuteAsync(ct, job, accountId);
-    }
+    /// <summary>Buffered, as <see cref="InsertCustomer"/>: an account of the page whose failure is cleared (it went through).</summary>
+    public void ClearFailure(string job, Guid accountId) => _cleared.Add([job, accountId]);
 
-    public Task RecordFailureAsync(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now, CancellationToken ct)
-    {
-        // One statement on both engines: INSERT … ON CONFLICT DO UPDATE.
-        _upsertFailure ??= new PreparedStatement(_connection, _transaction, _engine,
-            "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\", \"SetupVersion\") " +
-            "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4, @p5) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
-            "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", " +
-            "\"LastMessages\" = excluded.\"LastMessages\", \"SetupVersion\" = excluded.\"SetupVersion\"",
-            6);
-        return _upsertFailure.ExecuteAsync(ct, job, accountId, version, now, messages, setupVersion);
-    }
+    /// <summary>Buffered, as <see cref="InsertCustomer"/>: the first failure of an account, or one more.</summary>
+    public void RecordFailure(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now) =>
+        _failures.Add([job, accountId, version, now, messages, setupVersion]);
 
     public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct)
     {
@@ -107,14 +105,26 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         await update.ExecuteAsync(ct, h.Id, h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, h.DurationMs);
     }
 
-    /// <summary>Writes the buffered rows (zip codes, customers, log lines); <see cref="CommitAsync"/> does too, for what is left.</summary>
+    /// <summary>
+    /// Writes what is buffered (zip codes, customers new and updated, log lines, failures recorded and cleared); <see cref="CommitAsync"/>
+    /// does too, for what is left. A page holds an account once, so the order between the lists does not matter.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         await _zips.FlushAsync(ct);
         await BulkInsert.InsertEntitiesAsync(_db, _customers, ct);
         _customers.Clear();
+        await Execute(UpdateCustomerSql, UpdatedColumns.Length + 2, _updates, ct);
         await BulkInsert.InsertEntitiesAsync(_db, _lines, ct);
         _lines.Clear();
+        await Execute(RecordFailureSql, 6, _failures, ct);
+        await Execute(ClearFailureSql, 2, _cleared, ct);
+    }
+
+    private async Task Execute(string sql, int parameters, List<object?[]> rows, CancellationToken ct)
+    {
+        await BulkInsert.ExecuteEachAsync(_connection, _transaction, _engine, sql, parameters, rows, ct);
+        rows.Clear();
     }
 
     public async Task CommitAsync(CancellationToken ct)
@@ -125,8 +135,6 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var s in new[] { _updateCustomer, _deleteFailure, _upsertFailure })
-            if (s is not null) await s.DisposeAsync();
         await _tx.DisposeAsync();
         _db.ChangeTracker.Clear();
     }

@@ -253,13 +253,24 @@ public sealed class CustomerSyncTests
         await using var app = await PsaBridgeApp.StartAsync(a => a.WithSetting("PsaBridge:CustomerSync:RetryFailures", "EveryRun"));
         var client = app.CreateClient();
         var broken = await client.CreateAccountAsync("Blue Yonder", state: "Washingtn");
-        (await client.RunSyncAsync()).GetProperty("status").GetString().ShouldBe("Error");
+        var first = await client.RunSyncAsync();
+        first.GetProperty("status").GetString().ShouldBe("Error");
 
         var retry = await client.RunSyncAsync();
         retry.Count("read").ShouldBe(1);
         retry.Count("failed").ShouldBe(1);
         retry.GetProperty("status").GetString().ShouldBe("Error");
         (await client.LinesAsync(retry.GetProperty("id").GetGuid())).LineFor(broken).GetProperty("status").GetString().ShouldBe("Error");
+
+        // One failure row for the account, counting both attempts: the first attempt's time kept, the last one's messages.
+        await using var finance = app.Databases.OpenFinance();
+        var failure = (await finance.SyncFailures.AsNoTracking().ToListAsync()).ShouldHaveSingleItem();
+        failure.PsaAccountId.ShouldBe(broken);
+        failure.Attempts.ShouldBe(2);
+        failure.FirstFailedAt.ShouldBe(first.GetProperty("executionDate").GetDateTime(), TimeSpan.FromSeconds(5));
+        failure.LastFailedAt.ShouldBeGreaterThan(failure.FirstFailedAt);
+        failure.LastMessages.ShouldContain("Washingtn");
+        failure.PsaVersion.ShouldBeGreaterThan(0);
     }
 
     [Fact]
