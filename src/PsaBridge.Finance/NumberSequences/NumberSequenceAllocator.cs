@@ -28,6 +28,7 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
     public async Task<NumberBlock> TakeAsync(FinanceDb db, string code, int count = 1, CancellationToken ct = default)
     {
         if (count < 1) throw new ValidationFailedException("count", $"'count' is {count}; at least 1 number must be taken.");
+        if (db.Database.CurrentTransaction is not null && db.Database.Engine() == DatabaseEngine.Sqlite) return await TakeInSqliteAsync(db, code, count, ct);
         var sequence = await db.NumberSequences.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct)
             ?? throw new NotFoundException("Number sequence", code);
 
@@ -59,15 +60,34 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
                 "UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + {0} WHERE \"Code\" = {1} AND \"Next\" + {0} - 1 <= \"Largest\" RETURNING \"Next\" AS \"Value\"",
                 (long)count, sequence.Code)
             .ToListAsync(ct);
-        if (next.Count == 0)
-        {
-            var current = await db.NumberSequences.AsNoTracking().Where(s => s.Code == sequence.Code)
-                .Select(s => new { s.Next, s.Largest }).SingleAsync(ct);
-            var left = Math.Max(0, current.Largest - current.Next + 1);
-            throw new ConflictException(left == 0
-                ? $"Number sequence '{sequence.Code}' has been exceeded: the highest number allowed is {current.Largest} ({NumberFormat.Apply(sequence.Format, current.Largest)})."
-                : $"Number sequence '{sequence.Code}' has {left} numbers left; {count} were asked for (highest number allowed is {current.Largest}).");
-        }
+        if (next.Count == 0) throw await RefusalAsync(db, sequence.Code, count, ct);
         return new NumberBlock(sequence.Code, sequence.Format, next[0] - count, count);
+    }
+
+    /// <summary>
+    /// On SQLite inside the caller's transaction, numbers go with the caller's work whatever kind the sequence is
+    /// (<see cref="TakesInCallersTransaction"/>), so it need not be read first: one <c>UPDATE … RETURNING</c> through SQLite's
+    /// C API takes them and gives the format. The sync takes a block a page this way; through EF, reading the sequence and
+    /// taking the block cost it 1.2 ms a page (0.6 s of a million accounts).
+    /// </summary>
+    private static async Task<NumberBlock> TakeInSqliteAsync(FinanceDb db, string code, int count, CancellationToken ct)
+    {
+        var taken = await SqliteQuery.ReadAsync(db.Database,
+            "UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + ?1 WHERE \"Code\" = ?2 AND \"Next\" + ?1 - 1 <= \"Largest\" RETURNING \"Next\", \"Format\"",
+            [(long)count, code], row => (Next: row.Int64(0), Format: row.String(1)), ct);
+        if (taken.Count == 0) throw await RefusalAsync(db, code, count, ct);
+        return new NumberBlock(code, taken[0].Format, taken[0].Next - count, count);
+    }
+
+    /// <summary>Why a sequence gave no numbers: it does not exist, or has fewer left than asked for.</summary>
+    private static async Task<Exception> RefusalAsync(FinanceDb db, string code, int count, CancellationToken ct)
+    {
+        var current = await db.NumberSequences.AsNoTracking().Where(s => s.Code == code)
+            .Select(s => new { s.Next, s.Largest, s.Format }).SingleOrDefaultAsync(ct);
+        if (current is null) return new NotFoundException("Number sequence", code);
+        var left = Math.Max(0, current.Largest - current.Next + 1);
+        return new ConflictException(left == 0
+            ? $"Number sequence '{code}' has been exceeded: the highest number allowed is {current.Largest} ({NumberFormat.Apply(current.Format, current.Largest)})."
+            : $"Number sequence '{code}' has {left} numbers left; {count} were asked for (highest number allowed is {current.Largest}).");
     }
 }

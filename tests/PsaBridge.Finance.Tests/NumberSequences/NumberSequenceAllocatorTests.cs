@@ -103,6 +103,27 @@ public sealed class NumberSequenceAllocatorTests
     }
 
     [Fact]
+    public async Task Inside_the_callers_transaction_a_block_is_taken_with_its_format_and_refusals_name_their_reason()
+    {
+        // On SQLite a caller's transaction takes its numbers by one UPDATE ... RETURNING, without reading the sequence first.
+        var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "TX", Name = "In a transaction", Format = "TX-###", Next = 995, Smallest = 1, Largest = 999 });
+        await using (var db = pair.OpenFinance())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            (await allocator.TakeAsync(db, "TX", 3)).All().ShouldBe(["TX-995", "TX-996", "TX-997"]);
+            (await Should.ThrowAsync<ConflictException>(() => allocator.TakeAsync(db, "TX", 5))).Message
+                .ShouldBe("Number sequence 'TX' has 2 numbers left; 5 were asked for (highest number allowed is 999).");
+            (await Should.ThrowAsync<NotFoundException>(() => allocator.TakeAsync(db, "NOPE"))).Message.ShouldBe("Number sequence 'NOPE' was not found.");
+            (await allocator.TakeAsync(db, "TX", 2)).All().ShouldBe(["TX-998", "TX-999"]);
+            (await Should.ThrowAsync<ConflictException>(() => allocator.TakeAsync(db, "TX"))).Message
+                .ShouldBe("Number sequence 'TX' has been exceeded: the highest number allowed is 999 (TX-999).");
+            await tx.CommitAsync();
+        }
+        await using var check = pair.OpenFinance();
+        (await check.NumberSequences.AsNoTracking().SingleAsync(s => s.Code == "TX")).Next.ShouldBe(1000);
+    }
+
+    [Fact]
     public async Task An_unknown_sequence_is_not_found()
     {
         var (pair, allocator) = await SetUpAsync(new NumberSequence { Code = "ANY", Name = "Any", Format = "A#", Next = 1, Smallest = 1, Largest = 9 });
