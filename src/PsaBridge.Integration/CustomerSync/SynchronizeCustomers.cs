@@ -263,8 +263,8 @@ public sealed class SynchronizeCustomers(
                 stages[name] = stages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(mark, now);
                 mark = now;
             }
-            // The accounts of the pages sent and not yet committed when a later page was looked up (see MappedPage.SeenAhead).
-            var sent = new Queue<(int Page, HashSet<Guid> Accounts)>();
+            // The accounts and account numbers of the pages sent and not yet committed when a later page was looked up (see MappedPage).
+            var sent = new Queue<(int Page, HashSet<Guid> Accounts, HashSet<string> Numbers)>();
             var sentPages = 0;
             async Task SendAsync(IReadOnlyList<PsaAccountRecord> page, long? advanceTo)
             {
@@ -274,18 +274,26 @@ public sealed class SynchronizeCustomers(
                 var mappings = page.Select(a => CustomerRules.Map(a, reference, Options.CustomerGroup)).ToList();
                 Stage("map and validate");
                 var found = await FindAsync(prefetchDb, page, mappings, c.FailuresBefore, c.Pages, ct);
-                var seenAhead = false;
+                bool seenAhead = false, numbersSeenAhead = false;
                 sentPages++;
                 if (!c.Run.Request.DryRun) // a dry run commits nothing a lookup could miss
                 {
                     while (sent.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) sent.Dequeue();
                     var accounts = new HashSet<Guid>(page.Count);
                     foreach (var a in page) accounts.Add(a.Id);
-                    foreach (var (_, before) in sent) seenAhead |= before.Overlaps(accounts);
-                    sent.Enqueue((sentPages, accounts));
+                    // Exactly, case included, as the lookup compares customer accounts in the database.
+                    var numbers = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var m in mappings)
+                        if (m.AccountNumber is { } number) numbers.Add(number);
+                    foreach (var (_, accountsBefore, numbersBefore) in sent)
+                    {
+                        seenAhead |= accountsBefore.Overlaps(accounts);
+                        numbersSeenAhead |= numbersBefore.Overlaps(numbers);
+                    }
+                    sent.Enqueue((sentPages, accounts, numbers));
                 }
                 Stage("find customers");
-                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found, seenAhead), ct);
+                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found, seenAhead, numbersSeenAhead), ct);
                 mark = Stopwatch.GetTimestamp();
             }
             foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
@@ -345,6 +353,20 @@ public sealed class SynchronizeCustomers(
             return null;
         }
 
+        /// <summary>
+        /// Whether an account number of <paramref name="mappings"/> lies in the range of a number block the recently committed
+        /// pages took from the sequence (a block's numbers have one width and sort as their numbers do): string comparisons,
+        /// where looking every number up in every page's customers cost the writer 1 s of a million accounts.
+        /// </summary>
+        public bool SequenceBlocksSinceMayHold(List<CustomerMapping> mappings)
+        {
+            foreach (var page in RecentlyCommitted)
+                foreach (var (first, last) in page.Blocks)
+                    foreach (var m in mappings)
+                        if (m.AccountNumber is { } n && string.CompareOrdinal(n, first) >= 0 && string.CompareOrdinal(n, last) <= 0) return true;
+            return false;
+        }
+
         /// <summary>The accounts whose failure this run recorded and has not cleared: an account edited in PSA mid-run comes again.</summary>
         public HashSet<Guid> FailedThisRun { get; } = [];
         public int Processed { get; set; }
@@ -361,16 +383,28 @@ public sealed class SynchronizeCustomers(
     /// <see cref="SeenAhead"/>: it holds an account that a page sent before it had, not yet committed when it was looked up
     /// (an account edited in PSA during the run comes again), so the lookup may have missed what that page wrote. Decided on the
     /// reading thread, which sent those pages, instead of by the writer on its critical path (0.3 s of a million accounts).
+    /// <see cref="NumbersSeenAhead"/>: one of its account numbers was an account number of such a page, which may have created
+    /// a customer with it.
     /// </summary>
     private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found,
-        bool SeenAhead);
+        bool SeenAhead, bool NumbersSeenAhead);
 
     /// <summary>
     /// A committed page as later pages see it (<see cref="PageContext.RecentlyCommitted"/>): the numbers it created customers
     /// with, compared as the lookup compares customer accounts in the database: exactly, case included. (Whether a later page
-    /// holds one of its accounts is known from the reading thread: <see cref="MappedPage.SeenAhead"/>.)
+    /// holds one of its accounts is known from the reading thread: <see cref="MappedPage.SeenAhead"/>.) Built from its plans
+    /// when a later page needs it, which is rare: <see cref="Blocks"/> are the ranges of the numbers it took from the sequence.
     /// </summary>
-    private sealed record CommittedPage(int Page, Dictionary<string, CustomerHolder> Created);
+    private sealed class CommittedPage(int page, List<Plan> plans, List<(string First, string Last)> blocks)
+    {
+        private Dictionary<string, CustomerHolder>? _created;
+
+        public int Page { get; } = page;
+        public List<(string First, string Last)> Blocks { get; } = blocks;
+
+        public Dictionary<string, CustomerHolder> Created => _created ??= plans.Where(p => p.Errors.Count == 0 && p.Existing is null)
+            .ToDictionary(p => p.CustomerAccount!, p => new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id), StringComparer.Ordinal);
+    }
 
     /// <summary>The customer holding an account number: its name and the PSA account it came from (none if made in finance).</summary>
     private sealed record CustomerHolder(string Name, Guid? PsaAccountId);
@@ -412,7 +446,7 @@ public sealed class SynchronizeCustomers(
 
     private async Task ProcessPageAsync(PageContext c, MappedPage mapped, CancellationToken ct)
     {
-        var (page, mappings, advanceWatermarkTo, found, seenAhead) = mapped;
+        var (page, mappings, advanceWatermarkTo, found, seenAhead, numbersSeenAhead) = mapped;
         var db = c.Db;
         var header = c.Run.Header;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -422,7 +456,9 @@ public sealed class SynchronizeCustomers(
         while (c.RecentlyCommitted.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) c.RecentlyCommitted.Dequeue();
         if (seenAhead)
             found = await FindAsync(db, page, mappings, failuresBefore: true, c.Pages, ct);
-        else
+        // Customers those pages created that the page's numbers may name: with a number the page's accounts also have (the
+        // reading thread knows), or with one from the number sequence in the range of the blocks they took.
+        else if (numbersSeenAhead || c.SequenceBlocksSinceMayHold(mappings))
             foreach (var m in mappings)
                 if (m.AccountNumber is { } number && c.CreatedSince(number) is { } holder) found.ByNumber.TryAdd(number, holder);
         var (byGuid, byAccount, failedBefore, _) = found;
@@ -472,7 +508,8 @@ public sealed class SynchronizeCustomers(
         // connection and a commit of its own for every page.
         var numbering = needNumbers.Count > 0 && !c.Run.Request.DryRun;
         var inPage = numbering && NumberSequenceAllocator.TakesInCallersTransaction(db, c.Numbers?.Continuous ?? false);
-        if (numbering && !inPage) await AssignNumbersAsync(db, needNumbers, claimed, ct);
+        var blocks = new List<(string First, string Last)>();
+        if (numbering && !inPage) await AssignNumbersAsync(db, needNumbers, claimed, blocks, ct);
         c.Stage("number sequence");
         var (failedNow, clearedNow) = (new List<Guid>(), new List<Guid>());
         // The header counts what the page does as it plans it; a page that does not commit is taken back out of them.
@@ -482,7 +519,7 @@ public sealed class SynchronizeCustomers(
         {
             if (inPage)
             {
-                await AssignNumbersAsync(db, needNumbers, claimed, ct);
+                await AssignNumbersAsync(db, needNumbers, claimed, blocks, ct);
                 c.Stage("number sequence");
             }
             var createdZips = new HashSet<NewZipCode>();
@@ -589,9 +626,7 @@ public sealed class SynchronizeCustomers(
         if (!c.Run.Request.DryRun)
         {
             // What later pages, looked up before this commit, cannot have seen (a dry run creates nothing).
-            var created = plans.Where(p => p.Errors.Count == 0 && p.Existing is null)
-                .ToDictionary(p => p.CustomerAccount!, p => new CustomerHolder(p.Mapping.Name, p.Mapping.Account.Id), StringComparer.Ordinal);
-            c.RecentlyCommitted.Enqueue(new CommittedPage(c.Pages, created));
+            c.RecentlyCommitted.Enqueue(new CommittedPage(c.Pages, plans, blocks));
             c.FailedThisRun.ExceptWith(clearedNow);
             c.FailedThisRun.UnionWith(failedNow);
         }
@@ -622,7 +657,8 @@ public sealed class SynchronizeCustomers(
     /// Customer accounts for new customers without an account number. A number that already names a
     /// customer (typed in PSA, or made by hand in finance) is skipped, never reused.
     /// </summary>
-    private async Task AssignNumbersAsync(FinanceDb db, List<Plan> plans, Dictionary<string, PsaAccountRecord> claimed, CancellationToken ct)
+    private async Task AssignNumbersAsync(FinanceDb db, List<Plan> plans, Dictionary<string, PsaAccountRecord> claimed, List<(string First, string Last)> blocks,
+        CancellationToken ct)
     {
         var queue = new Queue<Plan>(plans);
         while (queue.Count > 0)
@@ -633,6 +669,7 @@ public sealed class SynchronizeCustomers(
             // of every candidate was a lookup each, 4 of a page's 5 ms in SQLite).
             // On SQLite through its C API: through EF this query cost 0.6 ms a page.
             var (first, last) = (block[0], block[block.Count - 1]);
+            blocks.Add((first, last));
             var taken = (db.Database.Engine() == DatabaseEngine.Sqlite
                     ? await SqliteQuery.ReadAsync(db.Database, "SELECT \"CustomerAccount\" FROM \"Customers\" WHERE \"CustomerAccount\" BETWEEN ? AND ?",
                         [first, last], row => row.String(0), ct)
