@@ -112,13 +112,16 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// One statement with <paramref name="parameters"/> parameters, executed once for each of <paramref name="rows"/> inside the
     /// caller's transaction: on SQLite stepped through its C API as the bulk INSERT is (no ADO.NET command and parameter objects a
     /// row: 50,000 failure upserts of a full sync took 15 µs each through them), on PostgreSQL as a prepared command. The SQL
-    /// names its parameters <c>@p0</c>, <c>@p1</c>, …, first appearing in that order (one may appear again), as
-    /// <see cref="PreparedStatement"/>'s do.
+    /// names its parameters <c>@p0</c>, <c>@p1</c>, … (the names <see cref="PreparedStatement"/> gives them), and here they must
+    /// also first appear in that order (one may appear again): SQLite binds them by position. Every row has one value a parameter.
     /// </summary>
     public static async Task ExecuteEachAsync(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string sql, int parameters,
         IReadOnlyCollection<object?[]> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
+        // A short row would leave the row before's last values bound, a long one fail half-way: refused before anything runs.
+        if (rows.FirstOrDefault(r => r.Length != parameters) is { } wrong)
+            throw new ArgumentException($"A row has {wrong.Length} values for the statement's {parameters} parameters: {sql}", nameof(rows));
         if (engine == DatabaseEngine.Sqlite)
         {
             Steps(connection, transaction, "statement", sql, parameters, (binder, done) =>

@@ -293,7 +293,7 @@ public sealed class SynchronizeCustomers(
                     sent.Enqueue((sentPages, accounts, numbers));
                 }
                 Stage("find customers");
-                await pages.WriteAsync(new MappedPage(page, mappings, advanceTo, found, seenAhead, numbersSeenAhead), ct);
+                await pages.WriteAsync(new MappedPage(sentPages, page, mappings, advanceTo, found, seenAhead, numbersSeenAhead), ct);
                 mark = Stopwatch.GetTimestamp();
             }
             foreach (var chunk in retries.Chunk(Options.PageSize)) await SendAsync(chunk, null);
@@ -329,7 +329,8 @@ public sealed class SynchronizeCustomers(
 
         /// <summary>
         /// Pages done so far, counted by the writer after each commit (a dry run commits nothing and changes nothing a
-        /// lookup reads), and read by the reader before it looks a page up.
+        /// lookup reads), and read by the reader before it looks a page up. The reader numbers the pages it sends the same
+        /// way (<see cref="MappedPage.Number"/>), which the writer checks: every page sent is written, in order.
         /// </summary>
         public int Pages
         {
@@ -386,8 +387,8 @@ public sealed class SynchronizeCustomers(
     /// <see cref="NumbersSeenAhead"/>: one of its account numbers was an account number of such a page, which may have created
     /// a customer with it.
     /// </summary>
-    private sealed record MappedPage(IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo, FoundInFinance Found,
-        bool SeenAhead, bool NumbersSeenAhead);
+    private sealed record MappedPage(int Number, IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo,
+        FoundInFinance Found, bool SeenAhead, bool NumbersSeenAhead);
 
     /// <summary>
     /// A committed page as later pages see it (<see cref="PageContext.RecentlyCommitted"/>): the numbers it created customers
@@ -418,9 +419,10 @@ public sealed class SynchronizeCustomers(
 
     /// <summary>
     /// Looks a page up in finance on the reader's own connection while the writer writes the pages before. What pages
-    /// committed after <paramref name="committedPages"/> wrote can be missing: the writer adds the account numbers they
-    /// created, and looks the page up again itself when it holds an account one of them had (an account edited in PSA
-    /// during the run comes again, with its new version).
+    /// committed after <paramref name="committedPages"/> wrote can be missing: the reading thread flags a page that holds an
+    /// account one of them had (an account edited in PSA during the run comes again, with its new version), which the writer
+    /// looks up again itself, and one with an account number one of them had; the writer adds the numbers they created when
+    /// so flagged or when a number lies in a block of the sequence they took.
     /// </summary>
     private static async Task<FoundInFinance> FindAsync(FinanceDb db, IReadOnlyList<PsaAccountRecord> page, List<CustomerMapping> mappings,
         bool failuresBefore, int committedPages, CancellationToken ct)
@@ -446,7 +448,10 @@ public sealed class SynchronizeCustomers(
 
     private async Task ProcessPageAsync(PageContext c, MappedPage mapped, CancellationToken ct)
     {
-        var (page, mappings, advanceWatermarkTo, found, seenAhead, numbersSeenAhead) = mapped;
+        var (pageNumber, page, mappings, advanceWatermarkTo, found, seenAhead, numbersSeenAhead) = mapped;
+        // The reader's flags name pages by the numbers it gave them; they are the writer's only if no page was skipped.
+        if (pageNumber != c.Pages + 1)
+            throw new InvalidOperationException($"Page {pageNumber} came to be written after {c.Pages} pages; the pages are written in the order they are read.");
         var db = c.Db;
         var header = c.Run.Header;
         var now = clock.GetUtcNow().UtcDateTime;

@@ -107,7 +107,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
 
     /// <summary>
     /// Writes what is buffered (zip codes, customers new and updated, log lines, failures recorded and cleared); <see cref="CommitAsync"/>
-    /// does too, for what is left. A page holds an account once, so the order between the lists does not matter.
+    /// does too, for what is left. A page holds an account once; were it ever to hold one twice, failures are cleared before
+    /// they are recorded, the order the page planned them in for any one account that failed after going through.
     /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
@@ -117,8 +118,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         await Execute(UpdateCustomerSql, UpdatedColumns.Length + 2, _updates, ct);
         await BulkInsert.InsertEntitiesAsync(_db, _lines, ct);
         _lines.Clear();
-        await Execute(RecordFailureSql, 6, _failures, ct);
         await Execute(ClearFailureSql, 2, _cleared, ct);
+        await Execute(RecordFailureSql, 6, _failures, ct);
     }
 
     private async Task Execute(string sql, int parameters, List<object?[]> rows, CancellationToken ct)

@@ -172,10 +172,14 @@ public sealed class BulkInsertTests
             await BulkInsert.ExecuteEachAsync(connection, transaction, engine,
                 "UPDATE \"Customers\" SET \"Name\" = @p0, \"CreditLimit\" = @p1, \"ModifiedAt\" = @p2 WHERE \"CustomerAccount\" = @p3 AND \"PsaAccountId\" = @p4",
                 5, rows, default);
+            // A row short of a value is refused before anything runs, on both engines.
+            (await Should.ThrowAsync<ArgumentException>(() => BulkInsert.ExecuteEachAsync(connection, transaction, engine,
+                    "UPDATE \"Customers\" SET \"Name\" = @p0 WHERE \"CustomerAccount\" = @p1", 2, [["Short", "EACH2"], ["Shorter"]], default)))
+                .Message.ShouldStartWith("A row has 1 values for the statement's 2 parameters");
             if (engine == DatabaseEngine.Sqlite)
             {
                 var refused = await Should.ThrowAsync<InvalidOperationException>(() => BulkInsert.ExecuteEachAsync(connection, transaction, engine,
-                    "UPDATE \"Customers\" SET \"Name\" = @p1 WHERE \"CustomerAccount\" = @p0", 2, rows, default));
+                    "UPDATE \"Customers\" SET \"Name\" = @p1 WHERE \"CustomerAccount\" = @p0", 2, [["EACH2", "Never"]], default));
                 refused.Message.ShouldContain("parameter 1 of the SQL is @p1, not @p0");
             }
             await tx.CommitAsync();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance.Customers;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Testing;
@@ -121,6 +122,19 @@ public sealed partial class PageServerTests
         // Its history is its PSA account's: the failed attempt too, though no customer existed then.
         html.ShouldContain($"href=\"/integration/log/{failed.Id}\"");
         html.ShouldContain("Washingtn");
+
+        // A customer made in finance has none, though a failed attempt of a PSA account had meant to take its number.
+        await app.Services.CreateAccountAsync(Arrange.Account("Hand Made Ltd", state: "Washingtn", accountNumber: "HAND1"));
+        var other = await app.Services.RunSyncAsync();
+        (await client.GetStringAsync($"/integration/log/{other.Id}")).ShouldContain("HAND1");
+        await using (var finance = app.Databases.OpenFinance())
+        {
+            finance.Customers.Add(new Customer { CustomerAccount = "HAND1", Name = "Hand Made Ltd", CustomerGroupId = "10" });
+            await finance.SaveChangesAsync();
+        }
+        var handMade = await client.GetStringAsync("/finance/customers/HAND1");
+        handMade.ShouldContain("This customer was not created from PSA, so it has no synchronization history.");
+        handMade.ShouldNotContain($"href=\"/integration/log/{other.Id}\"");
     }
 
     public static readonly (string Url, string Heading)[] Pages =
