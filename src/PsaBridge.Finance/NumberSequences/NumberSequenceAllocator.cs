@@ -57,8 +57,7 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
     private static async Task<NumberBlock> TakeInAsync(FinanceDb db, NumberSequence sequence, int count, CancellationToken ct)
     {
         var next = await db.Database.SqlQueryRaw<long>(
-                "UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + {0} WHERE \"Code\" = {1} AND \"Next\" + {0} - 1 <= \"Largest\" RETURNING \"Next\" AS \"Value\"",
-                (long)count, sequence.Code)
+                TakeSql("{0}", "{1}", "\"Next\" AS \"Value\""), (long)count, sequence.Code)
             .ToListAsync(ct);
         if (next.Count == 0) throw await RefusalAsync(db, sequence.Code, count, ct);
         return new NumberBlock(sequence.Code, sequence.Format, next[0] - count, count);
@@ -72,12 +71,18 @@ public sealed class NumberSequenceAllocator(IDbContextFactory<FinanceDb> context
     /// </summary>
     private static async Task<NumberBlock> TakeInSqliteAsync(FinanceDb db, string code, int count, CancellationToken ct)
     {
-        var taken = await SqliteQuery.ReadAsync(db.Database,
-            "UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + ?1 WHERE \"Code\" = ?2 AND \"Next\" + ?1 - 1 <= \"Largest\" RETURNING \"Next\", \"Format\"",
+        var taken = await SqliteQuery.ReadAsync(db.Database, TakeSql("?1", "?2", "\"Next\", \"Format\""),
             [(long)count, code], row => (Next: row.Int64(0), Format: row.String(1)), ct);
         if (taken.Count == 0) throw await RefusalAsync(db, code, count, ct);
         return new NumberBlock(code, taken[0].Format, taken[0].Next - count, count);
     }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> numbers of the sequence <paramref name="code"/> (placeholders of the caller's API) if it
+    /// has that many left, and returns <paramref name="returning"/>, its next number first; no row when it has not.
+    /// </summary>
+    private static string TakeSql(string count, string code, string returning) =>
+        $"UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + {count} WHERE \"Code\" = {code} AND \"Next\" + {count} - 1 <= \"Largest\" RETURNING {returning}";
 
     /// <summary>Why a sequence gave no numbers: it does not exist, or has fewer left than asked for.</summary>
     private static async Task<Exception> RefusalAsync(FinanceDb db, string code, int count, CancellationToken ct)

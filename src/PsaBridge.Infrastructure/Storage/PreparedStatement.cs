@@ -36,7 +36,7 @@ public sealed class PreparedStatement : IAsyncDisposable
 
     public async Task<int> ExecuteAsync(CancellationToken ct, params object?[] values)
     {
-        for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = ToDb(values[i]);
+        for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = ToDb(values[i], _engine);
         if (!_prepared)
         {
             await _command.PrepareAsync(ct);
@@ -45,10 +45,11 @@ public sealed class PreparedStatement : IAsyncDisposable
         return await _command.ExecuteNonQueryAsync(ct);
     }
 
-    private object ToDb(object? value) => value switch
+    /// <summary>A value as the engine's ADO.NET provider is to be given it (also for <see cref="BulkInsert.ExecuteEachAsync"/>'s batches).</summary>
+    internal static object ToDb(object? value, DatabaseEngine engine) => value switch
     {
         null => DBNull.Value,
-        Guid g when _engine == DatabaseEngine.Sqlite => SqliteValues.GuidBytes(g),
+        Guid g when engine == DatabaseEngine.Sqlite => SqliteValues.GuidBytes(g),
         DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
         Enum e => Convert.ToInt32(e),
         _ => value,

@@ -268,6 +268,7 @@ public sealed class CustomerSyncTests
         failure.PsaAccountId.ShouldBe(broken);
         failure.Attempts.ShouldBe(2);
         failure.FirstFailedAt.ShouldBe(first.GetProperty("executionDate").GetDateTime(), TimeSpan.FromSeconds(5));
+        failure.LastFailedAt.ShouldBe(retry.GetProperty("executionDate").GetDateTime(), TimeSpan.FromSeconds(5));
         failure.LastFailedAt.ShouldBeGreaterThan(failure.FirstFailedAt);
         failure.LastMessages.ShouldContain("Washingtn");
         failure.PsaVersion.ShouldBeGreaterThan(0);
