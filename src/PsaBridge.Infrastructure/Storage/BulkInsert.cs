@@ -54,13 +54,11 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         return Task.CompletedTask;
     }
 
-    /// <summary>Rows buffered before they are sent to PostgreSQL's COPY: bounds memory however many entities.</summary>
-    private const int CopyEvery = 8_192;
-
     /// <summary>
     /// Inserts new entities of one type inside the context's open transaction, with no change tracking: columns and value
     /// conversions from the EF model (<see cref="EntityTable{T}"/>), so a row reads back through EF as if EF had written it.
-    /// On SQLite through the table's compiled encoder (<see cref="InsertEntities{T}"/>), on PostgreSQL by binary COPY.
+    /// On SQLite through the table's compiled encoder (<see cref="InsertEntities{T}"/>), on PostgreSQL by binary COPY through
+    /// its compiled writer (<see cref="EntityTable{T}.CopyWriter"/>).
     /// </summary>
     public static async Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
@@ -75,14 +73,20 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
             return;
         }
-        var bulk = new BulkInsert(connection, transaction.GetDbTransaction(), engine, table.Name, table.Columns);
+        // One COPY streamed from the entities, each row written by the table's typed writer: no row arrays, no boxes.
+        var copy = table.CopyWriter;
+        await using var import = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(CopySql(table.Name, table.Columns), ct);
         foreach (var row in rows)
         {
-            bulk.Add(table.Values(row));
-            if (bulk.Count >= CopyEvery) await bulk.FlushAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            await import.StartRowAsync(ct);
+            copy(row, import);
         }
-        await bulk.FlushAsync(ct);
+        await import.CompleteAsync(ct);
     }
+
+    private static string CopySql(string table, string[] columns) =>
+        $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
     /// On SQLite, entities inserted as they are, without buffering: each row's values set by the table's compiled encoder
@@ -188,8 +192,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     private async Task CopyAsync(CancellationToken ct)
     {
         var npgsql = (NpgsqlConnection)connection;
-        var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using var import = await npgsql.BeginBinaryImportAsync(sql, ct);
+        await using var import = await npgsql.BeginBinaryImportAsync(CopySql(table, columns), ct);
         foreach (var row in _rows)
         {
             await import.StartRowAsync(ct);

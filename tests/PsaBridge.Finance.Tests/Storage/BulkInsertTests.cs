@@ -131,6 +131,8 @@ public sealed class BulkInsertTests
         };
         var full = Customer("OWN-1", new PostalAddress { Street = "Königstraße 1\nHinterhaus", City = "Zürich", State = "ZH", ZipCode = "8001", CountryRegion = "CHE" });
         var empty = Customer("OWN-2", new PostalAddress());
+        empty.RelationType = RelationType.Person;
+        empty.ModifiedAt = at.AddTicks(7_890); // microseconds: what PostgreSQL keeps
         await using (var db = pair.OpenFinance())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
@@ -142,7 +144,11 @@ public sealed class BulkInsertTests
             var read = await db.Customers.AsNoTracking().Where(c => c.CustomerAccount.StartsWith("OWN-")).OrderBy(c => c.CustomerAccount).ToListAsync();
             read.Select(c => (c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion)).ShouldBe(
                 new (string?, string?, string?, string?, string?, string?)[] { ("Königstraße 1\nHinterhaus", "Zürich", "ZH", null, "8001", "CHE"), (null, null, null, null, null, null) });
-            read.Select(c => (c.Name, c.CreditLimit, c.PsaAccountId)).ShouldBe(new[] { (full.Name, 12.5m, full.PsaAccountId), (empty.Name, 12.5m, empty.PsaAccountId) });
+            read.Select(c => (c.Name, c.CreditLimit, c.PsaAccountId, c.RelationType, c.CreatedAt, c.ModifiedAt)).ShouldBe(new[]
+            {
+                (full.Name, 12.5m, full.PsaAccountId, RelationType.Organization, at, at),
+                (empty.Name, 12.5m, empty.PsaAccountId, RelationType.Person, at, at.AddTicks(7_890)),
+            });
 
             // The address is required: a customer without one is refused, and nothing of the batch is kept.
             await using var tx = await db.Database.BeginTransactionAsync();
