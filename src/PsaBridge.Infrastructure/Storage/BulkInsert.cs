@@ -57,8 +57,10 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// <summary>
     /// Inserts new entities of one type inside the context's open transaction, with no change tracking: columns and value
     /// conversions from the EF model (<see cref="EntityTable{T}"/>), so a row reads back through EF as if EF had written it.
-    /// On SQLite through the table's compiled encoder (<see cref="InsertEntities{T}"/>), on PostgreSQL by binary COPY through
-    /// its compiled writer (<see cref="EntityTable{T}.CopyWriter"/>).
+    /// On SQLite through the table's compiled encoder (<see cref="InsertEntities{T}"/>), on PostgreSQL by one binary COPY
+    /// through its compiled writers (<see cref="EntityTable{T}.CopyWriters"/>). A row that cannot be written (a required
+    /// owned reference missing) fails the insert; on PostgreSQL it also cancels the COPY, which aborts the transaction: the
+    /// caller rolls back.
     /// </summary>
     public static async Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
@@ -73,14 +75,14 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
             return;
         }
-        // One COPY streamed from the entities, each row written by the table's typed writer: no row arrays, no boxes.
-        var copy = table.CopyWriter;
+        // One COPY streamed from the entities, each value written by its column's typed writer: no row arrays, no boxes.
+        var columns = table.CopyWriters;
         await using var import = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(CopySql(table.Name, table.Columns), ct);
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
             await import.StartRowAsync(ct);
-            copy(row, import);
+            foreach (var write in columns) await write(row, import, ct);
         }
         await import.CompleteAsync(ct);
     }

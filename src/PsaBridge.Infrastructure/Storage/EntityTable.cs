@@ -8,8 +8,9 @@ namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
 /// An entity type's table as the bulk paths see it, built once per EF model from the model itself: its name and
-/// columns in one order, the row of provider values a bulk insert writes (<see cref="Values"/>, EF's converters
-/// applied), and on SQLite a compiled materializer that reads an entity back as EF would (<see cref="Read"/>).
+/// columns in one order, compiled writers of an entity's values as EF stores them (EF's converters applied: on SQLite
+/// <see cref="Encoder"/>, on PostgreSQL <see cref="CopyWriters"/>), and on SQLite a compiled materializer that reads an
+/// entity back as EF would (<see cref="Read"/>).
 /// </summary>
 public sealed class EntityTable<T> where T : class
 {
@@ -20,12 +21,9 @@ public sealed class EntityTable<T> where T : class
     private readonly IProperty[] _properties;
     /// <summary>For each column, the owned reference its property is on (null for the entity's own): see <see cref="OwnedColumns"/>.</summary>
     private readonly INavigation?[] _owners;
-    private readonly IClrPropertyGetter[] _getters;
-    private readonly IClrPropertyGetter?[] _ownerGetters;
-    private readonly Func<object?, object?>?[] _toProvider;
     private readonly Lazy<Func<SqliteRow, int, T>> _read;
     private readonly Lazy<Action<T, SqliteRowBinder>> _encode;
-    private readonly Lazy<Action<T, NpgsqlBinaryImporter>> _copy;
+    private readonly Lazy<Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[]> _copy;
 
     private EntityTable(IEntityType entityType)
     {
@@ -37,15 +35,17 @@ public sealed class EntityTable<T> where T : class
         var columns = entityType.GetProperties().Select(p => (Property: p, Owner: (INavigation?)null)).Concat(OwnedColumns(entityType, Name)).ToArray();
         if (columns.Where(c => c.Property.IsShadowProperty() || c.Property.PropertyInfo is null || c.Owner is { PropertyInfo: null }).Select(c => c.Property).FirstOrDefault() is { } shadow)
             throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is not a CLR property; the bulk paths read and write only those.");
+        // A converter to a nullable provider type could give NULL for a value: the compiled writers take the provider's
+        // value as present once the property's is, so such a converter is refused rather than failing at a row.
+        if (columns.Select(c => c.Property).FirstOrDefault(p => p.GetTypeMapping().Converter is { } c
+                && Nullable.GetUnderlyingType(c.ProviderClrType) is not null) is { } nullable)
+            throw new NotSupportedException($"{typeof(T).Name}.{nullable.Name} converts to a nullable provider type; the bulk paths write only converters to non-nullable ones.");
         _properties = columns.Select(c => c.Property).ToArray();
         _owners = columns.Select(c => c.Owner).ToArray();
         Columns = _properties.Select(p => p.GetColumnName(store)!).ToArray();
-        _getters = _properties.Select(p => p.GetGetter()).ToArray();
-        _ownerGetters = _owners.Select(n => n?.GetGetter()).ToArray();
-        _toProvider = _properties.Select(p => p.GetTypeMapping().Converter?.ConvertToProvider).ToArray();
         _read = new Lazy<Func<SqliteRow, int, T>>(CompileRead);
         _encode = new Lazy<Action<T, SqliteRowBinder>>(CompileEncode);
-        _copy = new Lazy<Action<T, NpgsqlBinaryImporter>>(CompileCopy);
+        _copy = new Lazy<Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[]>(CompileCopy);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public sealed class EntityTable<T> where T : class
 
     public string Name { get; }
 
-    /// <summary>The columns, in the order of <see cref="Values"/> and of <see cref="Select"/>.</summary>
+    /// <summary>The columns, in the order the compiled writers write them and <see cref="Select"/> lists them.</summary>
     public string[] Columns { get; }
 
     /// <summary>How many columns the entity takes in a row.</summary>
@@ -77,20 +77,6 @@ public sealed class EntityTable<T> where T : class
 
     public static EntityTable<T> Get(IModel model) =>
         Cache.GetValue(model, m => new EntityTable<T>(m.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.")));
-
-    /// <summary>The row's values as the database stores them, in <see cref="Columns"/> order.</summary>
-    public object?[] Values(T row)
-    {
-        var values = new object?[_properties.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var holder = _ownerGetters[i] is { } owner ? owner.GetClrValue(row) : row;
-            if (holder is null && _owners[i]!.ForeignKey.IsRequiredDependent) Missing(_owners[i]!);
-            var value = holder is null ? null : _getters[i].GetClrValue(holder);
-            values[i] = value is not null && _toProvider[i] is { } convert ? convert(value) : value;
-        }
-        return values;
-    }
 
     /// <summary>The select list of the entity's columns, each qualified by <paramref name="alias"/> when given.</summary>
     public string Select(string? alias = null) =>
@@ -107,19 +93,18 @@ public sealed class EntityTable<T> where T : class
     public T Read(SqliteRow row, int first) => _read.Value(row, first);
 
     /// <summary>
-    /// On SQLite, the row's values set on <paramref name="binder"/> in <see cref="Columns"/> order, as <see cref="Values"/>
-    /// gives them but through a compiled encoder: each property read and converted as EF converts it, then formatted by
-    /// the binder's typed setter, with no row array and no boxing (a bulk insert of approval writes 700,000 rows).
+    /// On SQLite, the row's values set on <paramref name="binder"/> in <see cref="Columns"/> order through a compiled
+    /// encoder: each property read and converted as EF converts it, then formatted by the binder's typed setter, with no
+    /// row array and no boxing (a bulk insert of approval writes 700,000 rows).
     /// </summary>
     internal Action<T, SqliteRowBinder> Encoder => _encode.Value;
 
     /// <summary>
-    /// On PostgreSQL, the row's values written to a binary COPY's current row in <see cref="Columns"/> order, as
-    /// <see cref="Values"/> gives them, through a compiled writer: each property converted as EF converts it and written by
-    /// the importer's typed <c>Write&lt;T&gt;</c>, whose parameter keeps the column's type resolved from row to row. Written
-    /// as objects, each value was boxed and its type resolved again: 30% of the sync's own CPU on PostgreSQL.
+    /// On PostgreSQL, one compiled writer a column, in <see cref="Columns"/> order, for a binary COPY's current row: the
+    /// property converted as EF converts it and written by the importer's typed <c>WriteAsync&lt;T&gt;</c>, with no row
+    /// array and no boxing. Each is awaited: the importer sends its buffer whenever it fills, often within a row.
     /// </summary>
-    internal Action<T, NpgsqlBinaryImporter> CopyWriter => _copy.Value;
+    internal Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[] CopyWriters => _copy.Value;
 
     /// <summary>Builds the SQLite materializer now: an entity it cannot read fails here.</summary>
     public void EnsureReadable() => _ = _read.Value;
@@ -144,51 +129,53 @@ public sealed class EntityTable<T> where T : class
         return Expression.Lambda<Action<T, SqliteRowBinder>>(Expression.Block(sets), row, binder).Compile();
     }
 
-    private Action<T, NpgsqlBinaryImporter> CompileCopy()
+    private Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[] CompileCopy() => _properties.Select((p, i) =>
     {
         var row = Expression.Parameter(typeof(T), "row");
         var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
-        var writes = _properties.Select((p, i) => _owners[i] is { } owner
-            ? CopyOnOwned(importer, owner, Expression.Property(row, owner.PropertyInfo!), p)
-            : Copy(importer, Expression.Property(row, p.PropertyInfo!), p));
-        return Expression.Lambda<Action<T, NpgsqlBinaryImporter>>(Expression.Block(writes), row, importer).Compile();
-    }
+        var ct = Expression.Parameter(typeof(CancellationToken), "ct");
+        var write = _owners[i] is { } owner
+            ? CopyOnOwned(importer, ct, owner, Expression.Property(row, owner.PropertyInfo!), p)
+            : Copy(importer, ct, Expression.Property(row, p.PropertyInfo!), p);
+        return Expression.Lambda<Func<T, NpgsqlBinaryImporter, CancellationToken, Task>>(write, row, importer, ct).Compile();
+    }).ToArray();
 
     /// <summary>A column from a property of an owned reference, as <see cref="OnOwned"/> sets it on SQLite.</summary>
-    private static Expression CopyOnOwned(ParameterExpression importer, INavigation owner, Expression owned, IProperty property) =>
-        Expression.IfThenElse(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
+    private static Expression CopyOnOwned(ParameterExpression importer, ParameterExpression ct, INavigation owner, Expression owned, IProperty property) =>
+        Expression.Condition(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
             owner.ForeignKey.IsRequiredDependent
-                ? Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner))
-                : Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNull), null),
-            Copy(importer, Expression.Property(owned, property.PropertyInfo!), property));
+                ? Expression.Block(Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner)), Expression.Constant(Task.CompletedTask, typeof(Task)))
+                : CopyNull(importer, ct),
+            Copy(importer, ct, Expression.Property(owned, property.PropertyInfo!), property));
+
+    private static Expression CopyNull(ParameterExpression importer, ParameterExpression ct) =>
+        Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct);
 
     /// <summary>
     /// A column written from the property's value, converted to the provider's value as EF converts it, NULL when null.
-    /// The types are those the untyped writer inferred from each boxed value (an enum without a converter as its number,
-    /// a date and time as <c>timestamptz</c>), so both write the same bytes.
+    /// The types are those the untyped COPY (<see cref="BulkInsert"/>'s rows) infers from each boxed value: an enum without
+    /// a converter as its number (checked, as <see cref="Convert.ToInt32(object)"/> is), a date and time as
+    /// <c>timestamptz</c>.
     /// </summary>
-    private static Expression Copy(ParameterExpression importer, Expression value, IProperty property)
+    private static Expression Copy(ParameterExpression importer, ParameterExpression ct, Expression value, IProperty property)
     {
-        var writeNull = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNull), null);
         if (Nullable.GetUnderlyingType(value.Type) is not null)
-            return Expression.IfThenElse(Expression.Property(value, "HasValue"), Copy(importer, Expression.Property(value, "Value"), property), writeNull);
+            return Expression.Condition(Expression.Property(value, "HasValue"), Copy(importer, ct, Expression.Property(value, "Value"), property), CopyNull(importer, ct));
         if (property.GetTypeMapping().Converter is { } converter)
         {
             var converted = ToProvider(value, converter);
-            var provider = Nullable.GetUnderlyingType(converted.Type) ?? converted.Type;
-            if (converted.Type != provider) converted = Expression.Convert(converted, provider);
             return value.Type.IsValueType
                 ? Typed(converted)
-                : Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)), writeNull, Typed(converted));
+                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), CopyNull(importer, ct), Typed(converted));
         }
         return Typed(value);
 
         Expression Typed(Expression v)
         {
-            if (v.Type == typeof(DateTime)) return Expression.Call(((Action<NpgsqlBinaryImporter, DateTime>)CopyValues.Timestamp).Method, importer, v);
-            if (v.Type.IsEnum) v = Expression.Convert(v, typeof(int));
+            if (v.Type == typeof(DateTime)) return Expression.Call(((Func<NpgsqlBinaryImporter, DateTime, CancellationToken, Task>)CopyValues.Timestamp).Method, importer, v, ct);
+            if (v.Type.IsEnum) v = Expression.ConvertChecked(v, typeof(int));
             var write = v.Type.IsValueType ? nameof(CopyValues.Value) : nameof(CopyValues.Reference);
-            return Expression.Call(typeof(CopyValues), write, [v.Type], importer, v);
+            return Expression.Call(typeof(CopyValues), write, [v.Type], importer, v, ct);
         }
     }
 
