@@ -87,8 +87,9 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
         await import.CompleteAsync(ct);
     }
 
-    private static string CopySql(string table, string[] columns) =>
-        $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
+    private static string CopySql(string table, string[] columns) => $"COPY \"{table}\" ({ColumnList(columns)}) FROM STDIN (FORMAT BINARY)";
+
+    private static string ColumnList(string[] columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
 
     /// <summary>
     /// On SQLite, entities inserted as they are, without buffering: each row's values set by the table's compiled encoder
@@ -111,7 +112,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// <summary>Prepares the single-row INSERT on the connection's handle and runs <paramref name="steps"/> with its binder and the check of each step's result.</summary>
     private static void Steps(DbConnection connection, DbTransaction transaction, string table, string[] columns, Action<SqliteRowBinder, Action<int>> steps) =>
         Steps(connection, transaction, table,
-            $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})",
+            $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})",
             columns.Length, steps);
 
     /// <summary>
@@ -141,6 +142,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             });
             return;
         }
+        var names = Enumerable.Range(0, parameters).Select(i => "p" + i).ToArray();
         foreach (var chunk in rows.Chunk(BatchSize))
         {
             await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
@@ -148,7 +150,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = sql;
-                for (var i = 0; i < values.Length; i++) command.Parameters.Add(new NpgsqlParameter("p" + i, PreparedStatement.ToDb(values[i], engine)));
+                for (var i = 0; i < values.Length; i++) command.Parameters.Add(new NpgsqlParameter(names[i], PreparedStatement.ToDb(values[i], engine)));
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(ct);

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace PsaBridge.Infrastructure.Storage;
@@ -35,7 +36,7 @@ public sealed class EntityTable<T> where T : class
         var columns = entityType.GetProperties().Select(p => (Property: p, Owner: (INavigation?)null)).Concat(OwnedColumns(entityType, Name)).ToArray();
         if (columns.Where(c => c.Property.IsShadowProperty() || c.Property.PropertyInfo is null || c.Owner is { PropertyInfo: null }).Select(c => c.Property).FirstOrDefault() is { } shadow)
             throw new NotSupportedException($"{typeof(T).Name}.{shadow.Name} is not a CLR property; the bulk paths read and write only those.");
-        // A converter to a nullable provider type could give NULL for a value: the compiled writers take the provider's
+        // A converter to a nullable provider type could give NULL for a value: the compiled writers (Column) take the provider's
         // value as present once the property's is, so such a converter is refused rather than failing at a row.
         if (columns.Select(c => c.Property).FirstOrDefault(p => p.GetTypeMapping().Converter is { } c
                 && Nullable.GetUnderlyingType(c.ProviderClrType) is not null) is { } nullable)
@@ -123,122 +124,92 @@ public sealed class EntityTable<T> where T : class
     {
         var row = Expression.Parameter(typeof(T), "row");
         var binder = Expression.Parameter(typeof(SqliteRowBinder), "binder");
-        var sets = _properties.Select((p, i) => _owners[i] is { } owner
-            ? OnOwned(binder, i, owner, Expression.Property(row, owner.PropertyInfo!), p)
-            : Set(binder, i, Expression.Property(row, p.PropertyInfo!), p));
+        // A GUID is written as the converter's bytes straight into the binder's buffer, not through an array a value.
+        var sets = _properties.Select((_, i) => Column(row, i, v => Set(binder, i, v), Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
+            writesUnconverted: c => c is SqliteGuidConverter));
         return Expression.Lambda<Action<T, SqliteRowBinder>>(Expression.Block(sets), row, binder).Compile();
     }
 
-    private Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[] CompileCopy() => _properties.Select((p, i) =>
+    private Func<T, NpgsqlBinaryImporter, CancellationToken, Task>[] CompileCopy() => _properties.Select((_, i) =>
     {
         var row = Expression.Parameter(typeof(T), "row");
         var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
         var ct = Expression.Parameter(typeof(CancellationToken), "ct");
-        var write = _owners[i] is { } owner
-            ? CopyOnOwned(importer, ct, owner, Expression.Property(row, owner.PropertyInfo!), p)
-            : Copy(importer, ct, Expression.Property(row, p.PropertyInfo!), p);
+        var write = Column(row, i, v => Copy(importer, ct, v), Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct));
         return Expression.Lambda<Func<T, NpgsqlBinaryImporter, CancellationToken, Task>>(write, row, importer, ct).Compile();
     }).ToArray();
 
-    /// <summary>A column from a property of an owned reference, as <see cref="OnOwned"/> sets it on SQLite.</summary>
-    private static Expression CopyOnOwned(ParameterExpression importer, ParameterExpression ct, INavigation owner, Expression owned, IProperty property) =>
-        Expression.Condition(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
-            owner.ForeignKey.IsRequiredDependent
-                ? Expression.Block(Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner)), Expression.Constant(Task.CompletedTask, typeof(Task)))
-                : CopyNull(importer, ct),
-            Copy(importer, ct, Expression.Property(owned, property.PropertyInfo!), property));
-
-    private static Expression CopyNull(ParameterExpression importer, ParameterExpression ct) =>
-        Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), null, ct);
-
     /// <summary>
-    /// A column written from the property's value, converted to the provider's value as EF converts it, NULL when null.
-    /// The types are those the untyped COPY (<see cref="BulkInsert"/>'s rows) infers from each boxed value: an enum without
-    /// a converter as its number (checked, as <see cref="Convert.ToInt32(object)"/> is), a date and time as
-    /// <c>timestamptz</c>.
+    /// Column <paramref name="i"/> of <paramref name="row"/> written, the same way for every engine's compiled writer: the
+    /// property's value (on its owned reference when it is on one), converted to the provider's value as EF converts it
+    /// (unless the engine's writer writes the value itself: <paramref name="writesUnconverted"/>), written by
+    /// <paramref name="write"/>; <paramref name="writeNull"/> when the value is null or the owned reference is missing, and
+    /// a required owned reference missing refused as EF would refuse to save it (see <see cref="Missing"/>).
     /// </summary>
-    private static Expression Copy(ParameterExpression importer, ParameterExpression ct, Expression value, IProperty property)
+    private Expression Column(ParameterExpression row, int i, Func<Expression, Expression> write, Expression writeNull,
+        Func<ValueConverter, bool>? writesUnconverted = null)
     {
-        if (Nullable.GetUnderlyingType(value.Type) is not null)
-            return Expression.Condition(Expression.Property(value, "HasValue"), Copy(importer, ct, Expression.Property(value, "Value"), property), CopyNull(importer, ct));
-        if (property.GetTypeMapping().Converter is { } converter)
-        {
-            var converted = ToProvider(value, converter);
-            return value.Type.IsValueType
-                ? Typed(converted)
-                : Expression.Condition(Expression.Equal(value, Expression.Constant(null, value.Type)), CopyNull(importer, ct), Typed(converted));
-        }
-        return Typed(value);
-
-        Expression Typed(Expression v)
-        {
-            if (v.Type == typeof(DateTime)) return Expression.Call(((Func<NpgsqlBinaryImporter, DateTime, CancellationToken, Task>)CopyValues.Timestamp).Method, importer, v, ct);
-            if (v.Type.IsEnum) v = Expression.ConvertChecked(v, typeof(int));
-            var write = v.Type.IsValueType ? nameof(CopyValues.Value) : nameof(CopyValues.Reference);
-            return Expression.Call(typeof(CopyValues), write, [v.Type], importer, v, ct);
-        }
-    }
-
-    /// <summary>
-    /// Column <paramref name="i"/> set from a property of an owned reference: NULL when the entity has none, unless the
-    /// reference is required, which EF would refuse to save (see <see cref="Missing"/>).
-    /// </summary>
-    private static Expression OnOwned(ParameterExpression binder, int i, INavigation owner, Expression owned, IProperty property) =>
-        Expression.IfThenElse(Expression.Equal(owned, Expression.Constant(null, owned.Type)),
+        var property = _properties[i];
+        var type = writeNull.Type;
+        if (_owners[i] is not { } owner) return Value(Expression.Property(row, property.PropertyInfo!));
+        var owned = Expression.Property(row, owner.PropertyInfo!);
+        return Expression.Condition(IsNull(owned),
             owner.ForeignKey.IsRequiredDependent
-                ? Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner))
-                : Expression.Call(binder, nameof(SqliteRowBinder.Null), null, Expression.Constant(i)),
-            Set(binder, i, Expression.Property(owned, property.PropertyInfo!), property));
+                ? Expression.Block(Expression.Call(((Action<INavigation>)Missing).Method, Expression.Constant(owner)), Expression.Default(type))
+                : writeNull,
+            Value(Expression.Property(owned, property.PropertyInfo!)), type);
+
+        Expression Value(Expression value)
+        {
+            // A nullable value type: the converter and the writer see the value; NULL when it has none.
+            if (Nullable.GetUnderlyingType(value.Type) is not null)
+                return Expression.Condition(Expression.Property(value, "HasValue"), Value(Expression.Property(value, "Value")), writeNull, type);
+            // Without a converter a reference (a string) goes to the writer as it is, null included.
+            if (property.GetTypeMapping().Converter is not { } converter || writesUnconverted?.Invoke(converter) == true) return write(value);
+            var converted = write(ToProvider(value, converter));
+            return value.Type.IsValueType ? converted : Expression.Condition(IsNull(value), writeNull, converted, type);
+        }
+
+        static Expression IsNull(Expression value) => Expression.Equal(value, Expression.Constant(null, value.Type));
+    }
 
     /// <summary>The refusal of an entity without a required owned reference, which EF would refuse to save.</summary>
     private static void Missing(INavigation owner) =>
         throw new InvalidOperationException($"{typeof(T).Name}.{owner.Name} is required and missing; the row was not written.");
 
-    /// <summary>Column <paramref name="i"/> set from the property's value: converted to the provider's value as EF converts it, NULL when null.</summary>
-    private static Expression Set(ParameterExpression binder, int i, Expression value, IProperty property)
+    /// <summary>Column <paramref name="i"/> set on SQLite from a provider value, by the binder's setter for its type.</summary>
+    private static Expression Set(ParameterExpression binder, int i, Expression v)
     {
-        var column = Expression.Constant(i);
-        Expression Call(string method, Expression argument) => Expression.Call(binder, method, null, column, argument);
-        var underlying = Nullable.GetUnderlyingType(value.Type);
-        if (underlying is not null)
-        {
-            // Nullable value type: the converter and the setter see the value; NULL when it has none.
-            var some = Set(binder, i, Expression.Property(value, "Value"), property);
-            return Expression.IfThenElse(Expression.Property(value, "HasValue"), some, Expression.Call(binder, nameof(SqliteRowBinder.Null), null, column));
-        }
-        var converter = property.GetTypeMapping().Converter;
-        // A GUID is written as the converter's bytes straight into the binder's buffer, not through an array a value.
-        if (converter is SqliteGuidConverter) return Call(nameof(SqliteRowBinder.Guid), value);
-        if (converter is not null)
-        {
-            var converted = ToProvider(value, converter);
-            var provider = Nullable.GetUnderlyingType(converted.Type) ?? converted.Type;
-            if (!value.Type.IsValueType)
-                return Expression.IfThenElse(Expression.Equal(value, Expression.Constant(null, value.Type)),
-                    Expression.Call(binder, nameof(SqliteRowBinder.Null), null, column), Typed(converted, provider));
-            return Typed(converted, provider);
-        }
-        return Typed(value, value.Type);
+        var type = v.Type;
+        Expression Call(string method, Expression argument) => Expression.Call(binder, method, null, Expression.Constant(i), argument);
+        if (type == typeof(string)) return Call(nameof(SqliteRowBinder.Text), v);
+        if (type == typeof(Guid)) return Call(nameof(SqliteRowBinder.Guid), v);
+        if (type == typeof(decimal)) return Call(nameof(SqliteRowBinder.Decimal), v);
+        if (type == typeof(DateTime)) return Call(nameof(SqliteRowBinder.DateTime), v);
+        if (type == typeof(DateOnly)) return Call(nameof(SqliteRowBinder.Date), v);
+        if (type == typeof(bool)) return Call(nameof(SqliteRowBinder.Integer), Expression.Condition(v, Expression.Constant(1L), Expression.Constant(0L)));
+        if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
+            return Call(nameof(SqliteRowBinder.Integer), Expression.Convert(v, typeof(long)));
+        if (type == typeof(double) || type == typeof(float)) return Call(nameof(SqliteRowBinder.Real), Expression.Convert(v, typeof(double)));
+        // Anything else (an enum without EF's number converter, which EF always adds): formatted as BulkInsert formats it.
+        return Call(nameof(SqliteRowBinder.Value), Expression.Convert(v, typeof(object)));
+    }
 
-        Expression Typed(Expression v, Type type)
-        {
-            if (v.Type != type) v = Expression.Convert(v, type);
-            if (type == typeof(string)) return Call(nameof(SqliteRowBinder.Text), v);
-            if (type == typeof(Guid)) return Call(nameof(SqliteRowBinder.Guid), v);
-            if (type == typeof(decimal)) return Call(nameof(SqliteRowBinder.Decimal), v);
-            if (type == typeof(DateTime)) return Call(nameof(SqliteRowBinder.DateTime), v);
-            if (type == typeof(DateOnly)) return Call(nameof(SqliteRowBinder.Date), v);
-            if (type == typeof(bool)) return Call(nameof(SqliteRowBinder.Integer), Expression.Condition(v, Expression.Constant(1L), Expression.Constant(0L)));
-            if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
-                return Call(nameof(SqliteRowBinder.Integer), Expression.Convert(v, typeof(long)));
-            if (type == typeof(double) || type == typeof(float)) return Call(nameof(SqliteRowBinder.Real), Expression.Convert(v, typeof(double)));
-            // Anything else (an enum without EF's number converter, which EF always adds): formatted as BulkInsert formats it.
-            return Call(nameof(SqliteRowBinder.Value), Expression.Convert(v, typeof(object)));
-        }
+    /// <summary>
+    /// A column written to a binary COPY from a provider value, by the importer's typed write. The types are those the untyped
+    /// COPY (<see cref="BulkInsert"/>'s rows) infers from each boxed value: an enum without a converter as its number
+    /// (checked, as <see cref="Convert.ToInt32(object)"/> is), a date and time as <c>timestamptz</c>.
+    /// </summary>
+    private static Expression Copy(ParameterExpression importer, ParameterExpression ct, Expression v)
+    {
+        if (v.Type == typeof(DateTime)) return Expression.Call(((Func<NpgsqlBinaryImporter, DateTime, CancellationToken, Task>)CopyValues.Timestamp).Method, importer, v, ct);
+        if (v.Type.IsEnum) v = Expression.ConvertChecked(v, typeof(int));
+        var write = v.Type.IsValueType ? nameof(CopyValues.Value) : nameof(CopyValues.Reference);
+        return Expression.Call(typeof(CopyValues), write, [v.Type], importer, v, ct);
     }
 
     /// <summary>The value converted to the provider's value by the converter's own expression, inlined.</summary>
-    private static Expression ToProvider(Expression value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter converter)
+    private static Expression ToProvider(Expression value, ValueConverter converter)
     {
         var toProvider = converter.ConvertToProviderExpression;
         return new ParameterReplacer(toProvider.Parameters[0], Expression.Convert(value, toProvider.Parameters[0].Type)).Visit(toProvider.Body);
