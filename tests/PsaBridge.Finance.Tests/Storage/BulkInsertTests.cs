@@ -149,6 +149,10 @@ public sealed class BulkInsertTests
                 (full.Name, 12.5m, full.PsaAccountId, RelationType.Organization, at, at),
                 (empty.Name, 12.5m, empty.PsaAccountId, RelationType.Person, at, at.AddTicks(7_890)),
             });
+            // Stored as EF stores them, not only readable: EF's own queries compare them in the database (the relation type as
+            // its converter's text, which reading back alone does not show: an enum parses from its number too).
+            (await db.Customers.CountAsync(c => c.CustomerAccount.StartsWith("OWN-") && c.RelationType == RelationType.Person)).ShouldBe(1);
+            (await db.Customers.CountAsync(c => c.CustomerAccount.StartsWith("OWN-") && c.ModifiedAt > at)).ShouldBe(1);
 
             // The address is required: a customer without one is refused, and nothing of the batch is kept.
             await using var tx = await db.Database.BeginTransactionAsync();

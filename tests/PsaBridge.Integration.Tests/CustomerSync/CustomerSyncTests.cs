@@ -271,7 +271,10 @@ public sealed class CustomerSyncTests
         failure.LastFailedAt.ShouldBe(retry.GetProperty("executionDate").GetDateTime(), TimeSpan.FromSeconds(5));
         failure.LastFailedAt.ShouldBeGreaterThan(failure.FirstFailedAt);
         failure.LastMessages.ShouldContain("Washingtn");
+        // The version the last attempt read: the account's own, unchanged since it was created.
+        await using var psa = app.Databases.OpenPsa();
         failure.PsaVersion.ShouldBeGreaterThan(0);
+        failure.PsaVersion.ShouldBe((await psa.Accounts.AsNoTracking().SingleAsync(a => a.Id == broken)).VersionNumber);
     }
 
     [Fact]
