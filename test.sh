@@ -9,12 +9,14 @@ PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail 
 PG_PORT=${PG_PORT:-55432}
 PG_DIR=$(mktemp -d /tmp/psabridge-pg.XXXXXX)
 RESULTS=$(mktemp -d /tmp/psabridge-results.XXXXXX)
+# The tests' databases go under this run's own temporary folder, so runs side by side never remove each other's.
+export TMPDIR=$(mktemp -d /tmp/psabridge-tmp.XXXXXX)
 
 cleanup() {
   if [ -f "$PG_DIR/data/postmaster.pid" ]; then
     run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
   fi
-  rm -rf "$PG_DIR" "$RESULTS" /tmp/psabridge-tests
+  rm -rf "$PG_DIR" "$RESULTS" "$TMPDIR"
 }
 trap cleanup EXIT
 
