@@ -15,6 +15,9 @@ switch (options.Command)
     case "posting":
         await PostingRunner.RunAsync(args);
         break;
+    case "export":
+        await ExportBench.RunAsync(args);
+        break;
     case "phase":
         await Orchestrator.RunPhaseAsync(() => Phases.RunAsync(options));
         break;
