@@ -6,6 +6,7 @@ using PsaBridge.Testing;
 
 namespace PsaBridge.Finance.Tests.NumberSequences;
 
+[Trait("Engine", "Both")]
 public sealed class NumberSequenceAllocatorTests
 {
     private static async Task<(TestDatabasePair Pair, NumberSequenceAllocator Allocator)> SetUpAsync(NumberSequence sequence)

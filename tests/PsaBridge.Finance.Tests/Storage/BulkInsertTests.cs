@@ -11,6 +11,7 @@ namespace PsaBridge.Finance.Tests.Storage;
 /// The bulk path (SQLite's C API, PostgreSQL's binary COPY) must store values exactly as EF Core does,
 /// so EF reads and queries them unchanged, and a failing row must fail the write, not slip past it.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class BulkInsertTests
 {
     private static readonly string[] Columns =

@@ -5,6 +5,7 @@ using PsaBridge.Testing;
 namespace PsaBridge.Finance.Tests.Storage;
 
 /// <summary>The hand-written migrations: they upgrade an older database in place and agree with the model.</summary>
+[Trait("Engine", "Both")]
 public sealed class SchemaUpgradeTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace PsaBridge.Finance.Tests.Storage;
 /// The finance setup version moves with every change to what a customer is validated against, by
 /// database triggers (so every path counts), and not when the sync creates a zip code itself.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class SetupVersionTests
 {
     private static Task<long> VersionAsync(FinanceDb db) =>

@@ -10,6 +10,7 @@ namespace PsaBridge.Integration.Tests.CustomerSync;
 /// The seed's process end to end through the HTTP API: accounts made in PSA, the job run, the
 /// customers in finance and the integration log, rule by rule.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class CustomerSyncTests
 {
     [Fact]

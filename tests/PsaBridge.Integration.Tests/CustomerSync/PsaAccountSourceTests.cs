@@ -11,6 +11,7 @@ namespace PsaBridge.Integration.Tests.CustomerSync;
 /// The sync's reading of changed accounts. On SQLite it reads through SQLite's C API, not EF: it must give the
 /// records EF gives, value for value, in version order and page by page. On SQLite whatever the run's engine.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class PsaAccountSourceTests
 {
     private static Account NewAccount(long version, string name, Action<Account>? set = null)

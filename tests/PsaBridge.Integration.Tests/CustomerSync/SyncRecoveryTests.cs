@@ -8,6 +8,7 @@ using PsaBridge.Testing;
 
 namespace PsaBridge.Integration.Tests.CustomerSync;
 
+[Trait("Engine", "Both")]
 public sealed class SyncRecoveryTests
 {
     /// <summary>Throws once, after the first page of the first run is committed: a crash between pages.</summary>

@@ -9,6 +9,7 @@ namespace PsaBridge.Psa.Tests.Actuals;
 
 /// <summary>The bulk paths (approval in batches, confirming a large invoice) post exactly what the one-entry paths post.</summary>
 [Collection(ReaderSlots.Name)]
+[Trait("Engine", "Both")]
 public sealed class BulkPostingTests
 {
     private const int Count = 2_500;

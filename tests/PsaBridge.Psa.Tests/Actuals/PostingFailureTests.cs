@@ -14,6 +14,7 @@ namespace PsaBridge.Psa.Tests.Actuals;
 /// Refusals come from a trigger in the real database, so the failure happens where a real one would: inside the bulk insert.
 /// </summary>
 [Collection(ReaderSlots.Name)]
+[Trait("Engine", "Both")]
 public sealed class PostingFailureTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PsaBridge.Testing;
 
 namespace PsaBridge.Psa.Tests.Api;
 
+[Trait("Engine", "Both")]
 public sealed class ProjectAccountingFlowTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PsaBridge.Testing;
 namespace PsaBridge.Psa.Tests.Api;
 
 /// <summary>seeds/003 "Reporting on actual transactions", step by step, through the HTTP API.</summary>
+[Trait("Engine", "Both")]
 public sealed class SeedActualsTests
 {
     [Fact]

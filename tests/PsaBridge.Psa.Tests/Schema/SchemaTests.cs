@@ -6,6 +6,7 @@ using PsaBridge.Testing;
 namespace PsaBridge.Psa.Tests.Schema;
 
 /// <summary>The hand-written migrations and the EF model agree (there is no EF snapshot to check it).</summary>
+[Trait("Engine", "Both")]
 public sealed class SchemaTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace PsaBridge.Psa.Tests.Schema;
 /// it, whatever the run's engine: it exists for SQLite only. And the posting writer's rows (SQLite's compiled encoder,
 /// PostgreSQL's COPY) read back through EF as they were written, on the run's engine.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class SqliteEntitiesTests
 {
     private static readonly DateTime At = new DateTime(2026, 12, 1, 18, 45, 7, DateTimeKind.Unspecified).AddTicks(1_234_567);
