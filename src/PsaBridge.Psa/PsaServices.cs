@@ -27,7 +27,11 @@ public static class PsaServices
         services.AddScoped<Time.TimeEntryService>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Actuals.ActualQueries>();
+        services.AddScoped<Actuals.BillingBacklogService>();
+        services.AddScoped<Approvals.ApprovalQueue>();
+        services.AddScoped<Approvals.ApprovalService>();
         services.AddScoped<Invoicing.InvoiceService>();
+        services.AddScoped<Invoicing.InvoiceCorrectionService>();
         return services;
     }
 }

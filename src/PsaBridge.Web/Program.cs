@@ -32,6 +32,10 @@ app.MapHealth();
 app.MapFinanceApi();
 app.MapPsaAccountsApi();
 app.MapProjectAccountingApi();
+app.MapApprovalsApi();
+app.MapEntryRecallsApi();
+app.MapInvoiceCorrectionsApi();
+app.MapBillingBacklogApi();
 app.MapIntegrationApi();
 app.MapRazorPages();
 

@@ -27,6 +27,15 @@ public sealed class Rules
         return this;
     }
 
+    /// <summary>Refuses control characters (line breaks and tabs are text where <paramref name="multiline"/>).</summary>
+    public Rules NoControlCharacters(string field, string? value, bool multiline = false)
+    {
+        foreach (var c in value ?? "")
+            if (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+                return Add(field, $"'{field}' holds the control character U+{(int)c:X4}; only printable text is allowed.");
+        return this;
+    }
+
     public Rules Range(string field, decimal? value, decimal min, decimal max)
     {
         if (value is { } v && (v < min || v > max))

@@ -16,7 +16,14 @@ public sealed record ActualFilter(
     TransactionType? Type = null,
     Guid? ResourceId = null,
     Guid? SourceEntryId = null,
-    Guid? InvoiceId = null);
+    Guid? InvoiceId = null,
+    TransactionClass? Class = null,
+    BillingStatus? BillingStatus = null,
+    DateOnly? From = null,
+    DateOnly? To = null);
+
+/// <summary>The sum of the actuals of one transaction type in one currency (reversals included, so they net out).</summary>
+public sealed record ActualTotal(TransactionType TransactionType, string Currency, int Count, decimal Quantity, decimal Amount);
 
 /// <summary>An actual as it is read: the business-transaction fields with the names of what it refers to.</summary>
 public sealed record ActualView(
@@ -60,6 +67,45 @@ public sealed class ActualQueries(PsaDb db)
 {
     public async Task<Page<ActualView>> ListAsync(ActualFilter filter, PageRequest page, CancellationToken ct = default)
     {
+        var actuals = await Ordered(Filtered(filter)).ToPageAsync(page, ct);
+        var views = await ViewsAsync(actuals.Items, ct);
+        return new Page<ActualView>(views, actuals.Total, actuals.PageNumber, actuals.PageSize);
+    }
+
+    /// <summary>Every actual the filter keeps, in the list's order, read a chunk at a time (for exports of the whole list).</summary>
+    public async IAsyncEnumerable<ActualView> StreamAsync(ActualFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var chunk = new List<Actual>(StreamChunk);
+        await foreach (var actual in Ordered(Filtered(filter)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            chunk.Add(actual);
+            if (chunk.Count < StreamChunk) continue;
+            foreach (var view in await ViewsAsync(chunk, ct)) yield return view;
+            chunk.Clear();
+        }
+        foreach (var view in await ViewsAsync(chunk, ct)) yield return view;
+    }
+
+    private const int StreamChunk = 1_000;
+
+    /// <summary>
+    /// The totals of the actuals the filter keeps, by transaction type and currency. Summed here, not in SQL: SQLite keeps
+    /// decimals as text, and its sum would be a floating-point one.
+    /// </summary>
+    public async Task<IReadOnlyList<ActualTotal>> TotalsAsync(ActualFilter filter, CancellationToken ct = default)
+    {
+        var sums = new Dictionary<(TransactionType, string), (int Count, decimal Quantity, decimal Amount)>();
+        await foreach (var a in Filtered(filter).Select(a => new { a.TransactionType, a.Currency, a.Quantity, a.Amount }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var sum = sums.GetValueOrDefault((a.TransactionType, a.Currency));
+            sums[(a.TransactionType, a.Currency)] = (sum.Count + 1, sum.Quantity + a.Quantity, sum.Amount + a.Amount);
+        }
+        return sums.OrderBy(s => s.Key.Item1).ThenBy(s => s.Key.Item2, StringComparer.Ordinal)
+            .Select(s => new ActualTotal(s.Key.Item1, s.Key.Item2, s.Value.Count, s.Value.Quantity, s.Value.Amount)).ToList();
+    }
+
+    private IQueryable<Actual> Filtered(ActualFilter filter)
+    {
         var query = db.Set<Actual>().AsNoTracking();
         if (filter.ProjectId is { } project) query = query.Where(a => a.ProjectId == project);
         if (filter.ContractId is { } contract) query = query.Where(a => a.ContractId == contract);
@@ -68,10 +114,15 @@ public sealed class ActualQueries(PsaDb db)
         if (filter.ResourceId is { } resource) query = query.Where(a => a.ResourceId == resource);
         if (filter.SourceEntryId is { } entry) query = query.Where(a => a.SourceEntryId == entry);
         if (filter.InvoiceId is { } invoice) query = query.Where(a => a.InvoiceId == invoice);
-        var actuals = await query.OrderBy(a => a.DocumentDate).ThenBy(a => a.CreatedOn).ThenBy(a => a.TransactionType).ThenBy(a => a.Id).ToPageAsync(page, ct);
-        var views = await ViewsAsync(actuals.Items, ct);
-        return new Page<ActualView>(views, actuals.Total, actuals.PageNumber, actuals.PageSize);
+        if (filter.Class is { } transactionClass) query = query.Where(a => a.TransactionClass == transactionClass);
+        if (filter.BillingStatus is { } status) query = query.Where(a => a.BillingStatus == status);
+        if (filter.From is { } from) query = query.Where(a => a.DocumentDate >= from);
+        if (filter.To is { } to) query = query.Where(a => a.DocumentDate <= to);
+        return query;
     }
+
+    private static IOrderedQueryable<Actual> Ordered(IQueryable<Actual> query) =>
+        query.OrderBy(a => a.DocumentDate).ThenBy(a => a.CreatedOn).ThenBy(a => a.TransactionType).ThenBy(a => a.BillingType).ThenBy(a => a.Id);
 
     public async Task<ActualDetail> GetAsync(Guid id, CancellationToken ct = default)
     {

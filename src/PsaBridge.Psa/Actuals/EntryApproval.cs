@@ -1,3 +1,5 @@
+using PsaBridge.Infrastructure.Validation;
+
 namespace PsaBridge.Psa.Actuals;
 
 /// <summary>The outcome of approving one entry in a bulk approval: a bad entry fails alone, the batch goes on.</summary>
@@ -8,4 +10,22 @@ public sealed record ApprovalReport(int Requested, int Approved, int Failed, IRe
 {
     public static ApprovalReport From(IReadOnlyList<ApprovalResult> results) =>
         new(results.Count, results.Count(r => r.Approved), results.Count(r => !r.Approved), results);
+}
+
+/// <summary>
+/// What an approver adds to an approval: per entry, a billable quantity below the quantity entered (the rest becomes
+/// non-chargeable), and one comment for every entry approved.
+/// </summary>
+public sealed record ApprovalDecision(IReadOnlyDictionary<Guid, decimal>? BillableQuantities = null, string? Comment = null)
+{
+    public const int CommentLength = 500;
+
+    public static readonly ApprovalDecision None = new();
+
+    /// <summary>The comment as stored: trimmed, null when blank; a 400 naming 'comment' when too long or not text.</summary>
+    public static string? CleanComment(string? comment)
+    {
+        new Rules().MaxLength("comment", comment, CommentLength).NoControlCharacters("comment", comment, multiline: true).ThrowIfAny();
+        return InputRules.Clean(comment);
+    }
 }

@@ -7,7 +7,7 @@ namespace PsaBridge.Psa.Actuals;
 /// <summary>
 /// What bulk approval needs from one kind of entry (time, expense): its name in messages ("Time entry",
 /// "entry"), its logical name in origins, its submitted status, how to read the statuses of a batch and how
-/// to set the batch Approved where it is still submitted (returning how many rows were).
+/// to set the batch Approved where it is still submitted, with the approver's comment (returning how many rows were).
 /// </summary>
 public sealed record ApprovableEntries<TStatus>(
     string Name,
@@ -15,7 +15,7 @@ public sealed record ApprovableEntries<TStatus>(
     string EntryType,
     TStatus Submitted,
     Func<PsaDb, Guid[], CancellationToken, Task<Dictionary<Guid, TStatus>>> ReadStatusesAsync,
-    Func<PsaDb, List<Guid>, DateTime, CancellationToken, Task<int>> MarkApprovedAsync) where TStatus : struct, Enum;
+    Func<PsaDb, List<Guid>, DateTime, string?, CancellationToken, Task<int>> MarkApprovedAsync) where TStatus : struct, Enum;
 
 /// <summary>
 /// Bulk approval, shared by time and expense: per batch, in one transaction, set-based UPDATEs (lines and
@@ -30,10 +30,19 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
     /// <summary>Approves <paramref name="ids"/> in batches of the engine's <see cref="EntryPostingStore.ApprovalBatchSize"/>.</summary>
     public Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, CancellationToken ct)
         where TStatus : struct, Enum =>
-        ApproveAsync(ids, entries, EntryPostingStore.ApprovalBatchSize(db.Database.Engine()), ct);
+        ApproveAsync(ids, entries, ApprovalDecision.None, ct);
 
-    public async Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, int batchSize, CancellationToken ct)
-        where TStatus : struct, Enum
+    public Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, int batchSize, CancellationToken ct)
+        where TStatus : struct, Enum =>
+        ApproveAsync(ids, entries, ApprovalDecision.None, batchSize, ct);
+
+    /// <summary>Approves <paramref name="ids"/> with the approver's <paramref name="decision"/> (billable quantities, comment).</summary>
+    public Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, ApprovalDecision decision, CancellationToken ct)
+        where TStatus : struct, Enum =>
+        ApproveAsync(ids, entries, decision, EntryPostingStore.ApprovalBatchSize(db.Database.Engine()), ct);
+
+    public async Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, ApprovalDecision decision, int batchSize,
+        CancellationToken ct) where TStatus : struct, Enum
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var distinct = ids.Distinct().ToList();
@@ -48,14 +57,14 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
         {
             for (var i = 0; i < chunks.Count; i++)
             {
-                var batch = await (next ?? PlanAsync(db, entries, chunks[i], ct));
+                var batch = await (next ?? PlanAsync(db, entries, decision, chunks[i], ct));
                 next = null;
                 if (reader is not null && i + 1 < chunks.Count)
                 {
                     var following = chunks[i + 1];
-                    next = Task.Run(() => PlanAsync(reader, entries, following, stop.Token), CancellationToken.None);
+                    next = Task.Run(() => PlanAsync(reader, entries, decision, following, stop.Token), CancellationToken.None);
                 }
-                batch = await WriteAsync(entries, chunks[i], batch, ct);
+                batch = await WriteAsync(entries, decision, chunks[i], batch, ct);
                 foreach (var result in batch.Results) results[result.Id] = result;
             }
         }
@@ -73,14 +82,14 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
     /// <summary>One batch, planned: each entry's result, the entries to set Approved and what posting writes.</summary>
     private sealed record Batch(List<ApprovalResult> Results, List<Guid> Approved, JournalPosting Posting, DateTime Now);
 
-    private async Task<Batch> PlanAsync<TStatus>(PsaDb source, ApprovableEntries<TStatus> entries, Guid[] chunk, CancellationToken ct)
+    private async Task<Batch> PlanAsync<TStatus>(PsaDb source, ApprovableEntries<TStatus> entries, ApprovalDecision decision, Guid[] chunk, CancellationToken ct)
         where TStatus : struct, Enum
     {
         var statuses = await entries.ReadStatusesAsync(source, chunk, ct);
         var ready = chunk.Where(id => statuses.TryGetValue(id, out var s) && EqualityComparer<TStatus>.Default.Equals(s, entries.Submitted)).ToHashSet();
         var lines = await EntryPostingStore.UnpostedLinesAsync(source, ready, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var posting = EntryPostingStore.PlanPosting(ready, lines, entries.EntryType, now);
+        var posting = EntryPostingStore.PlanPosting(ready, lines, entries.EntryType, now, decision.BillableQuantities);
         var results = new List<ApprovalResult>(chunk.Length);
         var approved = new List<Guid>(ready.Count);
         foreach (var id in chunk)
@@ -90,6 +99,7 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
                 results.Add(new ApprovalResult(id, false, $"{entries.Name} '{id}' is {status}; only a submitted {entries.Noun} can be approved."));
             else if (posting.WithoutLines.Contains(id))
                 results.Add(new ApprovalResult(id, false, $"{entries.Name} '{id}' has no journal to post; submit it again."));
+            else if (posting.Refused.TryGetValue(id, out var reason)) results.Add(new ApprovalResult(id, false, $"{entries.Name} '{id}': {reason}"));
             else
             {
                 approved.Add(id);
@@ -100,21 +110,21 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
     }
 
     /// <summary>Writes a batch planned before its transaction; on a guard failure plans it again inside it (see the class). Returns the batch written.</summary>
-    private async Task<Batch> WriteAsync<TStatus>(ApprovableEntries<TStatus> entries, Guid[] chunk, Batch planned, CancellationToken ct)
+    private async Task<Batch> WriteAsync<TStatus>(ApprovableEntries<TStatus> entries, ApprovalDecision decision, Guid[] chunk, Batch planned, CancellationToken ct)
         where TStatus : struct, Enum
     {
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await WriteInAsync(entries, planned, ct);
+            await WriteInAsync(entries, decision, planned, ct);
             await tx.CommitAsync(ct);
             return planned;
         }
         catch (ConflictException)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var again = await PlanAsync(db, entries, chunk, ct);
-            await WriteInAsync(entries, again, ct);
+            var again = await PlanAsync(db, entries, decision, chunk, ct);
+            await WriteInAsync(entries, decision, again, ct);
             await tx.CommitAsync(ct);
             return again;
         }
@@ -124,11 +134,12 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
         }
     }
 
-    private async Task WriteInAsync<TStatus>(ApprovableEntries<TStatus> entries, Batch batch, CancellationToken ct) where TStatus : struct, Enum
+    private async Task WriteInAsync<TStatus>(ApprovableEntries<TStatus> entries, ApprovalDecision decision, Batch batch, CancellationToken ct)
+        where TStatus : struct, Enum
     {
         await store.WritePostingAsync(batch.Posting, ct);
         // The status is the concurrency token: an entry changed meanwhile fails the batch, which rolls back.
-        var changed = batch.Approved.Count == 0 ? 0 : await entries.MarkApprovedAsync(db, batch.Approved, batch.Now, ct);
+        var changed = batch.Approved.Count == 0 ? 0 : await entries.MarkApprovedAsync(db, batch.Approved, batch.Now, decision.Comment, ct);
         if (changed != batch.Approved.Count) throw new ConflictException($"The {entries.Noun} was changed by someone else meanwhile; read it again and retry.");
     }
 }

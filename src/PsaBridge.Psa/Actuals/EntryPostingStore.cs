@@ -80,22 +80,36 @@ public sealed class EntryPostingStore(PsaDb db)
 
     /// <summary>
     /// The posting rules over lines read beforehand (<paramref name="read"/> may hold lines of other entries too:
-    /// they are left alone). Pure: nothing is written until <see cref="WritePostingAsync"/>.
+    /// they are left alone), with an approver's billable quantities where given; an entry whose quantity cannot be
+    /// taken is refused alone, its lines left unposted. Pure: nothing is written until <see cref="WritePostingAsync"/>.
     /// </summary>
-    public static JournalPosting PlanPosting(IReadOnlyCollection<Guid> entryIds, IReadOnlyList<JournalLine> read, string entryType, DateTime now)
+    public static JournalPosting PlanPosting(IReadOnlyCollection<Guid> entryIds, IReadOnlyList<JournalLine> read, string entryType, DateTime now,
+        IReadOnlyDictionary<Guid, decimal>? billableQuantities = null)
     {
         var wanted = entryIds as IReadOnlySet<Guid> ?? entryIds.ToHashSet();
-        var lines = read.Where(l => wanted.Contains(l.SourceEntryId)).ToList();
-        var byEntry = lines.ToLookup(l => l.SourceEntryId);
+        var byEntry = read.Where(l => wanted.Contains(l.SourceEntryId)).ToLookup(l => l.SourceEntryId);
         var posting = new Posting();
         var without = new HashSet<Guid>();
+        var refused = new Dictionary<Guid, string>();
+        var lineIds = new List<Guid>(read.Count);
+        var journalIds = new HashSet<Guid>();
         foreach (var entryId in entryIds)
         {
             var entryLines = byEntry[entryId].ToList();
+            decimal? billable = billableQuantities is not null && billableQuantities.TryGetValue(entryId, out var q) ? q : null;
             if (entryLines.Count == 0) without.Add(entryId);
-            else PostingRules.Approve(posting, entryId, entryType, entryLines, now);
+            else if (billable is { } b && PostingRules.BillableError(entryLines, b) is { } error) refused[entryId] = error;
+            else
+            {
+                PostingRules.Approve(posting, entryId, entryType, entryLines, now, billable);
+                foreach (var line in entryLines)
+                {
+                    lineIds.Add(line.Id);
+                    journalIds.Add(line.JournalId);
+                }
+            }
         }
-        return new JournalPosting(posting, lines.Select(l => l.Id).ToList(), lines.Select(l => l.JournalId).Distinct().ToList(), without);
+        return new JournalPosting(posting, lineIds, journalIds.ToList(), without, refused);
     }
 
     /// <summary>
@@ -127,19 +141,55 @@ public sealed class EntryPostingStore(PsaDb db)
         await db.Set<Journal>().Where(j => journalIds.Contains(j.Id) && !db.Set<JournalLine>().Any(l => l.JournalId == j.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Reverses the cost and unbilled sales of an approved entry (into <paramref name="posting"/>); refused once invoiced.</summary>
-    public async Task CancelApprovalAsync(Guid entryId, string entryType, Posting posting, DateOnly date, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Reverses what the approval of an entry posted (see <see cref="PostingRules.CancelApproval"/>); refused once invoiced.
+    /// With <paramref name="submitAgain"/> the entry waits for approval again: a new journal of the lines it was approved from.
+    /// Adds to the context; the caller saves.
+    /// </summary>
+    public async Task ReverseApprovalAsync(Guid entryId, string entryType, bool submitAgain, DateTime now, CancellationToken ct)
     {
-        var actuals = await db.Set<Actual>()
-            .Where(a => a.SourceEntryId == entryId && a.AdjustmentStatus == null
-                        && (a.TransactionType == TransactionType.Cost || a.TransactionType == TransactionType.UnbilledSales))
-            .ToListAsync(ct);
-        PostingRules.CancelApproval(posting, entryId, entryType, actuals, date, now);
+        var posting = new Posting();
+        PostingRules.CancelApproval(posting, entryId, entryType, await ApprovedActualsAsync(entryId, ct), DateOnly.FromDateTime(now), now);
+        if (submitAgain) PostingRules.Rejournalize(posting, entryId, entryType, await LatestPostedLinesAsync(entryId, ct), now);
+        posting.AddTo(db);
+    }
+
+    /// <summary>Refuses (409) when the approval of an entry can no longer be recalled: some of its unbilled sales are invoiced.</summary>
+    public async Task EnsureNotInvoicedAsync(Guid entryId, CancellationToken ct) =>
+        PostingRules.EnsureNotInvoiced(entryId, await ApprovedActualsAsync(entryId, ct));
+
+    /// <summary>The actuals an approval posted that are not yet reversed (tracked: reversing marks them adjusted).</summary>
+    private Task<List<Actual>> ApprovedActualsAsync(Guid entryId, CancellationToken ct) => db.Set<Actual>()
+        .Where(a => a.SourceEntryId == entryId && a.AdjustmentStatus == null
+                    && (a.TransactionType == TransactionType.Cost || a.TransactionType == TransactionType.UnbilledSales
+                        || a.TransactionType == TransactionType.ResourcingUnitCost || a.TransactionType == TransactionType.InterOrganizationalSales))
+        .ToListAsync(ct);
+
+    /// <summary>The posted lines of the entry's latest journal: what its current approval was posted from.</summary>
+    private async Task<List<JournalLine>> LatestPostedLinesAsync(Guid entryId, CancellationToken ct)
+    {
+        var posted = await db.Set<JournalLine>().AsNoTracking().Where(l => l.SourceEntryId == entryId && l.IsPosted).ToListAsync(ct);
+        var journalIds = posted.Select(l => l.JournalId).Distinct().ToList();
+        var latest = await db.Set<Journal>().AsNoTracking().Where(j => journalIds.Contains(j.Id))
+            .OrderByDescending(j => j.CreatedOn).ThenByDescending(j => j.Id).Select(j => j.Id).FirstAsync(ct);
+        return posted.Where(l => l.JournalId == latest).ToList();
+    }
+
+    /// <summary>The cost price lists of a resourcing unit, for work it does for another contracting unit.</summary>
+    public async Task<ResourcingUnitPrices> ResourcingUnitPricesAsync(Guid unitId, CancellationToken ct)
+    {
+        var unit = await db.Set<OrganizationalUnit>().AsNoTracking().SingleAsync(u => u.Id == unitId, ct);
+        var lists = await PriceLists().Where(p => p.Context == PriceListContext.Cost && p.OrganizationalUnitId == unitId).ToListAsync(ct);
+        return new ResourcingUnitPrices(unit.Id, unit.Name, lists);
     }
 
     private IQueryable<PriceList> PriceLists() =>
         db.Set<PriceList>().AsNoTracking().Include(p => p.RolePrices).Include(p => p.CategoryPrices).AsSplitQuery();
 }
 
-/// <summary>What approving entries will write: the new rows, the lines and journals to mark posted, and the entries that had no lines.</summary>
-public sealed record JournalPosting(Posting Posting, List<Guid> LineIds, List<Guid> JournalIds, IReadOnlySet<Guid> WithoutLines);
+/// <summary>
+/// What approving entries will write: the new rows, the lines and journals to mark posted, the entries that had no lines
+/// and those refused, with the reason.
+/// </summary>
+public sealed record JournalPosting(Posting Posting, List<Guid> LineIds, List<Guid> JournalIds, IReadOnlySet<Guid> WithoutLines,
+    IReadOnlyDictionary<Guid, string> Refused);

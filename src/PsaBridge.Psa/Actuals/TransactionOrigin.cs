@@ -43,7 +43,8 @@ public static class TransactionTypes
 /// <summary>Roles a transaction plays in a connection, as Project Service names them.</summary>
 public static class ConnectionRoles
 {
-    public const string Cost = "Cost", UnbilledSales = "Unbilled Sales", BilledSales = "Billed Sales", Reversing = "Reversing", Original = "Original";
+    public const string Cost = "Cost", UnbilledSales = "Unbilled Sales", BilledSales = "Billed Sales", Reversing = "Reversing", Original = "Original",
+        Replacing = "Replacing", ResourcingUnitCost = "Resourcing Unit Cost", InterOrganizationalSales = "Inter-organizational Sales";
 }
 
 internal sealed class TransactionOriginConfiguration : IEntityTypeConfiguration<TransactionOrigin>

@@ -39,6 +39,10 @@ public sealed class ExpenseEntry
     public required string Currency { get; set; }
     public ExpenseStatus ExpenseStatus { get; set; } = ExpenseStatus.Draft;
     public string? Description { get; set; }
+
+    /// <summary>The approver's comment on the last decision (approved, rejected, recall approved or refused).</summary>
+    public string? ApprovalComment { get; set; }
+
     public DateTime CreatedOn { get; set; }
     public DateTime ModifiedOn { get; set; }
 }
@@ -56,6 +60,7 @@ internal sealed class ExpenseEntryConfiguration : IEntityTypeConfiguration<Expen
         b.Property(e => e.Amount).HasPrecision(19, 4);
         b.Property(e => e.Currency).HasMaxLength(3);
         b.Property(e => e.Description).HasMaxLength(ExpenseEntry.DescriptionLength);
+        b.Property(e => e.ApprovalComment).HasMaxLength(Actuals.ApprovalDecision.CommentLength);
         b.Property(e => e.ExpenseStatus).IsConcurrencyToken();
         b.HasOne<TransactionCategory>().WithMany().HasForeignKey(e => e.TransactionCategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Project>().WithMany().HasForeignKey(e => e.ProjectId).OnDelete(DeleteBehavior.Restrict);

@@ -26,8 +26,10 @@ public sealed record ExpenseFilter(Guid? ProjectId = null, Guid? ResourceId = nu
 
 /// <summary>
 /// Expense entries and their status flow: Draft → Submitted (priced into a journal) → Approved (posted as
-/// actuals); Submitted → Rejected → Submitted again. Cancelling an approval reverses its actuals (refused
-/// once invoiced) and puts the expense back to Draft, as the expense option set has no Cancelled.
+/// actuals); Submitted → Rejected → Submitted again; Submitted → Draft when recalled; Approved → Recall
+/// Requested → Rejected (actuals reversed) or back to Approved. Cancelling an approval reverses its actuals
+/// and puts the expense back to Submitted (the expense option set has no Cancelled). Reversals are refused
+/// once the expense is on an invoice.
 /// </summary>
 public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvider clock)
 {
@@ -90,38 +92,92 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
     public Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
         new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, ct);
 
+    /// <summary>As <see cref="ApproveExpenses(IReadOnlyList{Guid}, CancellationToken)"/>, with the approver's billable quantities and comment.</summary>
+    public Task<ApprovalReport> ApproveExpenses(IReadOnlyList<Guid> ids, ApprovalDecision decision, CancellationToken ct = default) =>
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, decision with { Comment = ApprovalDecision.CleanComment(decision.Comment) }, ct);
+
     private static readonly ApprovableEntries<ExpenseStatus> Approvable = new("Expense", "expense", TransactionTypes.Expense, ExpenseStatus.Submitted,
         (source, ids, ct) => source.Set<ExpenseEntry>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
             .Select(e => new { e.Id, e.ExpenseStatus }).ToDictionaryAsync(e => e.Id, e => e.ExpenseStatus, ct),
         // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted expense per batch.
-        (target, ids, now, ct) => target.Set<ExpenseEntry>()
+        (target, ids, now, comment, ct) => target.Set<ExpenseEntry>()
             .Where(e => EF.Parameter(ids).Contains(e.Id) && (int)e.ExpenseStatus + 0 == (int)ExpenseStatus.Submitted)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct));
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpenseStatus, ExpenseStatus.Approved).SetProperty(e => e.ModifiedOn, now)
+                .SetProperty(e => e.ApprovalComment, comment), ct));
 
-    public async Task<ExpenseEntry> RejectAsync(Guid id, CancellationToken ct = default)
+    public Task<ExpenseEntry> RejectAsync(Guid id, CancellationToken ct = default) => RejectAsync(id, null, ct);
+
+    /// <summary>Rejects a submitted expense with the approver's comment, the reason its resource reads: its journal is dropped.</summary>
+    public async Task<ExpenseEntry> RejectAsync(Guid id, string? comment, CancellationToken ct = default)
     {
+        comment = ApprovalDecision.CleanComment(comment);
         var expense = await FindAsync(id, ct);
         Expect(expense, "rejected", ExpenseStatus.Submitted);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await store.DropJournalAsync(expense.Id, ct);
         expense.ExpenseStatus = ExpenseStatus.Rejected;
+        expense.ApprovalComment = comment;
         expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         return expense;
     }
 
-    /// <summary>Cancels the approval of an expense not yet invoiced: its cost and unbilled sales are reversed.</summary>
-    public async Task<ExpenseEntry> CancelAsync(Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// Cancels the approval of an expense: its actuals are reversed and it is Submitted again, with a new journal at the
+    /// prices it was approved at (refused once it is on an invoice).
+    /// </summary>
+    public Task<ExpenseEntry> CancelAsync(Guid id, CancellationToken ct = default) => CancelAsync(id, null, ct);
+
+    /// <summary>As <see cref="CancelAsync(Guid, CancellationToken)"/>, with the approver's comment.</summary>
+    public Task<ExpenseEntry> CancelAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        ReverseAsync(id, "unapproved", ExpenseStatus.Approved, ExpenseStatus.Submitted, comment, ct);
+
+    /// <summary>
+    /// The resource takes an expense back: a submitted one returns to Draft (its journal dropped); an approved one becomes
+    /// Recall Requested, for its approver to decide (refused once it is on an invoice).
+    /// </summary>
+    public async Task<ExpenseEntry> RecallAsync(Guid id, CancellationToken ct = default)
     {
         var expense = await FindAsync(id, ct);
-        Expect(expense, "cancelled", ExpenseStatus.Approved);
+        Expect(expense, "recalled", ExpenseStatus.Submitted, ExpenseStatus.Approved);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (expense.ExpenseStatus == ExpenseStatus.Submitted) await store.DropJournalAsync(expense.Id, ct);
+        else await store.EnsureNotInvoicedAsync(expense.Id, ct);
+        expense.ExpenseStatus = expense.ExpenseStatus == ExpenseStatus.Submitted ? ExpenseStatus.Draft : ExpenseStatus.RecallRequested;
+        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return expense;
+    }
+
+    /// <summary>The approver grants a recall: the approval's actuals are reversed and the expense is Rejected back to its resource.</summary>
+    public Task<ExpenseEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        ReverseAsync(id, "granted a recall", ExpenseStatus.RecallRequested, ExpenseStatus.Rejected, comment, ct);
+
+    /// <summary>The approver refuses a recall: the expense stays Approved, its actuals untouched.</summary>
+    public async Task<ExpenseEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default)
+    {
+        comment = ApprovalDecision.CleanComment(comment);
+        var expense = await FindAsync(id, ct);
+        Expect(expense, "refused a recall", ExpenseStatus.RecallRequested);
+        expense.ExpenseStatus = ExpenseStatus.Approved;
+        expense.ApprovalComment = comment;
+        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        return expense;
+    }
+
+    private async Task<ExpenseEntry> ReverseAsync(Guid id, string action, ExpenseStatus from, ExpenseStatus to, string? comment, CancellationToken ct)
+    {
+        comment = ApprovalDecision.CleanComment(comment);
+        var expense = await FindAsync(id, ct);
+        Expect(expense, action, from);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var posting = new Posting();
-        await store.CancelApprovalAsync(expense.Id, TransactionTypes.Expense, posting, DateOnly.FromDateTime(now), now, ct);
-        posting.AddTo(db);
-        expense.ExpenseStatus = ExpenseStatus.Draft;
+        await store.ReverseApprovalAsync(expense.Id, TransactionTypes.Expense, submitAgain: to == ExpenseStatus.Submitted, now, ct);
+        expense.ExpenseStatus = to;
+        expense.ApprovalComment = comment;
         expense.ModifiedOn = now;
         await SaveAsync(ct);
         await tx.CommitAsync(ct);

@@ -29,6 +29,10 @@ public sealed class Invoice
 
     public DateTime CreatedOn { get; set; }
     public DateTime? ConfirmedOn { get; set; }
+
+    /// <summary>The confirmed invoice this one corrects (a corrective invoice, or credit); null for an invoice of new work.</summary>
+    public Guid? OriginalInvoiceId { get; set; }
+
     public List<InvoiceLine> Lines { get; set; } = [];
 }
 
@@ -65,6 +69,23 @@ public sealed class InvoiceLineDetail : BusinessTransaction
 
     /// <summary>The time entry or expense behind the unbilled actual.</summary>
     public Guid? SourceEntryId { get; set; }
+
+    /// <summary>
+    /// What the detail was drafted at (<c>msdyn_previousamount</c> and its quantity): the unbilled sales it bills, or on a
+    /// corrective invoice the billed sales it corrects. The quantity can be lowered from it, never raised.
+    /// </summary>
+    public decimal PreviousQuantity { get; set; }
+
+    public decimal PreviousAmount { get; set; }
+
+    /// <summary>A detail of a corrective invoice (<c>msdyn_correction</c>).</summary>
+    public bool IsCorrection { get; set; }
+
+    /// <summary>The detail of the original invoice this one corrects (<c>msdyn_originalinvoicelinedetail</c>).</summary>
+    public Guid? OriginalDetailId { get; set; }
+
+    /// <summary>The billed sales actual a correction detail replaces: reversed when the correction is confirmed.</summary>
+    public Guid? BilledActualId { get; set; }
 }
 
 internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
@@ -78,6 +99,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Property(i => i.Currency).HasMaxLength(3);
         b.Property(i => i.TotalAmount).HasPrecision(19, 4);
         b.Property(i => i.Status).IsConcurrencyToken();
+        b.HasIndex(i => i.OriginalInvoiceId);
         b.HasOne<ProjectContract>().WithMany().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -105,6 +127,8 @@ internal sealed class InvoiceLineDetailConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("InvoiceLineDetails");
         BusinessTransaction.Configure(b);
+        b.Property(d => d.PreviousQuantity).HasPrecision(19, 4);
+        b.Property(d => d.PreviousAmount).HasPrecision(19, 4);
         b.HasIndex(d => d.InvoiceId);
         b.HasIndex(d => d.ActualId);
     }

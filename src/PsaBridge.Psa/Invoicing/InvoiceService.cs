@@ -9,7 +9,11 @@ using PsaBridge.Psa.Sales;
 
 namespace PsaBridge.Psa.Invoicing;
 
-public sealed record InvoiceInput(Guid? ContractId, DateOnly? InvoiceDate);
+/// <summary>
+/// A draft invoice of a contract: dated <see cref="InvoiceDate"/>, billing what is dated on or before the transaction
+/// cut-off date (the invoice date when not given), on the chosen contract lines (all when none are chosen).
+/// </summary>
+public sealed record InvoiceInput(Guid? ContractId, DateOnly? InvoiceDate, DateOnly? TransactionCutOffDate = null, IReadOnlyList<Guid>? ContractLineIds = null);
 
 public sealed record InvoiceFilter(Guid? ContractId = null, Guid? CustomerId = null, InvoiceStatus? Status = null);
 
@@ -23,7 +27,9 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         rules.ThrowIfAny();
         var contractId = input.ContractId!.Value;
         var date = input.InvoiceDate!.Value;
+        var cutOff = input.TransactionCutOffDate ?? date;
         var contract = await db.Set<ProjectContract>().AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == contractId, ct);
+        var lineIds = InvoiceRules.ChosenLines(contract, input.ContractLineIds);
 
         await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, ct); // one transaction however many actuals: see ConfirmAsync
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -31,9 +37,9 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
         var candidates = await db.Set<Actual>().AsNoTracking()
             .Where(a => a.ContractId == contractId && a.TransactionType == TransactionType.UnbilledSales
                         && (a.BillingStatus == BillingStatus.UnbilledSalesCreated || a.BillingStatus == BillingStatus.ReadyToInvoice)
-                        && a.AdjustmentStatus == null && a.InvoiceId == null && a.DocumentDate <= date)
+                        && a.AdjustmentStatus == null && a.InvoiceId == null && a.DocumentDate <= cutOff)
             .ToListAsync(ct);
-        var ready = candidates.Where(a => InvoiceRules.IsReady(a, date)).ToList();
+        var ready = candidates.Where(a => InvoiceRules.IsReady(a, cutOff) && lineIds.Contains(a.ContractLineId!.Value)).ToList();
         var journalLines = new Dictionary<Guid, Guid>();
         foreach (var chunk in ready.Select(a => a.Id).Chunk(EntryPostingStore.BatchSize))
         {
@@ -42,7 +48,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
             foreach (var o in origins) journalLines[o.TransactionId] = o.OriginId;
         }
         var milestones = await db.Set<ContractMilestone>()
-            .Where(m => m.ContractId == contractId && m.InvoiceStatus == MilestoneInvoiceStatus.ReadyForInvoicing).ToListAsync(ct);
+            .Where(m => m.ContractId == contractId && m.InvoiceStatus == MilestoneInvoiceStatus.ReadyForInvoicing && lineIds.Contains(m.ContractLineId)).ToListAsync(ct);
 
         var posting = new Posting();
         var invoice = InvoiceRules.Draft(posting, contract,
@@ -86,6 +92,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     public async Task<Invoice> ConfirmAsync(Guid id, int chunkSize, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        if (await db.Set<Invoice>().Where(i => i.Id == id).Select(i => i.OriginalInvoiceId).FirstOrDefaultAsync(ct) is not null)
+            return await new InvoiceCorrectionService(db, clock).ConfirmAsync(id, ct);
         await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, ct)

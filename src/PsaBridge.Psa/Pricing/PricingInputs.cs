@@ -13,8 +13,18 @@ public sealed record PricingInputs(
     IReadOnlyList<PriceList> CostPriceLists,
     SalesTerms Sales,
     string SalesPriceListOwner,
-    IReadOnlyList<PriceList> SalesPriceLists)
+    IReadOnlyList<PriceList> SalesPriceLists,
+    ResourcingUnitPrices? ResourcingUnit = null)
 {
     public string CostDescription => $"cost price list of organizational unit '{ContractingUnitName}'";
     public string SalesDescription => $"sales price list of {SalesPriceListOwner}";
+}
+
+/// <summary>
+/// The cost price lists of a resourcing unit other than the contracting unit: its work posts Resourcing Unit Cost at its
+/// own cost price, in its own currency.
+/// </summary>
+public sealed record ResourcingUnitPrices(Guid UnitId, string UnitName, IReadOnlyList<PriceList> CostPriceLists)
+{
+    public string CostDescription => $"cost price list of organizational unit '{UnitName}'";
 }

@@ -49,6 +49,10 @@ public sealed class TimeEntry
     public TimeEntryStatus EntryStatus { get; set; } = TimeEntryStatus.Draft;
     public string? Description { get; set; }
     public string? ExternalDescription { get; set; }
+
+    /// <summary>The approver's comment on the last decision (approved, returned, recall approved or refused).</summary>
+    public string? ApprovalComment { get; set; }
+
     public DateTime CreatedOn { get; set; }
     public DateTime ModifiedOn { get; set; }
 
@@ -65,6 +69,7 @@ internal sealed class TimeEntryConfiguration : IEntityTypeConfiguration<TimeEntr
         b.Property(t => t.Id).ValueGeneratedNever();
         b.Property(t => t.Description).HasMaxLength(TimeEntry.DescriptionLength);
         b.Property(t => t.ExternalDescription).HasMaxLength(TimeEntry.DescriptionLength);
+        b.Property(t => t.ApprovalComment).HasMaxLength(Actuals.ApprovalDecision.CommentLength);
         b.Ignore(t => t.Hours);
         b.Property(t => t.EntryStatus).IsConcurrencyToken();
         b.HasOne<BookableResource>().WithMany().HasForeignKey(t => t.ResourceId).OnDelete(DeleteBehavior.Restrict);

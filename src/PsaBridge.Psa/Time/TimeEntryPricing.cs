@@ -7,7 +7,8 @@ namespace PsaBridge.Psa.Time;
 
 /// <summary>
 /// Prices a time entry on submission: cost from the role price on the contracting unit's cost price list,
-/// unbilled sales from the role price on the contract's sales price list, both effective on the entry date.
+/// unbilled sales from the role price on the contract's sales price list, both effective on the entry date; the work of a
+/// resource from another unit also from the role price on that resourcing unit's own cost price list.
 /// </summary>
 public static class TimeEntryPricing
 {
@@ -21,7 +22,13 @@ public static class TimeEntryPricing
             var salesList = PriceResolution.EffectiveList(inputs.SalesPriceLists, entry.Date, inputs.SalesDescription, "date");
             sales = PriceResolution.RolePrice(salesList, role.Id, role.Name, entry.ResourceOrganizationalUnitId, "roleId");
         }
-        return PostingRules.Journalize(posting, Facts(entry, role, inputs.ContractingUnitId), inputs.Sales, cost, sales, now);
+        PriceQuote? resourcingUnitCost = null;
+        if (inputs.ResourcingUnit is { } unit && unit.UnitId != inputs.ContractingUnitId && unit.UnitId == entry.ResourceOrganizationalUnitId)
+        {
+            var unitList = PriceResolution.EffectiveList(unit.CostPriceLists, entry.Date, unit.CostDescription, "date");
+            resourcingUnitCost = PriceResolution.RolePrice(unitList, role.Id, role.Name, unit.UnitId, "roleId");
+        }
+        return PostingRules.Journalize(posting, Facts(entry, role, inputs.ContractingUnitId), inputs.Sales, cost, sales, now, resourcingUnitCost);
     }
 
     public static EntryFacts Facts(TimeEntry entry, Role role, Guid contractingUnitId) => new(

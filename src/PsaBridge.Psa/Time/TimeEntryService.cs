@@ -23,8 +23,10 @@ public sealed record TimeEntryFilter(Guid? ProjectId = null, Guid? ResourceId = 
 
 /// <summary>
 /// Time entries and their status flow: Draft → Submitted (priced into a journal) → Approved (posted as
-/// actuals); Submitted → Returned (journal dropped) → Submitted again; cancel → Cancelled, reversing the
-/// actuals of an approved entry that is not yet invoiced.
+/// actuals); Submitted → Returned (journal dropped) → Submitted again; Submitted → Draft when the resource
+/// recalls it; Approved → Recall Requested → Returned (actuals reversed) or back to Approved; cancelling the
+/// approval reverses the actuals and puts the entry back to Submitted; cancel → Cancelled, reversing the
+/// actuals of an approved entry. Reversals are refused once the entry is on an invoice.
 /// </summary>
 public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProvider clock)
 {
@@ -72,6 +74,8 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         Expect(entry, "submitted", TimeEntryStatus.Draft, TimeEntryStatus.Returned);
         var role = await db.Set<Role>().AsNoTracking().SingleAsync(r => r.Id == entry.RoleId, ct);
         var inputs = await store.PricingInputsAsync(entry.ProjectId, TransactionClass.Time, ct);
+        if (entry.ResourceOrganizationalUnitId != inputs.ContractingUnitId)
+            inputs = inputs with { ResourcingUnit = await store.ResourcingUnitPricesAsync(entry.ResourceOrganizationalUnitId, ct) };
         var now = clock.GetUtcNow().UtcDateTime;
         var posting = new Posting();
         TimeEntryPricing.Submit(posting, entry, role, inputs, now);
@@ -98,6 +102,10 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
     public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, CancellationToken ct = default) =>
         new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, ct);
 
+    /// <summary>As <see cref="ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>, with the approver's billable hours and comment.</summary>
+    public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, ApprovalDecision decision, CancellationToken ct = default) =>
+        new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, decision with { Comment = ApprovalDecision.CleanComment(decision.Comment) }, ct);
+
     /// <summary>As <see cref="ApproveTimeEntries(IReadOnlyList{Guid}, CancellationToken)"/>, with <paramref name="batchSize"/> entries per transaction.</summary>
     public Task<ApprovalReport> ApproveTimeEntries(IReadOnlyList<Guid> ids, int batchSize, CancellationToken ct = default) =>
         new EntryApprover(db, store, clock).ApproveAsync(ids, Approvable, batchSize, ct);
@@ -106,19 +114,83 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         (source, ids, ct) => source.Set<TimeEntry>().AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Id))
             .Select(e => new { e.Id, e.EntryStatus }).ToDictionaryAsync(e => e.Id, e => e.EntryStatus, ct),
         // "+ 0" keeps SQLite (no statistics) off the status index, which would scan every submitted entry per batch.
-        (target, ids, now, ct) => target.Set<TimeEntry>()
+        (target, ids, now, comment, ct) => target.Set<TimeEntry>()
             .Where(e => EF.Parameter(ids).Contains(e.Id) && (int)e.EntryStatus + 0 == (int)TimeEntryStatus.Submitted)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now), ct));
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.EntryStatus, TimeEntryStatus.Approved).SetProperty(e => e.ModifiedOn, now)
+                .SetProperty(e => e.ApprovalComment, comment), ct));
 
     /// <summary>Returns a submitted entry to its resource (Project Service's reject for time): its journal is dropped.</summary>
-    public async Task<TimeEntry> ReturnAsync(Guid id, CancellationToken ct = default)
+    public Task<TimeEntry> ReturnAsync(Guid id, CancellationToken ct = default) => ReturnAsync(id, null, ct);
+
+    /// <summary>Returns a submitted entry with the approver's comment, the reason its resource reads.</summary>
+    public async Task<TimeEntry> ReturnAsync(Guid id, string? comment, CancellationToken ct = default)
     {
+        comment = ApprovalDecision.CleanComment(comment);
         var entry = await FindAsync(id, ct);
         Expect(entry, "returned", TimeEntryStatus.Submitted);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await store.DropJournalAsync(entry.Id, ct);
         entry.EntryStatus = TimeEntryStatus.Returned;
+        entry.ApprovalComment = comment;
         entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return entry;
+    }
+
+    /// <summary>
+    /// The resource takes an entry back: a submitted one returns to Draft (its journal dropped); an approved one becomes
+    /// Recall Requested, for its approver to decide (refused once it is on an invoice).
+    /// </summary>
+    public async Task<TimeEntry> RecallAsync(Guid id, CancellationToken ct = default)
+    {
+        var entry = await FindAsync(id, ct);
+        Expect(entry, "recalled", TimeEntryStatus.Submitted, TimeEntryStatus.Approved);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (entry.EntryStatus == TimeEntryStatus.Submitted) await store.DropJournalAsync(entry.Id, ct);
+        else await store.EnsureNotInvoicedAsync(entry.Id, ct);
+        entry.EntryStatus = entry.EntryStatus == TimeEntryStatus.Submitted ? TimeEntryStatus.Draft : TimeEntryStatus.RecallRequested;
+        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        await tx.CommitAsync(ct);
+        return entry;
+    }
+
+    /// <summary>The approver grants a recall: the approval's actuals are reversed and the entry is Returned to its resource.</summary>
+    public Task<TimeEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        ReverseAsync(id, "granted a recall", TimeEntryStatus.RecallRequested, TimeEntryStatus.Returned, comment, ct);
+
+    /// <summary>The approver refuses a recall: the entry stays Approved, its actuals untouched.</summary>
+    public async Task<TimeEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default)
+    {
+        comment = ApprovalDecision.CleanComment(comment);
+        var entry = await FindAsync(id, ct);
+        Expect(entry, "refused a recall", TimeEntryStatus.RecallRequested);
+        entry.EntryStatus = TimeEntryStatus.Approved;
+        entry.ApprovalComment = comment;
+        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
+        await SaveAsync(ct);
+        return entry;
+    }
+
+    /// <summary>
+    /// Cancels the approval of an entry: its actuals are reversed and it is Submitted again, with a new journal at the
+    /// prices it was approved at (refused once it is on an invoice).
+    /// </summary>
+    public Task<TimeEntry> CancelApprovalAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        ReverseAsync(id, "unapproved", TimeEntryStatus.Approved, TimeEntryStatus.Submitted, comment, ct);
+
+    private async Task<TimeEntry> ReverseAsync(Guid id, string action, TimeEntryStatus from, TimeEntryStatus to, string? comment, CancellationToken ct)
+    {
+        comment = ApprovalDecision.CleanComment(comment);
+        var entry = await FindAsync(id, ct);
+        Expect(entry, action, from);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await store.ReverseApprovalAsync(entry.Id, TransactionTypes.TimeEntry, submitAgain: to == TimeEntryStatus.Submitted, now, ct);
+        entry.EntryStatus = to;
+        entry.ApprovalComment = comment;
+        entry.ModifiedOn = now;
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
         return entry;
@@ -136,11 +208,7 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (entry.EntryStatus == TimeEntryStatus.Submitted) await store.DropJournalAsync(entry.Id, ct);
         if (entry.EntryStatus == TimeEntryStatus.Approved)
-        {
-            var posting = new Posting();
-            await store.CancelApprovalAsync(entry.Id, TransactionTypes.TimeEntry, posting, DateOnly.FromDateTime(now.UtcDateTime), now.UtcDateTime, ct);
-            posting.AddTo(db);
-        }
+            await store.ReverseApprovalAsync(entry.Id, TransactionTypes.TimeEntry, submitAgain: false, now.UtcDateTime, ct);
         entry.EntryStatus = TimeEntryStatus.Cancelled;
         entry.ModifiedOn = now.UtcDateTime;
         await SaveAsync(ct);

@@ -11,17 +11,17 @@ namespace PsaBridge.Psa.Tests.Actuals;
 /// <summary>The seed's flow (seeds/003) on plain objects, without a database.</summary>
 public sealed class PostingRulesTests
 {
-    private static readonly DateTime Now = new(2018, 2, 3, 17, 0, 0, DateTimeKind.Utc);
-    private static readonly Guid Unit = Guid.NewGuid(), Customer = Guid.NewGuid();
-    private static readonly Role ProjectManager = new() { Id = Guid.NewGuid(), Name = "Project Manager" };
+    internal static readonly DateTime Now = new(2018, 2, 3, 17, 0, 0, DateTimeKind.Utc);
+    internal static readonly Guid Unit = Guid.NewGuid(), Customer = Guid.NewGuid();
+    internal static readonly Role ProjectManager = new() { Id = Guid.NewGuid(), Name = "Project Manager" };
 
-    private static PriceList List(PriceListContext context, decimal price) => new()
+    internal static PriceList List(PriceListContext context, decimal price) => new()
     {
         Id = Guid.NewGuid(), Name = context + " 2018", Context = context, Currency = "USD", BeginDate = new DateOnly(2018, 1, 1), EndDate = new DateOnly(2018, 12, 31),
         RolePrices = [new RolePrice { Id = Guid.NewGuid(), RoleId = ProjectManager.Id, Price = price }],
     };
 
-    private static (PricingInputs Inputs, ProjectContract Contract, ContractLine Line) AlpineCrm(BillingMethod method = BillingMethod.TimeAndMaterial)
+    internal static (PricingInputs Inputs, ProjectContract Contract, ContractLine Line) AlpineCrm(BillingMethod method = BillingMethod.TimeAndMaterial)
     {
         var line = new ContractLine { Id = Guid.NewGuid(), Name = "CRM implementation", BillingMethod = method };
         var contract = new ProjectContract { Id = Guid.NewGuid(), Name = "Alpine CRM", Currency = "USD", CustomerId = Customer, ContractingUnitId = Unit, Lines = [line] };
@@ -30,7 +30,7 @@ public sealed class PostingRulesTests
         return (inputs, contract, line);
     }
 
-    private static TimeEntry Entry(int minutes = 480) => new()
+    internal static TimeEntry Entry(int minutes = 480) => new()
     {
         Id = Guid.NewGuid(), Date = new DateOnly(2018, 2, 3), Duration = minutes, ResourceId = Guid.NewGuid(), ProjectId = Guid.NewGuid(), RoleId = ProjectManager.Id,
         ResourceOrganizationalUnitId = Unit,
