@@ -4,6 +4,7 @@ using PsaBridge.Integration.Hosting;
 using PsaBridge.Web;
 using PsaBridge.Web.Apis;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Pages.Shared;
 
 var builder = WebApplication.CreateBuilder(HostSetup.WithDemoSwitch(args));
 builder.WebHost.UseLoopbackUnlessConfigured(builder.Configuration);
@@ -25,7 +26,7 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePagesForBrowsersAndProblemDetailsForPrograms();
 app.UseStaticFiles();
 app.MapOpenApi();
 app.MapHealth();

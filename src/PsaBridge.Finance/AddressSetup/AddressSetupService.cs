@@ -9,7 +9,7 @@ public sealed record CityInput(string? Country, string? State, string? Name);
 public sealed record ZipCodeInput(string? Country, string? State, string? City, string? Code);
 
 /// <summary>Reads and maintains countries, states, cities, zip codes and currencies.</summary>
-public sealed class AddressSetupService(FinanceDb db)
+public sealed partial class AddressSetupService(FinanceDb db)
 {
     public Task<Page<Country>> CountriesAsync(string? search, PageRequest page, CancellationToken ct = default)
     {
@@ -64,13 +64,7 @@ public sealed class AddressSetupService(FinanceDb db)
 
     public async Task<Page<City>> CitiesAsync(string country, string? state, string? search, PageRequest page, CancellationToken ct = default)
     {
-        var c = await GetCountryAsync(country, ct);
-        var query = db.Cities.AsNoTracking().Where(x => x.CountryId == c.Id);
-        if (!string.IsNullOrWhiteSpace(state))
-        {
-            var s = await FindStateAsync(c.Id, state, ct) ?? throw new NotFoundException("State", $"{c.Id}/{state}");
-            query = query.Where(x => x.StateId == s.StateId);
-        }
+        var query = await CitiesQueryAsync(country, state, ct);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower();
@@ -81,16 +75,30 @@ public sealed class AddressSetupService(FinanceDb db)
 
     public async Task<Page<ZipCode>> ZipCodesAsync(string country, string? state, string? city, string? code, PageRequest page, CancellationToken ct = default)
     {
-        var c = await GetCountryAsync(country, ct);
-        var query = db.ZipCodes.AsNoTracking().Where(z => z.CountryId == c.Id);
-        if (!string.IsNullOrWhiteSpace(state))
-        {
-            var s = await FindStateAsync(c.Id, state, ct) ?? throw new NotFoundException("State", $"{c.Id}/{state}");
-            query = query.Where(z => z.StateId == s.StateId);
-        }
+        var query = await ZipCodesQueryAsync(country, state, ct);
         if (!string.IsNullOrWhiteSpace(city)) { var term = city.Trim().ToLower(); query = query.Where(z => z.City.ToLower() == term); }
         if (!string.IsNullOrWhiteSpace(code)) { var term = code.Trim().ToUpper(); query = query.Where(z => z.Code.StartsWith(term)); }
         return await query.OrderBy(z => z.Code).ThenBy(z => z.City).ToPageAsync(page, ct);
+    }
+
+    /// <summary>The cities of a country (and state), unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    public async Task<IQueryable<City>> CitiesQueryAsync(string country, string? state, CancellationToken ct = default)
+    {
+        var c = await GetCountryAsync(country, ct);
+        var query = db.Cities.AsNoTracking().Where(x => x.CountryId == c.Id);
+        if (string.IsNullOrWhiteSpace(state)) return query;
+        var s = await FindStateAsync(c.Id, state, ct) ?? throw new NotFoundException("State", $"{c.Id}/{state}");
+        return query.Where(x => x.StateId == s.StateId);
+    }
+
+    /// <summary>The zip codes of a country (and state), unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    public async Task<IQueryable<ZipCode>> ZipCodesQueryAsync(string country, string? state, CancellationToken ct = default)
+    {
+        var c = await GetCountryAsync(country, ct);
+        var query = db.ZipCodes.AsNoTracking().Where(z => z.CountryId == c.Id);
+        if (string.IsNullOrWhiteSpace(state)) return query;
+        var s = await FindStateAsync(c.Id, state, ct) ?? throw new NotFoundException("State", $"{c.Id}/{state}");
+        return query.Where(z => z.StateId == s.StateId);
     }
 
     public async Task<City> CreateCityAsync(CityInput input, CancellationToken ct = default)

@@ -9,7 +9,10 @@ public sealed record PaymentTermInput(string? Code, string? Description, int? Ne
 public sealed class PaymentTermService(FinanceDb db)
 {
     public Task<Page<PaymentTerm>> ListAsync(PageRequest page, CancellationToken ct = default) =>
-        db.PaymentTerms.AsNoTracking().OrderBy(t => t.NetDays).ThenBy(t => t.Code).ToPageAsync(page, ct);
+        Query().OrderBy(t => t.NetDays).ThenBy(t => t.Code).ToPageAsync(page, ct);
+
+    /// <summary>Every payment term, unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    public IQueryable<PaymentTerm> Query() => db.PaymentTerms.AsNoTracking();
 
     public async Task<PaymentTerm> GetAsync(string code, CancellationToken ct = default) =>
         await db.PaymentTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct)

@@ -29,6 +29,7 @@ public static class IntegrationServices
         services.AddSingleton<FinanceReferenceCache>();
         services.AddScoped<SynchronizeCustomers>();
         services.AddScoped<IntegrationLogQueries>();
+        services.AddScoped<FailingAccounts>();
         return services;
     }
 

@@ -34,17 +34,20 @@ public sealed class IntegrationLogQueries(FinanceDb db)
         : throw new ValidationFailedException("status", $"Status '{status}' is not one of Error, Completed, Running, All.");
 
     /// <summary>Headers, newest first.</summary>
-    public async Task<Page<LogHeaderView>> HeadersAsync(LogStatusFilter status, PageRequest page, CancellationToken ct = default)
+    public async Task<Page<LogHeaderView>> HeadersAsync(LogStatusFilter status, PageRequest page, CancellationToken ct = default) =>
+        (await HeadersQuery(status).OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
+
+    /// <summary>The headers of a status, unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    public IQueryable<IntegrationLogHeader> HeadersQuery(LogStatusFilter status)
     {
         var query = db.IntegrationLogHeaders.AsNoTracking();
-        query = status switch
+        return status switch
         {
             LogStatusFilter.Error => query.Where(h => h.Status == IntegrationStatus.Error),
             LogStatusFilter.Completed => query.Where(h => h.Status == IntegrationStatus.Completed),
             LogStatusFilter.Running => query.Where(h => h.Status == IntegrationStatus.Running),
             _ => query,
         };
-        return (await query.OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
     }
 
     public async Task<LogHeaderView> HeaderAsync(Guid id, CancellationToken ct = default) =>
@@ -54,14 +57,19 @@ public sealed class IntegrationLogQueries(FinanceDb db)
     public async Task<Page<LogLineView>> LinesAsync(Guid headerId, LogStatusFilter status, PageRequest page, CancellationToken ct = default)
     {
         if (!await db.IntegrationLogHeaders.AnyAsync(h => h.Id == headerId, ct)) throw new NotFoundException("Integration log", headerId.ToString());
+        return (await LinesQuery(headerId, status).OrderBy(l => l.LineNumber).ToPageAsync(page, ct)).Map(LogLineView.From);
+    }
+
+    /// <summary>The lines of a run with a status, unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    public IQueryable<IntegrationLogLine> LinesQuery(Guid headerId, LogStatusFilter status)
+    {
         var query = db.IntegrationLogLines.AsNoTracking().Where(l => l.HeaderId == headerId);
-        query = status switch
+        return status switch
         {
             LogStatusFilter.Error => query.Where(l => l.Status == IntegrationStatus.Error),
             LogStatusFilter.Completed => query.Where(l => l.Status == IntegrationStatus.Completed),
             _ => query,
         };
-        return (await query.OrderBy(l => l.LineNumber).ToPageAsync(page, ct)).Map(LogLineView.From);
     }
 
     /// <summary>

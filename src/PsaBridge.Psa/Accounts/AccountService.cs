@@ -72,7 +72,11 @@ public sealed class AccountService(PsaDb db, TimeProvider clock)
     public async Task<Account> GetAsync(Guid id, CancellationToken ct = default) =>
         await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Account", id.ToString());
 
-    public Task<Page<Account>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken ct = default)
+    public Task<Page<Account>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken ct = default) =>
+        Query(filter).OrderBy(a => a.Name).ThenBy(a => a.Id).ToPageAsync(page, ct);
+
+    /// <summary>The accounts the filter keeps, unordered, for a list that sorts, pages and exports them itself.</summary>
+    public IQueryable<Account> Query(AccountFilter filter)
     {
         var query = db.Accounts.AsNoTracking();
         if (filter.State is { } state) query = query.Where(a => a.StateCode == state);
@@ -82,7 +86,7 @@ public sealed class AccountService(PsaDb db, TimeProvider clock)
             query = query.Where(a => a.Name.ToLower().Contains(term) || (a.AccountNumber != null && a.AccountNumber.ToLower().StartsWith(term))
                                      || (a.Address1.City != null && a.Address1.City.ToLower().StartsWith(term)));
         }
-        return query.OrderBy(a => a.Name).ThenBy(a => a.Id).ToPageAsync(page, ct);
+        return query;
     }
 
     private async Task SaveChangeAsync(Account account, CancellationToken ct)

@@ -32,15 +32,16 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the site, at a laptop's window size.</summary>
-    public async Task<IPage> OpenAsync(WebSite site)
+    /// <summary>A fresh browser context (its own cookies) on the site, at a laptop's window size unless another is given.</summary>
+    public async Task<IPage> OpenAsync(WebSite site, int width = 1366, int height = 850, string timeZone = "UTC")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = site.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 850 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
-            TimezoneId = "UTC",
+            TimezoneId = timeZone,
+            AcceptDownloads = true,
         });
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();

@@ -50,7 +50,9 @@ public sealed partial class PageServerTests
         var run = await app.Services.RunSyncAsync();
         var client = app.CreateClient();
 
-        LineRows(await client.GetStringAsync($"/integration/log/{run.Id}")).ShouldBe([(good.Id, "Completed"), (bad.Id, "Error")]);
+        // A run with errors opens on its Error lines.
+        LineRows(await client.GetStringAsync($"/integration/log/{run.Id}")).ShouldBe([(bad.Id, "Error")]);
+        LineRows(await client.GetStringAsync($"/integration/log/{run.Id}?status=All")).ShouldBe([(good.Id, "Completed"), (bad.Id, "Error")]);
         LineRows(await client.GetStringAsync($"/integration/log/{run.Id}?status=Error")).ShouldBe([(bad.Id, "Error")]);
         LineRows(await client.GetStringAsync($"/integration/log/{run.Id}?status=Completed")).ShouldBe([(good.Id, "Completed")]);
     }
@@ -158,7 +160,7 @@ public sealed partial class PageServerTests
         foreach (var (url, heading) in Pages)
         {
             var html = await client.GetStringAsync(url);
-            html.ShouldContain("<nav class=\"sidenav\" aria-label=\"Main\">", customMessage: url);
+            html.ShouldContain("<nav class=\"sidenav\" id=\"sidenav\" aria-label=\"Main\">", customMessage: url);
             html.ShouldContain("<main id=\"main\"", customMessage: url);
             Regex.Matches(html, "<h1>(.*?)</h1>").Select(m => m.Groups[1].Value).ShouldBe([heading], customMessage: url);
             Regex.Matches(html, "<a href=\"([^\"]*)\"[^>]*aria-current=\"page\"").Select(m => m.Groups[1].Value)
@@ -172,7 +174,7 @@ public sealed partial class PageServerTests
         await using var app = await PsaBridgeApp.StartAsync();
         var client = app.CreateClient();
 
-        (await client.GetStringAsync("/setup/cities?country=US&state=WA&search=Seattl")).ShouldContain("<tr><td>Seattle</td><td>WA</td><td>USA</td></tr>");
+        (await client.GetStringAsync("/setup/cities?country=US&state=WA&name=Seattl")).ShouldContain("<td>Seattle</td><td>WA</td><td>USA</td>");
         (await client.GetStringAsync("/setup/zip-codes?country=US&code=98101")).ShouldContain("<td class=\"mono\">98101</td><td>Seattle</td><td>WA</td>");
         (await client.GetStringAsync("/setup/payment-terms")).ShouldContain("data-code=\"Net30\"");
         var unknown = await client.GetAsync("/setup/cities?country=Atlantis");

@@ -24,10 +24,10 @@ public sealed class PsaAccountPagesTests(Chromium chromium)
         await page.GetByLabel("Credit limit").FillAsync("-5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 
-        await Expect(page.Locator("#Input_Name-error")).ToHaveTextAsync("'name' is required.");
+        await Expect(page.Locator("#Input_Name-error")).ToHaveTextAsync("Account name is required.");
         await Expect(page.Locator("#Input_Currency-error")).ToHaveTextAsync("Currency 'DOLLARS' is not an ISO 4217 code (three letters, such as USD).");
-        await Expect(page.Locator("#Input_Address1_StateOrProvince-error")).ToHaveTextAsync("'address1.stateOrProvince' is 60 characters long; at most 50 are allowed.");
-        await Expect(page.Locator("#Input_CreditLimit-error")).ToContainTextAsync("'creditLimit' is -5; it must be between 0 and");
+        await Expect(page.Locator("#Input_Address1_StateOrProvince-error")).ToHaveTextAsync("State/Province is 60 characters long; at most 50 are allowed.");
+        await Expect(page.Locator("#Input_CreditLimit-error")).ToContainTextAsync("Credit limit is -5; it must be between 0 and");
         await Expect(page.GetByLabel("State/Province")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByLabel("State/Province")).ToHaveAttributeAsync("aria-describedby", "state-hint Input_Address1_StateOrProvince-error");
         await Expect(page.GetByLabel("Currency")).ToHaveValueAsync("DOLLARS");

@@ -59,9 +59,10 @@ public sealed partial class SynchronizePagesTests(Chromium chromium)
         await Expect(line.Locator("[data-cell=messages]")).ToContainTextAsync("State: 'Washingtn' does not exist in finance");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
-        await page.GetByLabel("Search", new() { Exact = true }).FillAsync("Blue");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await page.WaitForURLAsync("**/psa/accounts?search=Blue*");
+        await page.GetByText("Filters", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Account name", new() { Exact = true }).FillAsync("Blue");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync("**/psa/accounts?*name=Blue*");
         await Expect(page.Locator("[data-accounts] tbody tr")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Link, new() { Name = "Blue Yonder Airlines" }).ClickAsync();
         await page.WaitForURLAsync($"**/psa/accounts/{blue.Id}");
@@ -149,7 +150,7 @@ public sealed partial class SynchronizePagesTests(Chromium chromium)
 
         await page.GetByLabel("Every (minutes)").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save recurrence" }).ClickAsync();
-        await Expect(page.Locator("#IntervalMinutes-error")).ToHaveTextAsync("'intervalMinutes' is 0; it must be between 1 and 10080 (one week).");
+        await Expect(page.Locator("#IntervalMinutes-error")).ToHaveTextAsync("Every (minutes) is 0; it must be between 1 and 10080 (one week).");
         await Expect(page.GetByLabel("Every (minutes)")).ToHaveAttributeAsync("aria-invalid", "true");
         (await site.Service<CustomerSyncSchedule>().GetAsync()).IntervalMinutes.ShouldBe(15);
 

@@ -17,6 +17,16 @@ public abstract class AppPage : PageModel
     /// <summary>A one-line confirmation shown at the top of the next page (after a redirect).</summary>
     protected void Notify(string message) => TempData["Notice"] = message;
 
+    /// <summary>After an action on a list: the same list again, as it was filtered, sorted and paged.</summary>
+    protected IActionResult BackToList() => Redirect(Links.WithAll(Request, ("handler", null), ("format", null)));
+
+    /// <summary>A grid whose filters could not all be used answers 400 (the page shows which, in the columns' words).</summary>
+    protected Grid.GridPage<T> Checked<T>(Grid.GridPage<T> page)
+    {
+        if (page.View.Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
+    }
+
     public override void OnPageHandlerExecuted(PageHandlerExecutedContext context)
     {
         if (context.Exception is NotFoundException missing && !context.ExceptionHandled)
@@ -49,9 +59,26 @@ public static class FieldErrors
         foreach (var error in errors)
         {
             var key = KeyFor(error.Field, prefix, form) ?? "";
-            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.ErrorMessage == error.Message)) continue;
-            modelState.AddModelError(key, error.Message);
+            var message = InLabelWords(error, form);
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Any(e => e.ErrorMessage == message)) continue;
+            modelState.AddModelError(key, message);
         }
+    }
+
+    /// <summary>The server's message with its field name (<c>'intervalMinutes'</c>) replaced by the form's label (<c>Every (minutes)</c>).</summary>
+    public static string InLabelWords(FieldError error, Type form)
+    {
+        var type = form;
+        System.ComponentModel.DataAnnotations.DisplayAttribute? display = null;
+        foreach (var segment in error.Field.Split('.'))
+        {
+            var property = type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null) return error.Message;
+            display = property.GetCustomAttribute<System.ComponentModel.DataAnnotations.DisplayAttribute>();
+            type = property.PropertyType;
+        }
+        var label = display?.GetName();
+        return label is null ? error.Message : error.Message.Replace($"'{error.Field}'", label, StringComparison.Ordinal);
     }
 
     public static string? KeyFor(string field, string prefix, Type form)

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance.AddressSetup;
+
+namespace PsaBridge.Web.Tests.Browser;
+
+/// <summary>
+/// Every page of the app, found from its routes (so a page added later is measured too), at 360 px and at 1,400 px:
+/// the document may not be wider than the window (tables scroll inside their own box).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageWidthTests(Chromium chromium)
+{
+    [Fact]
+    public async Task No_page_is_wider_than_the_window_at_360_or_1400_pixels()
+    {
+        await using var site = await WebSite.StartAsync();
+        var account = await site.Services.CreateAccountAsync(Arrange.Account("Blue Yonder Airlines With A Rather Long Name Incorporated", state: "Washingtn"));
+        await site.Services.CreateAccountAsync(Arrange.Account("Fourth Coffee"));
+        var run = await site.Services.RunSyncAsync();
+        ZipCode zip;
+        string customer;
+        await using (var finance = site.Databases.OpenFinance())
+        {
+            zip = finance.ZipCodes.First(z => z.Code == "98101");
+            customer = finance.Customers.Select(c => c.CustomerAccount).First();
+        }
+        // Real records for the routes that name one; any other route gets a value of its parameter's kind (a page of its own, or its styled not-found page).
+        var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["/psa/accounts/{id:guid}"] = $"/psa/accounts/{account.Id}",
+            ["/integration/log/{id:guid}"] = $"/integration/log/{run.Id}?status=All",
+            ["/integration/sync/runs/{id:guid}"] = $"/integration/sync/runs/{run.Id}",
+            ["/finance/customers/{account}"] = $"/finance/customers/{customer}",
+            ["/setup/cities/{country}/{state}/{name}"] = "/setup/cities/USA/WA/Seattle",
+            ["/setup/zip-codes/{id:guid}"] = $"/setup/zip-codes/{zip.Id}",
+            ["/setup/payment-terms/{code}"] = "/setup/payment-terms/Net30",
+            ["/status/{code:int}"] = "/status/404",
+        };
+        var urls = Pages(site.Services).Select(p => known.TryGetValue("/" + p.RawText!.TrimStart('/'), out var url) ? url : Fill(p)).Distinct().Order().ToList();
+        urls.ShouldContain("/psa/accounts");
+        urls.ShouldContain("/setup/zip-codes");
+
+        var failures = new List<string>();
+        foreach (var width in new[] { 360, 1400 })
+        {
+            var page = await chromium.OpenAsync(site, width, 900);
+            foreach (var url in urls)
+            {
+                await page.GotoAsync(url);
+                var measured = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+                if (measured[0] > measured[1])
+                {
+                    var widest = await page.EvaluateAsync<string>(WidestScript);
+                    failures.Add($"{url} at {width} px: document {measured[0]} px wide in a {measured[1]} px window ({widest})");
+                    await Screenshots.SaveAsync(page, $"too-wide-{width}-{url.Trim('/').Replace('/', '-').Replace('?', '-')}");
+                }
+            }
+            await page.Context.CloseAsync();
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    /// <summary>The first elements that reach past the window, outside the tables' own scrolling boxes: what to fix.</summary>
+    private const string WidestScript =
+        "() => [...document.querySelectorAll('body *')]" +
+        ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.parentElement.closest('.table-wrap'))" +
+        ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')";
+
+    /// <summary>The route templates of the app's Razor Pages.</summary>
+    public static IReadOnlyList<RoutePattern> Pages(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ActionDescriptor>() is PageActionDescriptor)
+            .Select(e => e.RoutePattern)
+            .GroupBy(p => p.RawText).Select(g => g.First())
+            .ToList();
+
+    private static string Fill(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => Guid.NewGuid().ToString(),
+            RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "1",
+            RoutePatternParameterPart => "x",
+            _ => "",
+        }))));
+}
