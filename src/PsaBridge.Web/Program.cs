@@ -5,6 +5,7 @@ using PsaBridge.Web;
 using PsaBridge.Web.Apis;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Pages.Shared;
+using PsaBridge.Web.OData;
 
 var builder = WebApplication.CreateBuilder(HostSetup.WithDemoSwitch(args));
 builder.WebHost.UseLoopbackUnlessConfigured(builder.Configuration);
@@ -22,6 +23,7 @@ builder.Services.Configure<JsonOptions>(o =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+builder.Services.AddPsaFeed(builder.Configuration);
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapInvoiceCorrectionsApi();
 app.MapBillingBacklogApi();
 app.MapIntegrationApi();
 app.MapRazorPages();
+app.MapControllers();
 
 await DatabaseSetup.UpgradeAsync(app.Services);
 if (app.Configuration.GetValue<bool>("PsaBridge:DemoData"))

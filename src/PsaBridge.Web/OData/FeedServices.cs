@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Psa;
+
+namespace PsaBridge.Web.OData;
+
+public static class FeedServices
+{
+    /// <summary>The feed's route prefix: <c>/odata</c> is the service root Power BI and Excel are given.</summary>
+    public const string RoutePrefix = "odata";
+
+    /// <summary>The read-only OData v4 feed over the PSA data model at <c>/odata</c>.</summary>
+    public static IServiceCollection AddPsaFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        var feed = configuration.GetSection(FeedOptions.Section).Get<FeedOptions>() ?? new FeedOptions();
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(feed, new(feed), validateAllProperties: true);
+        services.AddDbContext<FeedDb>((sp, o) => sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName).Configure(o),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddControllers().AddOData(o =>
+        {
+            o.Select().Filter().OrderBy().Expand().Count().SkipToken().SetMaxTop(null);
+            o.TimeZone = TimeZoneInfo.Utc;
+            o.AddRouteComponents(RoutePrefix, FeedModel.Build(FeedCatalog.Instance, feed.PageSize),
+                s => s.AddSingleton<ODataResourceSerializer, FormattedValueSerializer>());
+        });
+        return services;
+    }
+}

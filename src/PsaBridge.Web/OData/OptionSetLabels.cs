@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using System.Text;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Sales;
+
+namespace PsaBridge.Web.OData;
+
+/// <summary>
+/// The label of an option-set value, as Dataverse gives it in <c>@OData.Community.Display.V1.FormattedValue</c>: the enum
+/// member's words ("UnbilledSales" is "Unbilled Sales"), or Microsoft's own spelling where the words differ from it.
+/// </summary>
+public static class OptionSetLabels
+{
+    private static readonly FrozenDictionary<Enum, string> Spelled = new Dictionary<Enum, string>
+    {
+        [TransactionType.InterOrganizationalSales] = "Inter-Organizational Sales",
+        [BillingStatus.ReadyToInvoice] = "Ready to Invoice",
+        [BillingMethod.TimeAndMaterial] = "Time and Material",
+        [OrderType.ItemBased] = "Item based",
+        [OrderType.WorkBased] = "Work based",
+        [ContractState.OnHold] = "On hold",
+        [MilestoneInvoiceStatus.NotReadyForInvoicing] = "Not Ready for invoicing",
+        [MilestoneInvoiceStatus.ReadyForInvoicing] = "Ready for invoicing",
+        [MilestoneInvoiceStatus.CustomerInvoiceCreated] = "Customer invoice created",
+        [MilestoneInvoiceStatus.CustomerInvoicePosted] = "Customer invoice posted",
+    }.ToFrozenDictionary();
+
+    /// <summary>The label of <paramref name="value"/> in <paramref name="optionSet"/>; the number itself when the set has no such member.</summary>
+    public static string Label(Type optionSet, object value)
+    {
+        var member = (Enum)Enum.ToObject(optionSet, value);
+        if (Spelled.TryGetValue(member, out var label)) return label;
+        return Enum.IsDefined(optionSet, member) ? Words(member.ToString()) : Convert.ToInt64(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>PascalCase to words: "NonChargeable" is "Non Chargeable".</summary>
+    public static string Words(string name)
+    {
+        var words = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) words.Append(' ');
+            words.Append(name[i]);
+        }
+        return words.ToString();
+    }
+}
