@@ -32,6 +32,7 @@ public static class PsaBridgeCli
         NumberSequencesCommands.Create,
         ActualsCommands.Create,
         InvoicesCommands.Create,
+        ReportCommands.Create,
     ];
 
     public static RootCommand CreateRootCommand(IAnsiConsole console, TextWriter error)

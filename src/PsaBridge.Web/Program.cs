@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using PsaBridge.Integration.Hosting;
+using PsaBridge.Reporting;
 using PsaBridge.Web;
 using PsaBridge.Web.Apis;
 using PsaBridge.Web.Infrastructure;
@@ -24,6 +25,7 @@ builder.Services.Configure<JsonOptions>(o =>
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddPsaFeed(builder.Configuration);
+builder.Services.AddReporting();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapEntryRecallsApi();
 app.MapInvoiceCorrectionsApi();
 app.MapBillingBacklogApi();
 app.MapIntegrationApi();
+app.MapReportsApi();
 app.MapRazorPages();
 app.MapControllers();
 

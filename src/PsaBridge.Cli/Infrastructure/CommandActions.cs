@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Integration.Hosting;
+using PsaBridge.Reporting;
 
 namespace PsaBridge.Cli.Infrastructure;
 
@@ -28,7 +29,7 @@ internal static class CommandActions
         try
         {
             var configuration = root.BuildConfiguration(parse);
-            var services = new ServiceCollection().AddLogging().AddPsaBridge(configuration);
+            var services = new ServiceCollection().AddLogging().AddPsaBridge(configuration).AddReporting();
             await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             await using var scope = provider.CreateAsyncScope();
             return await action(new CommandContext(parse, scope.ServiceProvider, root.Console, error, ct));

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using System.Text;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Web.OData;
 
@@ -30,18 +30,6 @@ public static class OptionSetLabels
     {
         var member = (Enum)Enum.ToObject(optionSet, value);
         if (Spelled.TryGetValue(member, out var label)) return label;
-        return Enum.IsDefined(optionSet, member) ? Words(member.ToString()) : Convert.ToInt64(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>PascalCase to words: "NonChargeable" is "Non Chargeable".</summary>
-    public static string Words(string name)
-    {
-        var words = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) words.Append(' ');
-            words.Append(name[i]);
-        }
-        return words.ToString();
+        return Enum.IsDefined(optionSet, member) ? Labels.Words(member) : Convert.ToInt64(value).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

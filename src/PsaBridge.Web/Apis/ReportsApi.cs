@@ -1,0 +1,119 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PsaBridge.Infrastructure.Export;
+using PsaBridge.Reporting.ActualsByPeriod;
+using PsaBridge.Reporting.Backlog;
+using PsaBridge.Reporting.Exports;
+using PsaBridge.Reporting.Hours;
+using PsaBridge.Reporting.Profitability;
+using PsaBridge.Reporting.Shared;
+
+namespace PsaBridge.Web.Apis;
+
+/// <summary>The filters of a report: a period of document dates and the records it is about.</summary>
+public sealed record ReportRequest(
+    [property: Description("First document date (yyyy-MM-dd), inclusive; open when empty.")] DateOnly? From,
+    [property: Description("Last document date (yyyy-MM-dd), inclusive; open when empty.")] DateOnly? To,
+    [property: Description("Only this customer (PSA account id).")] Guid? CustomerId,
+    [property: Description("Only this project.")] Guid? ProjectId,
+    [property: Description("Only this contracting unit.")] Guid? ContractingUnitId,
+    [property: Description("Only this role, where the report has roles.")] Guid? RoleId)
+{
+    public ReportFilter Filter => new(From, To, CustomerId, ProjectId, ContractingUnitId, RoleId);
+}
+
+/// <summary>The reports: JSON for a page or a program, CSV and XLSX downloads of the same rows.</summary>
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        api.MapGet("/profitability", GetProfitability).WithName("GetProjectProfitability")
+            .WithSummary("Project profitability").WithDescription("Cost, unbilled and billed sales, revenue and gross margin per project, customer and contracting unit.");
+        api.MapGet("/profitability/export", ExportProfitability).WithName("ExportProjectProfitability").WithSummary("Project profitability as CSV or XLSX");
+        api.MapGet("/backlog", GetBacklog).WithName("GetBillingBacklog")
+            .WithSummary("Billing backlog / WIP").WithDescription("Unbilled sales by contract in ageing buckets, ready to invoice, and fixed-price milestones not yet invoiced.");
+        api.MapGet("/backlog/export", ExportBacklog).WithName("ExportBillingBacklog").WithSummary("Billing backlog as CSV or XLSX");
+        api.MapGet("/actuals-by-period", GetActualsByPeriod).WithName("GetActualsByPeriod")
+            .WithSummary("Actuals by period").WithDescription("Cost, unbilled and billed sales by month and transaction class.");
+        api.MapGet("/actuals-by-period/export", ExportActualsByPeriod).WithName("ExportActualsByPeriod").WithSummary("Actuals by period as CSV or XLSX");
+        api.MapGet("/hours", GetHours).WithName("GetHours")
+            .WithSummary("Hours").WithDescription("Chargeable, non-chargeable and complimentary hours by resource, role and month.");
+        api.MapGet("/hours/export", ExportHours).WithName("ExportHours").WithSummary("Hours as CSV or XLSX");
+        api.MapGet("/actuals/export", ExportActuals).WithName("ExportActuals")
+            .WithSummary("The actuals list as CSV or XLSX").WithDescription("Every actual the filters keep, streamed.");
+        api.MapGet("/time-entries/export", ExportTimeEntries).WithName("ExportTimeEntries")
+            .WithSummary("The time entries list as CSV or XLSX").WithDescription("Every time entry the filters keep, streamed.");
+        return api;
+    }
+
+    public static async Task<Ok<ProfitabilityReport>> GetProfitability([AsParameters] ReportRequest request, ReportFilterCheck check,
+        ProjectProfitability report, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+
+    public static async Task<PushStreamHttpResult> ExportProfitability([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ProjectProfitability report, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, ProjectProfitability.Name, ProjectProfitability.Columns, result.Projects.ToAsyncEnumerable());
+    }
+
+    public static async Task<Ok<BacklogReport>> GetBacklog([AsParameters] ReportRequest request,
+        [Description("The date the backlog is aged on (yyyy-MM-dd); today when empty.")] DateOnly? asOf,
+        ReportFilterCheck check, BillingBacklog report, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), asOf ?? Today(clock), ct));
+
+    public static async Task<PushStreamHttpResult> ExportBacklog([AsParameters] ReportRequest request, DateOnly? asOf, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, BillingBacklog report, TimeProvider clock, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), asOf ?? Today(clock), ct);
+        return Download(type, BillingBacklog.Name, BillingBacklog.Columns, result.Contracts.ToAsyncEnumerable());
+    }
+
+    public static async Task<Ok<IReadOnlyList<PeriodRow>>> GetActualsByPeriod([AsParameters] ReportRequest request, ReportFilterCheck check,
+        ActualsByPeriodReport report, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+
+    public static async Task<PushStreamHttpResult> ExportActualsByPeriod([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ActualsByPeriodReport report, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var rows = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, ActualsByPeriodReport.Name, ActualsByPeriodReport.Columns, rows.ToAsyncEnumerable());
+    }
+
+    public static async Task<Ok<IReadOnlyList<HoursRow>>> GetHours([AsParameters] ReportRequest request, ReportFilterCheck check,
+        HoursReport report, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+
+    public static async Task<PushStreamHttpResult> ExportHours([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, HoursReport report, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var rows = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, HoursReport.Name, HoursReport.Columns, rows.ToAsyncEnumerable());
+    }
+
+    public static async Task<PushStreamHttpResult> ExportActuals([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ActualsExport export, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var (columns, rows) = await export.OpenAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, "actuals", columns, rows);
+    }
+
+    public static async Task<PushStreamHttpResult> ExportTimeEntries([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, TimeEntriesExport export, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var (columns, rows) = await export.OpenAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, "time-entries", columns, rows);
+    }
+
+    private static PushStreamHttpResult Download<T>(ExportFormat format, string name, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows) =>
+        TypedResults.Stream(body => format.WriteAsync(body, columns, rows), format.ContentType(), $"{name}.{format.Extension()}");
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
