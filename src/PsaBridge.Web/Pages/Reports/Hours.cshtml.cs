@@ -1,0 +1,16 @@
+using PsaBridge.Reporting.Hours;
+using PsaBridge.Reporting.Shared;
+
+namespace PsaBridge.Web.Pages.Reports;
+
+public sealed class HoursModel(ReportFilterCheck check, Names names, HoursReport report) : ReportPage(check, names)
+{
+    public override bool HasRole => true;
+
+    public IReadOnlyList<HoursRow>? Rows { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (await FilterAsync(ct) is { } filter) Rows = await report.RunAsync(filter, ct);
+    }
+}

@@ -1,0 +1,14 @@
+using PsaBridge.Reporting.Profitability;
+using PsaBridge.Reporting.Shared;
+
+namespace PsaBridge.Web.Pages.Reports;
+
+public sealed class ProfitabilityModel(ReportFilterCheck check, Names names, ProjectProfitability report) : ReportPage(check, names)
+{
+    public ProfitabilityReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (await FilterAsync(ct) is { } filter) Report = await report.RunAsync(filter, ct);
+    }
+}
