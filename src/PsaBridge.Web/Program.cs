@@ -5,8 +5,8 @@ using PsaBridge.Reporting;
 using PsaBridge.Web;
 using PsaBridge.Web.Apis;
 using PsaBridge.Web.Infrastructure;
-using PsaBridge.Web.Pages.Shared;
 using PsaBridge.Web.OData;
+using PsaBridge.Web.Pages.Shared;
 
 var builder = WebApplication.CreateBuilder(HostSetup.WithDemoSwitch(args));
 builder.WebHost.UseLoopbackUnlessConfigured(builder.Configuration);
