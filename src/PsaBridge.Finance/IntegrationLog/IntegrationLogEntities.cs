@@ -22,6 +22,8 @@ public sealed class IntegrationLogHeader
     public DateTime? FinishedAt { get; set; }
     public IntegrationStatus Status { get; set; }
     public bool DryRun { get; set; }
+    /// <summary>A full run re-reads every account; an incremental one (the default) reads those changed since the last run.</summary>
+    public bool Full { get; set; }
     public int ReadCount { get; set; }
     public int CreatedCount { get; set; }
     public int UpdatedCount { get; set; }

@@ -121,6 +121,7 @@ public sealed class SynchronizeCustomers(
             ExecutionDate = clock.GetUtcNow().UtcDateTime,
             Status = IntegrationStatus.Running,
             DryRun = request.DryRun,
+            Full = request.Full,
         };
         if (request.DryRun) return new SyncRun(request, header, null);
 

@@ -30,6 +30,9 @@ public static class IntegrationServices
         services.AddScoped<SynchronizeCustomers>();
         services.AddScoped<IntegrationLogQueries>();
         services.AddScoped<FailingAccounts>();
+        services.Configure<IntegrationLogOptions>(configuration.GetSection(IntegrationLogOptions.Section));
+        services.AddScoped<LogCleanup>();
+        services.AddScoped<RunProgress>();
         return services;
     }
 

@@ -97,7 +97,7 @@ public sealed partial class SynchronizePagesTests(Chromium chromium)
         var page = await chromium.OpenAsync(site);
 
         await page.GotoAsync($"/integration/sync/runs/{run.Header.Id}");
-        await Expect(page.Locator("[data-progress-text]")).ToContainTextAsync("Read 0 accounts");
+        await Expect(page.Locator("[data-progress-text]")).ToContainTextAsync("Read 0 of 1 accounts (0.0%)");
         page.Url.ShouldEndWith($"/integration/sync/runs/{run.Header.Id}");
 
         await job.ExecuteAsync(run);

@@ -1,24 +1,24 @@
-// Follows a run started with "Run now": polls the log header's JSON, shows the counts as they grow,
+// Follows a run started with "Run now": polls the run's progress (read of the total, share, rate, time left), shows it,
 // and opens the run's Details when it is no longer Running. Without JavaScript the page refreshes itself.
 (() => {
     const panel = document.querySelector("[data-run-progress]");
     if (!panel) return;
-    const statusUrl = panel.dataset.statusUrl;
+    const progressUrl = panel.dataset.progressUrl;
     const doneUrl = panel.dataset.doneUrl;
     const text = panel.querySelector("[data-progress-text]");
-    const n = (value) => new Intl.NumberFormat("en-US").format(value);
+    const bar = panel.querySelector("[data-progress-bar]");
 
     async function poll() {
         try {
-            const response = await fetch(statusUrl, { headers: { Accept: "application/json" }, cache: "no-store" });
+            const response = await fetch(progressUrl, { headers: { Accept: "application/json" }, cache: "no-store" });
             if (response.ok) {
-                const header = await response.json();
-                if (header.status !== "Running") {
+                const progress = await response.json();
+                if (progress.status !== "Running") {
                     window.location.assign(doneUrl);
                     return;
                 }
-                const c = header.counts;
-                text.textContent = `Read ${n(c.read)} accounts: ${n(c.created)} created, ${n(c.updated)} updated, ${n(c.unchanged)} unchanged, ${n(c.failed)} in error.`;
+                text.textContent = progress.text;
+                if (bar && progress.percent !== null) bar.value = progress.percent;
             }
         } catch {
             // A dropped request is retried on the next tick.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Infrastructure.Export;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Integration.Log;
 using PsaBridge.Web.Pages.Shared;
@@ -8,7 +9,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Integration.Log;
 
 /// <summary>The integration log form: headers newest first, filtered by Error unless the user picks another status (the seed's default).</summary>
-public sealed class IndexModel(IntegrationLogQueries log) : AppPage
+public sealed class IndexModel(IntegrationLogQueries log, LogCleanup cleanup) : AppPage
 {
     /// <summary>The same order as the lines' filter on a run's details.</summary>
     public static readonly LogStatusFilter[] Filters = [LogStatusFilter.Error, LogStatusFilter.Completed, LogStatusFilter.All];
@@ -19,6 +20,8 @@ public sealed class IndexModel(IntegrationLogQueries log) : AppPage
         .Column("description", "Job description", h => h.JobDescription)
         .Column("executed", "Execution date", h => h.ExecutionDate, GridFilterKind.DateRange)
         .Column("status", "Status", h => h.Status)
+        .Column("kind", "Run", h => h.Full, GridFilterKind.Choice, type: ExportType.Text, export: h => h.Full ? "Full" : "Incremental",
+            choices: [("true", "Full"), ("false", "Incremental")])
         .Column("read", "Read", h => h.ReadCount)
         .Column("created", "Created", h => h.CreatedCount)
         .Column("updated", "Updated", h => h.UpdatedCount)
@@ -31,11 +34,15 @@ public sealed class IndexModel(IntegrationLogQueries log) : AppPage
     [FromQuery(Name = "status")] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public GridQuery Query { get; set; } = new();
 
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Older than (days)")] public int? Days { get; set; }
+
     public LogStatusFilter Filter { get; private set; } = LogStatusFilter.Error;
+    public ConfirmView? Confirm { get; private set; }
     public GridPage<LogHeaderView> Headers { get; private set; } = GridPage<LogHeaderView>.Empty;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Days ??= cleanup.DefaultDays;
         ParseStatus();
         Headers = Checked(await Grid.PageAsync(log.HeadersQuery(Filter), Query, ct)).Map(LogHeaderView.From);
     }
@@ -47,6 +54,29 @@ public sealed class IndexModel(IntegrationLogQueries log) : AppPage
     }
 
     public IActionResult OnPostExport() => OnGetExport();
+
+    /// <summary>Deletes the log older than the days given, after a confirmation; an account's latest line always stays.</summary>
+    public async Task<IActionResult> OnPostCleanupAsync(bool confirmed, CancellationToken ct)
+    {
+        if (Days is not { } days || days < 1 || days > IntegrationLogOptions.MaxRetentionDays)
+        {
+            ModelState.AddModelError(nameof(Days), $"Older than (days) must be a whole number from 1 to {IntegrationLogOptions.MaxRetentionDays}.");
+            await OnGetAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (!confirmed)
+        {
+            Confirm = new ConfirmView($"Delete the integration log older than {days} days?",
+                "Runs and lines from before then are deleted, except each account's latest line and its run.", "Cleanup", "Delete old log", [],
+                new Dictionary<string, string> { [nameof(Days)] = days.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            await OnGetAsync(ct);
+            return Page();
+        }
+        var result = await cleanup.DeleteOlderThanAsync(days, ct);
+        Notify($"Deleted {result.Runs} run{(result.Runs == 1 ? "" : "s")} and {result.Lines} line{(result.Lines == 1 ? "" : "s")} from before {Ui.When(result.Before)} UTC; every account's latest line was kept.");
+        return BackToList();
+    }
 
     private void ParseStatus()
     {

@@ -37,4 +37,5 @@ public sealed record GridAction(string Handler, string Label, bool Destructive =
 public sealed record GridSelection(GridView View, IReadOnlyList<GridAction> Actions);
 
 /// <summary>A destructive action waiting for its confirmation: the question, and what to post again to do it.</summary>
-public sealed record ConfirmView(string Question, string Detail, string Handler, string Button, IReadOnlyList<string> Selected);
+public sealed record ConfirmView(string Question, string Detail, string Handler, string Button, IReadOnlyList<string> Selected,
+    IReadOnlyDictionary<string, string>? Fields = null);
