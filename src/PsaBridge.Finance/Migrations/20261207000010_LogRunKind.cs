@@ -14,5 +14,6 @@ public sealed class LogRunKind : Migration
     protected override void Up(MigrationBuilder m) =>
         m.AddColumn<bool>("Full", "IntegrationLogHeaders", nullable: false, defaultValue: false);
 
-    protected override void Down(MigrationBuilder m) => m.DropColumn("Full", "IntegrationLogHeaders");
+    // Plain SQL: EF refuses DropColumn on SQLite, which has had ALTER TABLE ... DROP COLUMN since 3.35.
+    protected override void Down(MigrationBuilder m) => m.Sql("ALTER TABLE \"IntegrationLogHeaders\" DROP COLUMN \"Full\";");
 }
