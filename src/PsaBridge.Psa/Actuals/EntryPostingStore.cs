@@ -37,33 +37,12 @@ public sealed class EntryPostingStore(PsaDb db)
 
     public async Task<PricingInputs> PricingInputsAsync(Guid projectId, TransactionClass transactionClass, CancellationToken ct)
     {
-        var project = await db.Set<Project>().AsNoTracking().SingleAsync(p => p.Id == projectId, ct);
-        var unit = await db.Set<OrganizationalUnit>().AsNoTracking().SingleAsync(u => u.Id == project.ContractingUnitId, ct);
+        var unitId = await db.Set<Project>().Where(p => p.Id == projectId).Select(p => p.ContractingUnitId).SingleAsync(ct);
+        var unit = await db.Set<OrganizationalUnit>().AsNoTracking().SingleAsync(u => u.Id == unitId, ct);
         var costLists = await PriceLists().Where(p => p.Context == PriceListContext.Cost && p.OrganizationalUnitId == unit.Id).ToListAsync(ct);
 
-        ProjectContract? contract = null;
-        ContractLine? line = null;
-        if (project.ContractId is { } contractId)
-        {
-            contract = await db.Set<ProjectContract>().AsNoTracking().Include(c => c.Lines).Include(c => c.PriceLists).AsSplitQuery()
-                .SingleAsync(c => c.Id == contractId, ct);
-            line = contract.Lines.FirstOrDefault(l => l.ProjectId == project.Id && l.Includes(transactionClass));
-        }
-        var customerId = contract?.CustomerId ?? project.CustomerId;
-        var sales = new SalesTerms(customerId, contract, line);
-        if (contract is not null)
-        {
-            var ids = contract.PriceLists.Select(p => p.PriceListId).ToList();
-            var lists = await PriceLists().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-            return new PricingInputs(unit.Id, unit.Name, costLists, sales, $"contract '{contract.Name}'", lists);
-        }
-        if (customerId is { } customer)
-        {
-            var name = await db.Set<Account>().Where(a => a.Id == customer).Select(a => a.Name).SingleAsync(ct);
-            var lists = await PriceLists().Where(p => p.Context == PriceListContext.Sales && p.CustomerId == customer).ToListAsync(ct);
-            return new PricingInputs(unit.Id, unit.Name, costLists, sales, $"customer '{name}'", lists);
-        }
-        return new PricingInputs(unit.Id, unit.Name, costLists, SalesTerms.Internal, "", []);
+        var sales = await ProjectSalesQuery.ForProjectAsync(db, projectId, transactionClass, ct);
+        return new PricingInputs(unit.Id, unit.Name, costLists, sales.Terms, sales.Owner, sales.PriceLists);
     }
 
     /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.TryOpenReader">reader</see>).</summary>

@@ -25,17 +25,20 @@ public sealed record EntryFacts(
 
 /// <summary>
 /// Who the work of a project is sold to: the project's customer and the contract line that covers the
-/// entry's transaction class (null when none does).
+/// entry's transaction class (null when none does); before a contract, the billing method of the quote
+/// line that covers it.
 /// </summary>
-public sealed record SalesTerms(Guid? CustomerId, ProjectContract? Contract, ContractLine? Line)
+public sealed record SalesTerms(Guid? CustomerId, ProjectContract? Contract, ContractLine? Line, BillingMethod? QuoteLineBillingMethod = null)
 {
     public static readonly SalesTerms Internal = new(null, null, null);
 
     /// <summary>
-    /// Unbilled sales are posted only when the project has a customer or a contract line, and not for
+    /// Unbilled sales are posted only when the project has a customer, a quote or a contract line, and not for
     /// a fixed-price line: its time and expense post cost only, its milestones are invoiced instead.
     /// </summary>
-    public bool PostsUnbilledSales => Line is null ? CustomerId is not null : Line.BillingMethod == BillingMethod.TimeAndMaterial;
+    public bool PostsUnbilledSales => (Line?.BillingMethod ?? QuoteLineBillingMethod) is { } method
+        ? method == BillingMethod.TimeAndMaterial
+        : CustomerId is not null;
 }
 
 /// <summary>

@@ -1,36 +1,19 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PsaBridge.Psa.Accounts;
-using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.OrganizationalUnits;
 using PsaBridge.Psa.Pricing;
-using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Sales.Contracts;
+using PsaBridge.Psa.Sales.Estimates;
 
 namespace PsaBridge.Psa.Sales;
-
-/// <summary><c>msdyn_ordertype</c>. Project contracts are Work based.</summary>
-public enum OrderType { ItemBased = 192350000, WorkBased = 192350001 }
-
-/// <summary><c>msdyn_billingmethod</c> of a contract line.</summary>
-public enum BillingMethod { TimeAndMaterial = 192350000, FixedPrice = 192350001 }
-
-/// <summary><c>msdyn_psastate</c> of a project contract.</summary>
-public enum ContractState { Draft = 192350000, OnHold = 192350001, Active = 192350002, Closed = 192350003 }
-
-/// <summary>Contract milestone <c>msdyn_invoicestatus</c>.</summary>
-public enum MilestoneInvoiceStatus
-{
-    NotReadyForInvoicing = 192350000,
-    ReadyForInvoicing = 192350001,
-    CustomerInvoiceCreated = 192350002,
-    CustomerInvoicePosted = 192350003,
-}
 
 /// <summary>
 /// A project contract (Dataverse <c>salesorder</c> with order type Work based): the customer, the
 /// contracting unit, the currency and the sales price lists the work is priced on.
 /// </summary>
-public sealed class ProjectContract
+public sealed class ProjectContract : ISalesDeal
 {
     public const int NameLength = 300;
 
@@ -41,9 +24,31 @@ public sealed class ProjectContract
     public Guid ContractingUnitId { get; set; }
     public required string Currency { get; set; }
     public ContractState PsaState { get; set; } = ContractState.Draft;
+    public ContractStatusReason PsaStatusReason { get; set; } = ContractStatusReason.Draft;
+    public Guid? AccountManagerId { get; set; }
+    public Guid? OpportunityId { get; set; }
+
+    /// <summary><c>quoteid</c>: the quote whose close as won made this contract.</summary>
+    public Guid? QuoteId { get; set; }
+
+    public DateTime? ConfirmedOn { get; set; }
     public DateTime CreatedOn { get; set; }
+
+    /// <summary>The estimate rollups of the lines (as a quote's).</summary>
+    public SalesRollup Rollup { get; set; } = new();
+
+    /// <summary>Actual cost, unbilled and billed sales, summed from the Actuals when the contract is read; not stored.</summary>
+    [NotMapped] public ContractActuals? Actuals { get; set; }
+
     public List<ContractLine> Lines { get; set; } = [];
     public List<ContractPriceList> PriceLists { get; set; } = [];
+
+    /// <summary>Confirmed (Active) and closed contracts are read-only, but for their milestones' invoice status.</summary>
+    public bool IsReadOnly => PsaState != ContractState.Draft;
+
+    IEnumerable<SalesLine> ISalesDeal.DealLines => Lines;
+    IEnumerable<Guid> ISalesDeal.DealPriceListIds => PriceLists.Select(p => p.PriceListId);
+    string ISalesDeal.Noun => "contract";
 }
 
 /// <summary>A sales price list attached to a contract (<c>msdyn_orderpricelist</c>).</summary>
@@ -57,33 +62,28 @@ public sealed class ContractPriceList
 /// A contract line (<c>salesorderdetail</c>): how the work of one project is billed, for the
 /// transaction classes the line includes. A project and class map to at most one line.
 /// </summary>
-public sealed class ContractLine
+public sealed class ContractLine : SalesLine
 {
-    public const int NameLength = 300;
-
-    public Guid Id { get; set; }
     public Guid ContractId { get; set; }
-    public required string Name { get; set; }
-    public BillingMethod BillingMethod { get; set; }
-    public Guid? ProjectId { get; set; }
 
-    /// <summary>The customer budget (<c>msdyn_budgetamount</c>), in the contract currency.</summary>
-    public decimal? BudgetAmount { get; set; }
+    /// <summary>The quote line it was made from when the quote was closed as won.</summary>
+    public Guid? QuoteLineId { get; set; }
 
-    public bool IncludeTime { get; set; } = true;
-    public bool IncludeExpense { get; set; } = true;
-    public bool IncludeFee { get; set; } = true;
-    public bool IncludeMaterial { get; set; } = true;
     public List<ContractMilestone> Milestones { get; set; } = [];
+    public List<ContractLineRole> Roles { get; set; } = [];
+    public List<ContractLineCategory> Categories { get; set; } = [];
 
-    public bool Includes(TransactionClass transactionClass) => transactionClass switch
-    {
-        TransactionClass.Time => IncludeTime,
-        TransactionClass.Expense => IncludeExpense,
-        TransactionClass.Fee => IncludeFee,
-        TransactionClass.Material => IncludeMaterial,
-        _ => false,
-    };
+    /// <summary>Project Contract Line Project Price Lists: when any, they price this line instead of the contract's.</summary>
+    public List<ContractLinePriceList> PriceLists { get; set; } = [];
+
+    public List<ContractLineInvoiceSchedule> InvoiceSchedule { get; set; } = [];
+
+    /// <summary>Actual cost, unbilled and billed sales of this line, when the contract is read; not stored.</summary>
+    [NotMapped] public ContractActuals? Actuals { get; set; }
+
+    public override IEnumerable<LineRole> IncludedRoles => Roles;
+    public override IEnumerable<LineCategory> IncludedCategories => Categories;
+    public override IEnumerable<Guid> OwnPriceListIds => PriceLists.Select(p => p.PriceListId);
 }
 
 /// <summary>A contract milestone (<c>msdyn_contractlinescheduleofvalue</c>) of a fixed-price line: invoiced when ready.</summary>
@@ -110,6 +110,13 @@ internal sealed class ProjectContractConfiguration : IEntityTypeConfiguration<Pr
         b.Property(c => c.Id).ValueGeneratedNever();
         b.Property(c => c.Name).HasMaxLength(ProjectContract.NameLength);
         b.Property(c => c.Currency).HasMaxLength(3);
+        b.Ignore(c => c.Actuals);
+        b.Ignore(c => c.IsReadOnly);
+        b.OwnsOne(c => c.Rollup, SalesRollup.Configure);
+        b.Navigation(c => c.Rollup).IsRequired();
+        // The columns added to contracts by the sales pipeline carry no foreign key: SQLite cannot add one to a table
+        // without rebuilding it (their references are checked by the services).
+        b.HasIndex(c => c.QuoteId);
         b.HasOne<Account>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(c => c.ContractingUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Cascade);
@@ -132,11 +139,13 @@ internal sealed class ContractLineConfiguration : IEntityTypeConfiguration<Contr
     public void Configure(EntityTypeBuilder<ContractLine> b)
     {
         b.ToTable("ContractLines");
-        b.HasKey(l => l.Id);
-        b.Property(l => l.Id).ValueGeneratedNever();
-        b.Property(l => l.Name).HasMaxLength(ContractLine.NameLength);
-        b.Property(l => l.BudgetAmount).HasPrecision(19, 4);
-        b.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        SalesLine.ConfigureLine(b);
+        b.Ignore(l => l.Actuals);
+        b.HasIndex(l => l.QuoteLineId);
+        b.HasMany(l => l.Roles).WithOne().HasForeignKey(r => r.ContractLineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(l => l.Categories).WithOne().HasForeignKey(c => c.ContractLineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(l => l.PriceLists).WithOne().HasForeignKey(p => p.ContractLineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(l => l.InvoiceSchedule).WithOne().HasForeignKey(s => s.ContractLineId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(l => l.Milestones).WithOne().HasForeignKey(m => m.ContractLineId).OnDelete(DeleteBehavior.Cascade);
     }
 }

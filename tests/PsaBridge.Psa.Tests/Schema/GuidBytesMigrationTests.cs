@@ -118,7 +118,7 @@ public sealed class GuidBytesMigrationTests
     {
         using var psa = new PsaDb(new DbContextOptionsBuilder<PsaDb>().UseSqlite("Data Source=:memory:").Options);
         using var finance = new FinanceDb(new DbContextOptionsBuilder<FinanceDb>().UseSqlite("Data Source=:memory:").Options);
-        GuidColumns(psa).Except(PsaAddedLater).ShouldBe(Listed(Migrations.GuidBytes.Tables));
+        GuidColumns(psa).Except(PsaAddedLater).Where(c => !PsaTablesAddedLater.Contains(c[..c.IndexOf('.')])).ShouldBe(Listed(Migrations.GuidBytes.Tables));
         GuidColumns(finance).ShouldBe(Listed(Finance.Migrations.GuidBytes.Tables));
     }
 
@@ -126,6 +126,18 @@ public sealed class GuidBytesMigrationTests
     private static readonly string[] PsaAddedLater =
     [
         "InvoiceLineDetails.BilledActualId", "InvoiceLineDetails.OriginalDetailId", "Invoices.OriginalInvoiceId", // 0008
+        "ProjectContracts.AccountManagerId", "ProjectContracts.OpportunityId", "ProjectContracts.QuoteId", "ContractLines.InvoiceFrequencyId",
+        "ContractLines.QuoteLineId", // 0005
+    ];
+
+    /// <summary>PSA tables that migrations after 0003 created: born with bytes.</summary>
+    private static readonly HashSet<string> PsaTablesAddedLater =
+    [
+        // 0005
+        "InvoiceFrequencies", "InvoiceFrequencyDetails", "ProjectParameters", "ProjectParameterPriceLists", "Opportunities", "OpportunityLines",
+        "OpportunityPriceLists", "Quotes", "QuotePriceLists", "QuoteLines", "QuoteLineRoles", "QuoteLineCategories", "QuoteLinePriceLists",
+        "QuoteLineMilestones", "QuoteLineInvoiceSchedules", "QuoteLineDetails", "ContractLineRoles", "ContractLineCategories", "ContractLinePriceLists",
+        "ContractLineInvoiceSchedules", "ContractLineDetails",
     ];
 
     private static List<string> Listed((string Table, string[] Columns)[] tables) =>
