@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa.Accounts;
+using PsaBridge.Psa.Scheduling;
 
 namespace PsaBridge.Psa;
 
@@ -32,6 +33,7 @@ public static class PsaServices
         services.AddScoped<Approvals.ApprovalService>();
         services.AddScoped<Invoicing.InvoiceService>();
         services.AddScoped<Invoicing.InvoiceCorrectionService>();
+        services.AddPlanning();
         return services;
     }
 }

@@ -43,6 +43,9 @@ app.MapInvoiceCorrectionsApi();
 app.MapBillingBacklogApi();
 app.MapIntegrationApi();
 app.MapReportsApi();
+app.MapPlanningApi();
+app.MapResourcingApi();
+app.MapSchedulingApi();
 app.MapRazorPages();
 app.MapControllers();
 

@@ -39,6 +39,15 @@ internal static class InputRules
         return rules;
     }
 
+    /// <summary>A name or a text: required or not, at most <paramref name="maxLength"/> long, without control characters (a tab or a line break in a name is a pasting accident).</summary>
+    public static Rules Text(this Rules rules, string field, string? value, int maxLength, bool required = true)
+    {
+        if (required) rules.Required(field, value, maxLength);
+        else rules.MaxLength(field, value, maxLength);
+        if (value is not null && value.Any(char.IsControl)) rules.Add(field, $"'{field}' contains a control character (such as a tab or a line break); remove it.");
+        return rules;
+    }
+
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Adds "does not exist" errors for the given ids that are not in the table of <typeparamref name="T"/>.</summary>

@@ -34,11 +34,22 @@ public static class PriceResolution
     /// </summary>
     public static PriceQuote RolePrice(PriceList list, Guid roleId, string roleName, Guid? organizationalUnitId, string field)
     {
-        var price = list.RolePrices.FirstOrDefault(r => r.RoleId == roleId && organizationalUnitId is not null && r.OrganizationalUnitId == organizationalUnitId)
-                    ?? list.RolePrices.FirstOrDefault(r => r.RoleId == roleId && r.OrganizationalUnitId is null)
+        var price = FindRolePrice(list, roleId, organizationalUnitId)
                     ?? throw new ValidationFailedException(field,
                         $"Price list '{list.Name}' has no price for role '{roleName}': add a role price for it (for all units or for this resource's unit).");
         return new PriceQuote(list.Id, list.Currency, price.Price, price.Unit);
+    }
+
+    /// <summary>The role price <see cref="RolePrice"/> charges, or null when the list has none for the role.</summary>
+    public static RolePrice? FindRolePrice(PriceList list, Guid roleId, Guid? organizationalUnitId) =>
+        list.RolePrices.FirstOrDefault(r => r.RoleId == roleId && organizationalUnitId is not null && r.OrganizationalUnitId == organizationalUnitId)
+        ?? list.RolePrices.FirstOrDefault(r => r.RoleId == roleId && r.OrganizationalUnitId is null);
+
+    /// <summary>The one list effective on the date, or null when none or more than one is (Project Service then defaults no price).</summary>
+    public static PriceList? SingleEffectiveList(IEnumerable<PriceList> lists, DateOnly date)
+    {
+        var effective = lists.Where(l => l.IsEffectiveOn(date)).Take(2).ToList();
+        return effective.Count == 1 ? effective[0] : null;
     }
 
     /// <summary>

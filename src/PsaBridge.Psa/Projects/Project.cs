@@ -38,29 +38,72 @@ public sealed class Project
     public List<ProjectTeamMember> TeamMembers { get; set; } = [];
 }
 
-/// <summary>A project task (<c>msdyn_projecttask</c>).</summary>
+/// <summary>
+/// A project task (<c>msdyn_projecttask</c>), a node of the work breakdown. A task with children is a summary task: its
+/// dates, effort and planned cost and sales are its children's, rolled up (<see cref="WorkBreakdown"/>).
+/// </summary>
 public sealed class ProjectTask
 {
-    public const int NameLength = 200;
+    public const int NameLength = 200, WbsIdLength = 20;
 
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
+
+    /// <summary>The summary task above this one (<c>msdyn_parenttask</c>); none for a top-level task.</summary>
+    public Guid? ParentTaskId { get; set; }
+
     public required string Name { get; set; }
+
+    /// <summary>The outline number (1, 1.1, 1.2, 2 ...), kept in order as tasks are added, moved and removed.</summary>
     public string? WbsId { get; set; }
+
     public DateOnly? ScheduledStart { get; set; }
     public DateOnly? ScheduledEnd { get; set; }
+
+    /// <summary>Hours of work (<c>msdyn_effort</c>).</summary>
     public decimal? Effort { get; set; }
+
+    /// <summary>Percent complete, 0 to 100 (<c>msdyn_progress</c>).</summary>
+    public decimal Progress { get; set; }
+
+    /// <summary>The planned cost (<c>msdyn_plannedcost</c>) from the assignments, in the contracting unit's currency.</summary>
+    public decimal PlannedCost { get; set; }
+
+    /// <summary>The planned sales (<c>msdyn_plannedsales</c>) from the assignments, in the contract's currency.</summary>
+    public decimal PlannedSales { get; set; }
 }
 
-/// <summary>A project team member (<c>msdyn_projectteam</c>): a resource in a role on the project.</summary>
+/// <summary>
+/// A project team member (<c>msdyn_projectteam</c>): a named resource in a role, or a generic member (a role with no
+/// resource yet) whose requirement a resource manager books.
+/// </summary>
 public sealed class ProjectTeamMember
 {
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
-    public Guid ResourceId { get; set; }
+
+    /// <summary>The bookable resource; none for a generic member.</summary>
+    public Guid? ResourceId { get; set; }
+
     public Guid RoleId { get; set; }
+
+    /// <summary>The resourcing unit (<c>msdyn_organizationalunit</c>).</summary>
     public Guid OrganizationalUnitId { get; set; }
+
     public BillingType? BillingType { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+
+    /// <summary>The hours the member is on the project for (<c>msdyn_hours</c>).</summary>
+    public decimal? Hours { get; set; }
+
+    /// <summary>Committed booking hours (<c>msdyn_hardbookedhours</c>), rolled up from the member's bookings.</summary>
+    public decimal HardBookedHours { get; set; }
+
+    /// <summary>Proposed booking hours (<c>msdyn_softbookedhours</c>), rolled up from the member's bookings.</summary>
+    public decimal SoftBookedHours { get; set; }
+
+    public bool IsGeneric => ResourceId is null;
 }
 
 internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
@@ -88,8 +131,12 @@ internal sealed class ProjectTaskConfiguration : IEntityTypeConfiguration<Projec
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).ValueGeneratedNever();
         b.Property(t => t.Name).HasMaxLength(ProjectTask.NameLength);
-        b.Property(t => t.WbsId).HasMaxLength(20);
+        b.Property(t => t.WbsId).HasMaxLength(ProjectTask.WbsIdLength);
         b.Property(t => t.Effort).HasPrecision(19, 4);
+        b.Property(t => t.Progress).HasPrecision(5, 2);
+        b.Property(t => t.PlannedCost).HasPrecision(19, 4);
+        b.Property(t => t.PlannedSales).HasPrecision(19, 4);
+        b.HasOne<ProjectTask>().WithMany().HasForeignKey(t => t.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -100,6 +147,10 @@ internal sealed class ProjectTeamMemberConfiguration : IEntityTypeConfiguration<
         b.ToTable("ProjectTeamMembers");
         b.HasKey(t => t.Id);
         b.Property(t => t.Id).ValueGeneratedNever();
+        b.Property(t => t.Hours).HasPrecision(19, 4);
+        b.Property(t => t.HardBookedHours).HasPrecision(19, 4);
+        b.Property(t => t.SoftBookedHours).HasPrecision(19, 4);
+        b.Ignore(t => t.IsGeneric);
         b.HasOne<BookableResource>().WithMany().HasForeignKey(t => t.ResourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Role>().WithMany().HasForeignKey(t => t.RoleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<OrganizationalUnit>().WithMany().HasForeignKey(t => t.OrganizationalUnitId).OnDelete(DeleteBehavior.Restrict);

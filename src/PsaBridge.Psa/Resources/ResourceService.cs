@@ -36,7 +36,7 @@ public sealed class ResourceService(PsaDb db, TimeProvider clock)
 
     public async Task<BookableResource> CreateResourceAsync(ResourceInput input, CancellationToken ct = default)
     {
-        var rules = new Rules().Required("name", input.Name, BookableResource.NameLength).Defined("resourceType", input.ResourceType)
+        var rules = new Rules().Text("name", input.Name, BookableResource.NameLength).Defined("resourceType", input.ResourceType)
             .RequiredId("organizationalUnitId", input.OrganizationalUnitId);
         await rules.ExistAsync<OrganizationalUnit>(db, "organizationalUnitId", input.OrganizationalUnitId, "Organizational unit", ct);
         await rules.ExistAsync<Role>(db, "defaultRoleId", input.DefaultRoleId, "Role", ct);
@@ -47,6 +47,7 @@ public sealed class ResourceService(PsaDb db, TimeProvider clock)
             OrganizationalUnitId = input.OrganizationalUnitId!.Value, DefaultRoleId = input.DefaultRoleId, CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(resource);
+        if (resource.DefaultRoleId is { } role) db.Add(new ResourceRole { Id = Ids.New(), ResourceId = resource.Id, RoleId = role, IsDefault = true });
         await db.SaveChangesAsync(ct);
         return resource;
     }

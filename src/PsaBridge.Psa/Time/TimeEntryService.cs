@@ -47,8 +47,14 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
             rules.Add("taskId", $"Task '{taskId}' is not a task of project '{project.Name}'.");
         await rules.ExistAsync<Role>(db, "roleId", input.RoleId, "Role", ct);
 
-        // The role and resourcing unit default from the resource's place on the team, then from the resource.
-        var member = project?.TeamMembers.FirstOrDefault(m => m.ResourceId == resource?.Id && (input.RoleId is null || m.RoleId == input.RoleId));
+        // The role and resourcing unit default from the resource's place on the team (the one assigned to the task first), then from the resource.
+        var members = project?.TeamMembers.Where(m => m.ResourceId == resource?.Id && (input.RoleId is null || m.RoleId == input.RoleId)).ToList() ?? [];
+        var memberIds = members.Select(m => m.Id).ToList();
+        var assigned = input.TaskId is { } task && members.Count > 1
+            ? await db.Set<ResourceAssignment>().Where(a => a.TaskId == task && a.TeamMemberId != null && memberIds.Contains(a.TeamMemberId.Value))
+                .Select(a => a.TeamMemberId).FirstOrDefaultAsync(ct)
+            : null;
+        var member = members.FirstOrDefault(m => m.Id == assigned) ?? members.FirstOrDefault();
         var roleId = input.RoleId ?? member?.RoleId ?? resource?.DefaultRoleId;
         if (roleId is null && resource is not null && project is not null)
             rules.Add("roleId", $"'roleId' is required: resource '{resource.Name}' has no role on project '{project.Name}' and no default role.");

@@ -19,7 +19,7 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
             ValidationFailedException v => Validation(v.Errors),
             BadHttpRequestException { InnerException: JsonException json } => Validation([FromJson(json)]),
             BadHttpRequestException bad when BindFailure().Match(bad.Message) is { Success: true } m =>
-                Validation([new FieldError(m.Groups["name"].Value, $"'{m.Groups["value"].Value}' is not a valid {m.Groups["type"].Value.Trim('?')}.")]),
+                Validation([new FieldError(JsonNamingPolicy.CamelCase.ConvertName(m.Groups["name"].Value), $"'{m.Groups["value"].Value}' is not a valid {m.Groups["type"].Value.Trim('?')}.")]),
             BadHttpRequestException bad when bad.Message.Contains("Required parameter", StringComparison.Ordinal) =>
                 Validation([new FieldError(RequiredName().Match(bad.Message).Groups["name"].Value is { Length: > 0 } n ? n : "body", bad.Message)]),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },

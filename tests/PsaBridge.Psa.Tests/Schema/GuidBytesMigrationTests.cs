@@ -58,6 +58,7 @@ public sealed class GuidBytesMigrationTests
         var itsAccount = (string)Scalar(finance, "SELECT \"PsaAccountId\" FROM \"Customers\" WHERE \"CustomerAccount\" = @p0", customer)!;
         Scalar(finance, "UPDATE \"Customers\" SET \"PsaAccountId\" = '{' || \"PsaAccountId\" || '}' WHERE \"CustomerAccount\" = @p0", customer);
 
+        // Later migrations follow these two; each is stepped down and up again here too.
         using (var db = TestDatabases.OpenPsa(psa)) SchemaMigrator.Upgrade(db).Take(2).ShouldBe(["20261202000003_GuidBytes", "20261202000004_OriginsByTransactionOnly"]);
         using (var db = TestDatabases.OpenFinance(finance)) SchemaMigrator.Upgrade(db).Take(2).ShouldBe(["20261202000004_GuidBytes", "20261202000005_LogLinesByPsaAccount"]);
         Scalar(finance, "SELECT \"PsaAccountId\" FROM \"Customers\" WHERE \"CustomerAccount\" = @p0", customer).ShouldBe("{" + itsAccount + "}");
@@ -86,7 +87,8 @@ public sealed class GuidBytesMigrationTests
         using var db = open(location);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var rows = new List<string>();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        // Tables of later migrations go with the step down; what they held cannot come back with the step up.
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !PsaTablesAddedLater.Contains(e.GetTableName()!)))
         {
             var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
             rows.AddRange(set.AsEnumerable().Select(r => $"{entity.ClrType.Name} {JsonSerializer.Serialize(r, entity.ClrType)}"));
@@ -128,6 +130,7 @@ public sealed class GuidBytesMigrationTests
         "InvoiceLineDetails.BilledActualId", "InvoiceLineDetails.OriginalDetailId", "Invoices.OriginalInvoiceId", // 0008
         "ProjectContracts.AccountManagerId", "ProjectContracts.OpportunityId", "ProjectContracts.QuoteId", "ContractLines.InvoiceFrequencyId",
         "ContractLines.QuoteLineId", // 0005
+        "ProjectTasks.ParentTaskId", // 0006
     ];
 
     /// <summary>PSA tables that migrations after 0003 created: born with bytes.</summary>
@@ -138,6 +141,9 @@ public sealed class GuidBytesMigrationTests
         "OpportunityPriceLists", "Quotes", "QuotePriceLists", "QuoteLines", "QuoteLineRoles", "QuoteLineCategories", "QuoteLinePriceLists",
         "QuoteLineMilestones", "QuoteLineInvoiceSchedules", "QuoteLineDetails", "ContractLineRoles", "ContractLineCategories", "ContractLinePriceLists",
         "ContractLineInvoiceSchedules", "ContractLineDetails",
+        // 0006
+        "BookingHeaders", "Bookings", "Characteristics", "DaysOff", "EstimateLines", "Estimates", "RatingModels", "RatingValues", "RequirementCharacteristics",
+        "ResourceAssignments", "ResourceCharacteristics", "ResourceRequirements", "ResourceRoles", "WorkHours",
     ];
 
     private static List<string> Listed((string Table, string[] Columns)[] tables) =>
