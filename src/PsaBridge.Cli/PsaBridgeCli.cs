@@ -33,6 +33,8 @@ public static class PsaBridgeCli
         ActualsCommands.Create,
         InvoicesCommands.Create,
         ReportCommands.Create,
+        ResourcesCommands.Create,
+        BookingsCommands.Create,
     ];
 
     public static RootCommand CreateRootCommand(IAnsiConsole console, TextWriter error)

@@ -53,7 +53,7 @@ internal static class ReportCommands
         });
     }
 
-    private static async Task Write<T>(CommandContext ctx, Option<string?> formatOption, Option<FileInfo?> outputOption,
+    internal static async Task Write<T>(CommandContext ctx, Option<string?> formatOption, Option<FileInfo?> outputOption,
         IReadOnlyList<ExportColumn<T>> columns, IReadOnlyList<T> rows)
     {
         var file = ctx.Value(outputOption);
