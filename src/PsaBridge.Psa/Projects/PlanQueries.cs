@@ -50,6 +50,9 @@ public sealed record ProjectPlan(
 /// <summary>Reads a project's plan.</summary>
 public sealed class PlanQueries(PsaDb db)
 {
+    /// <summary>The projects, for a list of plans to open.</summary>
+    public IQueryable<Project> Projects() => db.Set<Project>().AsNoTracking();
+
     public async Task<ProjectPlan> GetAsync(Guid projectId, CancellationToken ct = default)
     {
         var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct)
