@@ -17,6 +17,7 @@ public static class PsaBridgeCli
     private static readonly Func<Command>[] Groups =
     [
         DbCommands.Create,
+        UsersCommands.Create,
         AccountsCommands.Create,
         CustomersCommands.Create,
         SyncCommands.Create,

@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.Currencies;
 using PsaBridge.Finance.CustomerGroups;
+using PsaBridge.Finance.Identity;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Finance.NumberSequences;
@@ -13,8 +17,10 @@ namespace PsaBridge.Finance;
 /// <summary>
 /// The finance system of record (the F&amp;O side): customers, address setup, number sequences,
 /// payment terms, and the integration log that the sync writes in the same transaction as its customers.
+/// It also keeps who may sign in (ASP.NET Core Identity's tables, personal access tokens) and the
+/// data-protection keys, so every node of a cluster shares them.
 /// </summary>
-public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(options)
+public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Country> Countries => Set<Country>();
@@ -31,10 +37,15 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : DbContext(o
     public DbSet<SyncFailure> SyncFailures => Set<SyncFailure>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BatchJobSchedule> BatchJobSchedules => Set<BatchJobSchedule>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         SqliteGuidConverter.Apply(configurationBuilder, Database);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FinanceDb).Assembly);
+    }
 }

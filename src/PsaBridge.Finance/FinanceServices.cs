@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.CustomerGroups;
+using PsaBridge.Finance.Identity;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Finance.PaymentTerms;
@@ -26,6 +27,8 @@ public static class FinanceServices
         services.AddScoped<AddressSetupService>();
         services.AddScoped<NumberSequenceService>();
         services.AddSingleton<NumberSequenceAllocator>();
+        UserAccounts.Register(services);
+        services.AddScoped<UserAccounts>();
         return services;
     }
 

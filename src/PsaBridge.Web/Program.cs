@@ -23,6 +23,7 @@ builder.Services.Configure<JsonOptions>(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
 });
 builder.Services.AddOpenApi();
+builder.Services.AddPsaBridgeSecurity(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddPsaFeed(builder.Configuration);
 builder.Services.AddReporting();
@@ -32,7 +33,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePagesForBrowsersAndProblemDetailsForPrograms();
 app.UseStaticFiles();
-app.MapOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi().RequireAuthorization(Policies.Read);
 app.MapHealth();
 app.MapFinanceApi();
 app.MapPsaAccountsApi();
@@ -52,6 +55,7 @@ app.MapControllers();
 await DatabaseSetup.UpgradeAsync(app.Services);
 if (app.Configuration.GetValue<bool>("PsaBridge:DemoData"))
     await DemoData.SeedAsync(app.Services);
+await FirstRun.PrepareAsync(app.Services, app.Configuration.GetValue<bool>("PsaBridge:DemoData"), Console.Out);
 
 app.Run();
 

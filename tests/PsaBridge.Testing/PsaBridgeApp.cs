@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -5,12 +6,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Infrastructure.Storage;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Testing;
 
 /// <summary>
 /// The real web host over fresh real databases (see <see cref="TestDatabases"/>), with the batch
 /// schedule off so only the test starts runs. Create one per test that needs a clean slate.
+/// <see cref="CreateClient()"/> calls the API as an Administrator (a personal access token);
+/// <see cref="CreateClientAsync(string)"/> as another role, <see cref="CreateAnonymousClient"/> as nobody.
 /// </summary>
 public sealed class PsaBridgeApp : WebApplicationFactory<Program>
 {
@@ -18,6 +22,8 @@ public sealed class PsaBridgeApp : WebApplicationFactory<Program>
 
     private readonly List<Action<IServiceCollection>> _services = [];
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly Dictionary<string, TestUser> _users = new();
+    private readonly SemaphoreSlim _usersLock = new(1, 1);
 
     private PsaBridgeApp(TestDatabasePair databases) => Databases = databases;
 
@@ -28,8 +34,48 @@ public sealed class PsaBridgeApp : WebApplicationFactory<Program>
     {
         var app = new PsaBridgeApp(await TestDatabases.CreateAsync(engine ?? TestDatabases.Engine));
         configure?.Invoke(app);
+        await app.UserAsync(Roles.Administrator);
         _ = app.Server; // build the host now, so start-up errors surface here
         return app;
+    }
+
+    /// <summary>The app's user of this role (made on first use), to sign in with or to call the API as.</summary>
+    public async Task<TestUser> UserAsync(string role)
+    {
+        await _usersLock.WaitAsync();
+        try
+        {
+            if (!_users.TryGetValue(role, out var user)) _users[role] = user = await TestUsers.CreateAsync(Databases, role);
+            return user;
+        }
+        finally
+        {
+            _usersLock.Release();
+        }
+    }
+
+    /// <summary>A client that calls as a user of the given role (<see cref="Roles"/>).</summary>
+    public async Task<HttpClient> CreateClientAsync(string role)
+    {
+        var token = (await UserAsync(role)).Token;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client that sends no credentials at all.</summary>
+    public HttpClient CreateAnonymousClient(WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = options is null ? CreateClient() : CreateClient(options);
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_users.TryGetValue(Roles.Administrator, out var admin))
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
     }
 
     public PsaBridgeApp WithServices(Action<IServiceCollection> configure)

@@ -10,9 +10,11 @@ public static class IntegrationApi
 {
     public static RouteGroupBuilder MapIntegrationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration").WithTags("Integration");
+        var api = app.MapGroup("/api/integration").WithTags("Integration").RequireAuthorization(Policies.Read);
+        var operate = api.MapGroup("").RequireAuthorization(Policies.OperateIntegration);
+        var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
 
-        api.MapPost("/jobs/customers/run", async (InteractiveRuns runs, CustomerSyncSchedule schedule, bool? wait, bool? full, bool? batch, CancellationToken ct) =>
+        operate.MapPost("/jobs/customers/run", async (InteractiveRuns runs, CustomerSyncSchedule schedule, bool? wait, bool? full, bool? batch, CancellationToken ct) =>
         {
             if (batch ?? false)
             {
@@ -29,7 +31,7 @@ public static class IntegrationApi
             return Results.Accepted($"/api/integration/log/{id}", new { id, status = "Running" });
         });
         api.MapGet("/jobs/customers/schedule", (CustomerSyncSchedule s, CancellationToken ct) => s.GetAsync(ct));
-        api.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct));
+        administer.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct));
 
         api.MapGet("/log", async (IntegrationLogQueries q, string? status, int? page, int? pageSize, CancellationToken ct) =>
             ListResponse<LogHeaderView>.From(await q.HeadersAsync(IntegrationLogQueries.ParseFilter(status, LogStatusFilter.Error), PageRequest.Of(page, pageSize), ct)));

@@ -10,7 +10,8 @@ public static class PsaAccountsApi
 {
     public static RouteGroupBuilder MapPsaAccountsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/accounts").WithTags("PSA accounts");
+        var api = app.MapGroup("/api/psa/accounts").WithTags("PSA accounts").RequireAuthorization(Policies.Read);
+        var operate = api.MapGroup("").RequireAuthorization(Policies.OperateIntegration);
 
         api.MapGet("/", async (AccountService s, string? search, string? state, int? page, int? pageSize, CancellationToken ct) =>
         {
@@ -20,15 +21,15 @@ public static class PsaAccountsApi
             return ListResponse<Account>.From(await s.ListAsync(new AccountFilter(search, filter), PageRequest.Of(page, pageSize), ct));
         });
         api.MapGet("/{id:guid}", (AccountService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct));
-        api.MapPost("/", async (AccountService s, AccountInput input, CancellationToken ct) =>
+        operate.MapPost("/", async (AccountService s, AccountInput input, CancellationToken ct) =>
         {
             var account = await s.CreateAsync(input, ct: ct);
             return TypedResults.Created($"/api/psa/accounts/{account.Id}", account);
         });
-        api.MapPatch("/{id:guid}", (AccountService s, Guid id, JsonObject patch, CancellationToken ct) => s.PatchAsync(id, patch, ct));
-        api.MapPost("/{id:guid}/deactivate", (AccountService s, Guid id, CancellationToken ct) => s.SetStateAsync(id, AccountState.Inactive, ct));
-        api.MapPost("/{id:guid}/activate", (AccountService s, Guid id, CancellationToken ct) => s.SetStateAsync(id, AccountState.Active, ct));
-        api.MapPost("/import", async (ImportAccounts import, HttpRequest request, CancellationToken ct) =>
+        operate.MapPatch("/{id:guid}", (AccountService s, Guid id, JsonObject patch, CancellationToken ct) => s.PatchAsync(id, patch, ct));
+        operate.MapPost("/{id:guid}/deactivate", (AccountService s, Guid id, CancellationToken ct) => s.SetStateAsync(id, AccountState.Inactive, ct));
+        operate.MapPost("/{id:guid}/activate", (AccountService s, Guid id, CancellationToken ct) => s.SetStateAsync(id, AccountState.Active, ct));
+        operate.MapPost("/import", async (ImportAccounts import, HttpRequest request, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             return await import.RunAsync(reader, ct: ct);

@@ -16,7 +16,7 @@ public static class Health
             var healthy = psaStatus == "Healthy" && financeStatus == "Healthy";
             return Results.Json(new { status = healthy ? "Healthy" : "Unhealthy", psa = psaStatus, finance = financeStatus },
                 statusCode: healthy ? 200 : 503);
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -7,6 +7,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages;
 
 /// <summary>Home: how the last runs went, how many are in error, and where to go next.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(IntegrationLogQueries log, CustomerSyncSchedule schedule, FailingAccounts failing) : AppPage
 {
     public const int RecentRuns = 5;

@@ -141,6 +141,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             var node = new Node(name, process, port);
+            node.Client.DefaultRequestHeaders.Authorization =
+                new("Bearer", (await TestUsers.CreateAsync(databases, PsaBridge.Web.Security.Roles.Administrator)).Token);
             await WaitForAsync(async () =>
             {
                 if (process.HasExited) throw new InvalidOperationException($"Node {name} exited with {process.ExitCode}.");

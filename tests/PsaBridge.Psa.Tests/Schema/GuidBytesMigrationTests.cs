@@ -88,7 +88,7 @@ public sealed class GuidBytesMigrationTests
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var rows = new List<string>();
         // Tables of later migrations go with the step down; what they held cannot come back with the step up.
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !PsaTablesAddedLater.Contains(e.GetTableName()!)))
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !PsaTablesAddedLater.Contains(e.GetTableName()!) && !MadeAfter(e.GetTableName())))
         {
             var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
             rows.AddRange(set.AsEnumerable().Select(r => $"{entity.ClrType.Name} {JsonSerializer.Serialize(r, entity.ClrType)}"));
@@ -121,7 +121,7 @@ public sealed class GuidBytesMigrationTests
         using var psa = new PsaDb(new DbContextOptionsBuilder<PsaDb>().UseSqlite("Data Source=:memory:").Options);
         using var finance = new FinanceDb(new DbContextOptionsBuilder<FinanceDb>().UseSqlite("Data Source=:memory:").Options);
         GuidColumns(psa).Except(PsaAddedLater).Where(c => !PsaTablesAddedLater.Contains(c[..c.IndexOf('.')])).ShouldBe(Listed(Migrations.GuidBytes.Tables));
-        GuidColumns(finance).ShouldBe(Listed(Finance.Migrations.GuidBytes.Tables));
+        GuidColumns(finance).Except(BornWithBytes).ShouldBe(Listed(Finance.Migrations.GuidBytes.Tables));
     }
 
     /// <summary>GUID columns that migrations after 0003 added to existing PSA tables: their values are bytes from the start.</summary>
@@ -145,6 +145,13 @@ public sealed class GuidBytesMigrationTests
         "BookingHeaders", "Bookings", "Characteristics", "DaysOff", "EstimateLines", "Estimates", "RatingModels", "RatingValues", "RequirementCharacteristics",
         "ResourceAssignments", "ResourceCharacteristics", "ResourceRequirements", "ResourceRoles", "WorkHours",
     ];
+
+    /// <summary>GUID columns of finance tables made after the conversion.</summary>
+    private static readonly string[] BornWithBytes = ["PersonalAccessTokens.Id"];
+
+    /// <summary>Tables of later migrations, which going back before the conversion drops with their rows.</summary>
+    private static bool MadeAfter(string? table) =>
+        table is not null && (table.StartsWith("AspNet", StringComparison.Ordinal) || table is "PersonalAccessTokens" or "DataProtectionKeys");
 
     private static List<string> Listed((string Table, string[] Columns)[] tables) =>
         tables.SelectMany(t => t.Columns.Select(c => $"{t.Table}.{c}")).Order(StringComparer.Ordinal).ToList();

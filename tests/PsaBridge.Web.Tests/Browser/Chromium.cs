@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using PsaBridge.Testing;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Tests.Browser;
 
@@ -32,8 +34,34 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the site, at a laptop's window size unless another is given.</summary>
+    /// <summary>A fresh browser context on the site, signed in as an Administrator, at a laptop's window size unless another is given.</summary>
     public async Task<IPage> OpenAsync(WebSite site, int width = 1366, int height = 850, string timeZone = "UTC")
+    {
+        var page = await OpenAnonymousAsync(site, width, height, timeZone);
+        await SignInAsync(page, await site.UserAsync(Roles.Administrator));
+        return page;
+    }
+
+    /// <summary>A fresh browser context on the site, signed in through the sign-in page as the site's user of this role.</summary>
+    public async Task<IPage> OpenAsync(WebSite site, string role)
+    {
+        var page = await OpenAnonymousAsync(site);
+        await SignInAsync(page, await site.UserAsync(role));
+        return page;
+    }
+
+    /// <summary>Signs in on the sign-in page as a person would, and waits for the home page.</summary>
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    /// <summary>A fresh browser context (its own cookies, nobody signed in) on the site, at a laptop's window size unless another is given.</summary>
+    public async Task<IPage> OpenAnonymousAsync(WebSite site, int width = 1366, int height = 850, string timeZone = "UTC")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {

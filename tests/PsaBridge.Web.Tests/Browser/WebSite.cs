@@ -23,6 +23,15 @@ public sealed class WebSite : WebApplicationFactory<Program>
     /// <summary>Where the site listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    private readonly Dictionary<string, TestUser> _users = new();
+
+    /// <summary>The site's user of this role (made on first use): the browser signs in as this person.</summary>
+    public async Task<TestUser> UserAsync(string role)
+    {
+        if (!_users.TryGetValue(role, out var user)) _users[role] = user = await TestUsers.CreateAsync(Databases, role);
+        return user;
+    }
+
     public static async Task<WebSite> StartAsync()
     {
         var site = new WebSite(await TestDatabases.CreateAsync());

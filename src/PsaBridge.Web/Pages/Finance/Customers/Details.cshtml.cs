@@ -7,6 +7,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages.Finance.Customers;
 
 /// <summary>A customer: its address, the PSA account it comes from, and the log lines that touched it.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(CustomerQueries customers, IntegrationLogQueries log) : AppPage
 {
     public const int LinesPerPage = 20;

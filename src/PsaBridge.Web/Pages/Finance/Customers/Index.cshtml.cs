@@ -6,6 +6,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Finance.Customers;
 
 /// <summary>Finance customers in the shared grid; <c>search</c> keeps the old quick search (account, name, phone, email).</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(CustomerQueries customers) : AppPage
 {
     public static readonly ListGrid<Customer> Grid = new ListGrid<Customer>("customers", "finance-customers")

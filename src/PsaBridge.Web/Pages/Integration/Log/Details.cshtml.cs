@@ -11,6 +11,7 @@ namespace PsaBridge.Web.Pages.Integration.Log;
 /// The Details of one run: its header and its lines. A run with errors opens on its Error lines; the lines can be searched
 /// by account name or number, filtered by the field that failed, sorted, paged (to any page) and exported.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(IntegrationLogQueries log) : AppPage
 {
     /// <summary>The same order as the log's header filter.</summary>

@@ -9,6 +9,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Integration.Log;
 
 /// <summary>The integration log form: headers newest first, filtered by Error unless the user picks another status (the seed's default).</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(IntegrationLogQueries log, LogCleanup cleanup) : AppPage
 {
     /// <summary>The same order as the lines' filter on a run's details.</summary>

@@ -13,6 +13,7 @@ namespace PsaBridge.Web.Pages.Integration.Sync;
 /// Periodic › Synchronize master data from PSA: the batch job's recurrence, its last and next run,
 /// and Run now, which starts a run in the background and follows it to its Details.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(CustomerSyncSchedule schedule, InteractiveRuns runs) : AppPage
 {
     public ScheduleView Schedule { get; private set; } = null!;
@@ -31,6 +32,7 @@ public sealed class IndexModel(CustomerSyncSchedule schedule, InteractiveRuns ru
         IntervalMinutes = Schedule.IntervalMinutes;
     }
 
+    [HandlerPolicy(Policies.Administer)]
     public async Task<IActionResult> OnPostScheduleAsync(CancellationToken ct)
     {
         if (IntervalMinutes is null && ModelState.GetFieldValidationState(nameof(IntervalMinutes)) != ModelValidationState.Invalid)
@@ -55,6 +57,7 @@ public sealed class IndexModel(CustomerSyncSchedule schedule, InteractiveRuns ru
         return Page();
     }
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         try

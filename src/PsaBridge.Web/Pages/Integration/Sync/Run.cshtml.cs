@@ -10,6 +10,7 @@ namespace PsaBridge.Web.Pages.Integration.Sync;
 /// A small script polls <c>?handler=Progress</c> and moves on to the Details when the run ends; without JavaScript the
 /// page refreshes itself, and the server sends a finished run to its Details.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class RunModel(RunProgress progress) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }

@@ -14,6 +14,7 @@ namespace PsaBridge.Web.Pages.Psa.Accounts;
 /// Edits a PSA account where an error arose: the page shows what the last runs said about it, and
 /// saving takes a new version number, so the next run reads the account again.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class EditModel(AccountService accounts, IntegrationLogQueries log, CustomerQueries customers, PaymentTermService terms) : AppPage
 {
     public const int RecentLines = 5;
@@ -32,6 +33,7 @@ public sealed class EditModel(AccountService accounts, IntegrationLogQueries log
         Input = AccountForm.From(Account);
     }
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var input = Input.ToInput();
@@ -59,8 +61,10 @@ public sealed class EditModel(AccountService accounts, IntegrationLogQueries log
         return Page();
     }
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) => SetStateAsync(AccountState.Inactive, ct);
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public Task<IActionResult> OnPostActivateAsync(CancellationToken ct) => SetStateAsync(AccountState.Active, ct);
 
     private async Task<IActionResult> SetStateAsync(AccountState state, CancellationToken ct)

@@ -6,6 +6,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Psa.Accounts;
 
 /// <summary>PSA accounts in the shared grid; selected accounts can be activated or deactivated together.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(AccountService accounts) : AppPage
 {
     public static readonly ListGrid<Account> Grid = new ListGrid<Account>("accounts", "psa-accounts")

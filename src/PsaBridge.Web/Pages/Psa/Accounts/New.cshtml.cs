@@ -7,6 +7,7 @@ using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Pages.Psa.Accounts;
 
+[Authorize(Policy = Policies.OperateIntegration)]
 public sealed class NewModel(AccountService accounts, PaymentTermService terms) : AppPage
 {
     [BindProperty] public AccountForm Input { get; set; } = new();

@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.Cities;
 
 /// <summary>The cities of a country (and state) that a PSA account's city must match: list, add, and delete the selected.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(AddressSetupService setup) : AppPage
 {
     public static readonly ListGrid<City> Grid = new ListGrid<City>("cities", "cities")

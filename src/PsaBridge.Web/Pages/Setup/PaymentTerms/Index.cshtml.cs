@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.PaymentTerms;
 
 /// <summary>Terms of payment: the codes a PSA account's payment terms must match (the seed's "Payment Term" rule). List, add, edit, delete.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(PaymentTermService terms) : AppPage
 {
     public static readonly ListGrid<PaymentTerm> Grid = new ListGrid<PaymentTerm>("payment terms", "payment-terms")
@@ -32,6 +33,7 @@ public sealed class IndexModel(PaymentTermService terms) : AppPage
 
     public IActionResult OnPostExport() => OnGetExport();
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (ModelState.IsValid)

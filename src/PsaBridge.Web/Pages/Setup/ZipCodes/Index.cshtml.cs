@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.ZipCodes;
 
 /// <summary>The zip codes of a country, linked to their state and city: list, add, and delete the selected. The sync adds the ones it meets that are missing.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(AddressSetupService setup) : AppPage
 {
     public static readonly ListGrid<ZipCode> Grid = new ListGrid<ZipCode>("zip codes", "zip-codes")

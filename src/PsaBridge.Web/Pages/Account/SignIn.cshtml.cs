@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PsaBridge.Web.Pages.Shared;
+
+namespace PsaBridge.Web.Pages.Access;
+
+/// <summary>Sign in with a local account; repeated wrong passwords lock the account for a while.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<IdentityUser> signIn) : AppPage
+{
+    [BindProperty, Display(Name = "E-mail")] public string? Email { get; set; }
+    [BindProperty, Display(Name = "Password"), DataType(DataType.Password)] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), "Enter your e-mail.");
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), "Enter your password.");
+        if (ModelState.IsValid)
+        {
+            var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            ModelState.AddModelError("", result.IsLockedOut
+                ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask an administrator."
+                : "The e-mail or the password is not right.");
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
