@@ -6,6 +6,7 @@ using PsaBridge.Testing;
 
 namespace PsaBridge.Cli.Tests.Commands;
 
+[Trait("Engine", "Both")]
 public sealed partial class UsersCommandsTests
 {
     [Fact]
