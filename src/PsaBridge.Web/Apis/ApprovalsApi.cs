@@ -20,7 +20,7 @@ public static class ApprovalsApi
 {
     public static RouteGroupBuilder MapApprovalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/approvals").WithTags("PSA approvals");
+        var api = app.MapGroup("/api/psa/approvals").WithTags("PSA approvals").RequireAuthorization(Policies.Read);
 
         api.MapGet("/", ListAsync).WithName("ListApprovals").WithSummary("The approval queue: submitted and recall-requested time and expense, oldest first")
             .ProducesValidationProblem();
@@ -36,7 +36,7 @@ public static class ApprovalsApi
     }
 
     private static void Decision(RouteGroupBuilder api, string path, ApprovalAction action, string name, string summary) =>
-        api.MapPost(path, (ApprovalService s, ApprovalDecisionInput input, CancellationToken ct) => DecideAsync(s, action, input, ct))
+        api.MapPost(path, (ApprovalService s, ApprovalDecisionInput input, CancellationToken ct) => DecideAsync(s, action, input, ct)).RequireAuthorization(Policies.ManageProjects)
             .WithName(name).WithSummary(summary).ProducesValidationProblem();
 
     public static async Task<Ok<ListResponse<ApprovalItem>>> ListAsync(ApprovalQueue queue, [AsParameters] ApprovalQueueRequest request, CancellationToken ct) =>

@@ -22,11 +22,11 @@ public static class BillingBacklogApi
 {
     public static RouteGroupBuilder MapBillingBacklogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/actuals").WithTags("PSA actuals");
-        api.MapPost("/ready-to-invoice", (BillingBacklogService s, BillingStatusInput input, CancellationToken ct) => MarkAsync(s, input, ready: true, ct))
+        var api = app.MapGroup("/api/psa/actuals").WithTags("PSA actuals").RequireAuthorization(Policies.Read);
+        api.MapPost("/ready-to-invoice", (BillingBacklogService s, BillingStatusInput input, CancellationToken ct) => MarkAsync(s, input, ready: true, ct)).RequireAuthorization(Policies.ManageFinance)
             .WithName("MarkReadyToInvoice").WithSummary("Mark unbilled sales Ready to Invoice; each actual that cannot be fails alone")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/not-ready-to-invoice", (BillingBacklogService s, BillingStatusInput input, CancellationToken ct) => MarkAsync(s, input, ready: false, ct))
+        api.MapPost("/not-ready-to-invoice", (BillingBacklogService s, BillingStatusInput input, CancellationToken ct) => MarkAsync(s, input, ready: false, ct)).RequireAuthorization(Policies.ManageFinance)
             .WithName("MarkNotReadyToInvoice").WithSummary("Put unbilled sales back to Unbilled Sales Created; each actual that cannot be fails alone")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/totals", TotalsAsync).WithName("ActualTotals")

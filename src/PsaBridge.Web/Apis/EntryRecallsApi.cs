@@ -9,7 +9,7 @@ public static class EntryRecallsApi
 {
     public static RouteGroupBuilder MapEntryRecallsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA time and expense");
+        var api = app.MapGroup("/api/psa").WithTags("PSA time and expense").RequireAuthorization(Policies.EnterTime);
         api.MapPost("/time-entries/{id:guid}/recall", RecallTimeEntryAsync).WithName("RecallTimeEntry")
             .WithSummary("Recall a time entry: Submitted to Draft, or Approved to Recall Requested (refused once invoiced)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -8,7 +8,7 @@ public static class InvoiceCorrectionsApi
 {
     public static RouteGroupBuilder MapInvoiceCorrectionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/invoices").WithTags("PSA invoices");
+        var api = app.MapGroup("/api/psa/invoices").WithTags("PSA invoices").RequireAuthorization(Policies.ManageFinance);
         api.MapPatch("/{id:guid}/details/{detailId:guid}", UpdateDetailAsync).WithName("UpdateInvoiceDetail")
             .WithSummary("Set the quantity (lower only) or billing type of a detail of a draft invoice")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
