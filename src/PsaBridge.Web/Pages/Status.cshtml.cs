@@ -4,6 +4,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages;
 
 /// <summary>The page a browser sees for an error status that has no page of its own, e.g. an address that does not exist.</summary>
+[AllowAnonymous]
 public sealed class StatusModel : AppPage
 {
     public int Code { get; private set; }

@@ -12,8 +12,8 @@ namespace PsaBridge.Web.Tests.Security;
 /// <summary>Every endpoint and page of the app, enumerated from its routing: each declares a policy and refuses an anonymous caller.</summary>
 public sealed partial class EndpointAuthorizationTests
 {
-    /// <summary>The only routes anyone may reach: the health probe and the pages that sign a person in and out.</summary>
-    private static readonly string[] Open = ["/health", "/account/sign-in", "/account/sign-out", "/account/access-denied"];
+    /// <summary>The only routes anyone may reach: the health probe, the pages that sign a person in and out, and the error status page.</summary>
+    private static readonly string[] Open = ["/health", "/account/sign-in", "/account/sign-out", "/account/access-denied", "/status/{code:int}"];
 
     [Fact]
     public async Task Every_endpoint_declares_one_of_the_policies_and_only_the_sign_in_pages_and_health_are_open()
@@ -35,6 +35,21 @@ public sealed partial class EndpointAuthorizationTests
                 problems.Add($"{route} ({endpoint.DisplayName}) declares no known policy: [{string.Join(", ", policies)}]");
         }
         problems.ShouldBeEmpty();
+    }
+
+    /// <summary>A page anyone may read changes nothing through a POST handler unless the handler names the policy of its change.</summary>
+    [Fact]
+    public void Every_page_post_handler_that_changes_data_on_a_read_page_declares_its_own_policy()
+    {
+        var unguarded = typeof(PsaBridge.Web.Pages.Shared.AppPage).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PsaBridge.Web.Pages.Shared.AppPage))
+                        && t.GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>().Any(a => a.Policy == Policies.Read))
+            .SelectMany(t => t.GetMethods().Where(m => m.DeclaringType == t && m.Name.StartsWith("OnPost", StringComparison.Ordinal)
+                                                        && !m.Name.StartsWith("OnPostExport", StringComparison.Ordinal)
+                                                        && m.GetCustomAttributes(typeof(HandlerPolicyAttribute), true).Length == 0)
+                .Select(m => $"{t.Name}.{m.Name}"))
+            .ToList();
+        unguarded.ShouldBeEmpty();
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace PsaBridge.Web.Pages.Integration.Failing;
 /// The accounts whose latest attempt failed, whatever run it was in, grouped by error ("State: '…' does not exist ...": 66,666);
 /// an error opens the list of its accounts, each linked to the account where it can be fixed.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(FailingAccounts failing) : AppPage
 {
     public static readonly ListGrid<SyncFailure> Grid = new ListGrid<SyncFailure>("failing accounts", "failing-accounts")

@@ -35,8 +35,10 @@ public sealed class IndexModel(AccountService accounts) : AppPage
 
     public IActionResult OnPostExport() => OnGetExport();
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public Task<IActionResult> OnPostActivateAsync(CancellationToken ct) => SetStateAsync(AccountState.Active, ct);
 
+    [HandlerPolicy(Policies.OperateIntegration)]
     public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) => SetStateAsync(AccountState.Inactive, ct);
 
     private async Task<IActionResult> SetStateAsync(AccountState state, CancellationToken ct)

@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.Cities;
 
 /// <summary>One city: rename it (its zip codes follow) or delete it, after a confirmation.</summary>
+[Authorize(Policy = Policies.ManageFinance)]
 public sealed class EditModel(AddressSetupService setup) : AppPage
 {
     [FromRoute] public string Country { get; set; } = "";

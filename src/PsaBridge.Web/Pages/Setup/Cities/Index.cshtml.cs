@@ -52,6 +52,7 @@ public sealed class IndexModel(AddressSetupService setup) : AppPage
 
     public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try
@@ -69,6 +70,7 @@ public sealed class IndexModel(AddressSetupService setup) : AppPage
         return Page();
     }
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostDeleteAsync(bool confirmed, CancellationToken ct)
     {
         var keys = Query.Selected.Select(k => k.Split('|')).Where(k => k.Length == 3).ToList();

@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.PaymentTerms;
 
 /// <summary>One payment term: change its description and net days (its code is its key), or delete it after a confirmation.</summary>
+[Authorize(Policy = Policies.ManageFinance)]
 public sealed class EditModel(PaymentTermService terms) : AppPage
 {
     [FromRoute] public string Code { get; set; } = "";

@@ -54,6 +54,7 @@ public sealed class IndexModel(PaymentTermService terms) : AppPage
         return Page();
     }
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostDeleteAsync(bool confirmed, CancellationToken ct)
     {
         var codes = Query.Selected;

@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Setup.ZipCodes;
 
 /// <summary>One zip code: change its code or city (within its state), or delete it after a confirmation.</summary>
+[Authorize(Policy = Policies.ManageFinance)]
 public sealed class EditModel(AddressSetupService setup) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }

@@ -54,6 +54,7 @@ public sealed class IndexModel(AddressSetupService setup) : AppPage
 
     public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         try
@@ -71,6 +72,7 @@ public sealed class IndexModel(AddressSetupService setup) : AppPage
         return Page();
     }
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostDeleteAsync(bool confirmed, CancellationToken ct)
     {
         var ids = Query.Selected.Select(s => Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
