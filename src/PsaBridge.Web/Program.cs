@@ -50,7 +50,7 @@ app.MapPlanningApi();
 app.MapResourcingApi();
 app.MapSchedulingApi();
 app.MapRazorPages();
-app.MapControllers();
+app.MapControllers().RequireAuthorization(Policies.Read);
 
 await DatabaseSetup.UpgradeAsync(app.Services);
 if (app.Configuration.GetValue<bool>("PsaBridge:DemoData"))

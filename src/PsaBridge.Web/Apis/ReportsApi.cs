@@ -27,7 +27,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports");
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Read);
         api.MapGet("/profitability", GetProfitability).WithName("GetProjectProfitability")
             .WithSummary("Project profitability").WithDescription("Cost, unbilled and billed sales, revenue and gross margin per project, customer and contracting unit.");
         api.MapGet("/profitability/export", ExportProfitability).WithName("ExportProjectProfitability").WithSummary("Project profitability as CSV or XLSX");

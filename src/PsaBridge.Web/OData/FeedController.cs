@@ -10,6 +10,7 @@ namespace PsaBridge.Web.OData;
 /// </summary>
 [Route(FeedServices.RoutePrefix)]
 [ApiExplorerSettings(IgnoreApi = true)]
+[Authorize(Policy = Policies.Read)]
 public sealed class FeedController(FeedDb db) : ODataController
 {
     [FeedQuery, HttpGet("accounts")] public IQueryable<account> Accounts() => db.Rows<account>();

@@ -3,6 +3,7 @@ using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Web.Pages.Reports;
 
+[Authorize(Policy = Policies.Read)]
 public sealed class ActualsByPeriodModel(ReportFilterCheck check, Names names, ActualsByPeriodReport report) : ReportPage(check, names)
 {
     public IReadOnlyList<PeriodRow>? Rows { get; private set; }

@@ -3,6 +3,7 @@ using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Web.Pages.Reports;
 
+[Authorize(Policy = Policies.Read)]
 public sealed class BacklogModel(ReportFilterCheck check, Names names, BillingBacklog report, TimeProvider clock) : ReportPage(check, names)
 {
     public override bool HasAsOf => true;

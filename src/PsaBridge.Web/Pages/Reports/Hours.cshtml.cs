@@ -3,6 +3,7 @@ using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Web.Pages.Reports;
 
+[Authorize(Policy = Policies.Read)]
 public sealed class HoursModel(ReportFilterCheck check, Names names, HoursReport report) : ReportPage(check, names)
 {
     public override bool HasRole => true;

@@ -8,6 +8,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages.Reports;
 
 /// <summary>The reporting home: each report's headline figures and a small chart, linking into the report.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(ProjectProfitability profitability, BillingBacklog backlog, ActualsByPeriodReport periods, HoursReport hours,
     TimeProvider clock) : AppPage
 {

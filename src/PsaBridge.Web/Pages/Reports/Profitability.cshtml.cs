@@ -3,6 +3,7 @@ using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Web.Pages.Reports;
 
+[Authorize(Policy = Policies.Read)]
 public sealed class ProfitabilityModel(ReportFilterCheck check, Names names, ProjectProfitability report) : ReportPage(check, names)
 {
     public ProfitabilityReport? Report { get; private set; }
