@@ -57,6 +57,7 @@ public sealed class IndexModel(IntegrationLogQueries log, LogCleanup cleanup) : 
     public IActionResult OnPostExport() => OnGetExport();
 
     /// <summary>Deletes the log older than the days given, after a confirmation; an account's latest line always stays.</summary>
+    [HandlerPolicy(Policies.Administer)]
     public async Task<IActionResult> OnPostCleanupAsync(bool confirmed, CancellationToken ct)
     {
         if (Days is not { } days || days < 1 || days > IntegrationLogOptions.MaxRetentionDays)
