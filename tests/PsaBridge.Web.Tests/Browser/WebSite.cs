@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Testing;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Tests.Browser;
 
@@ -35,9 +37,18 @@ public sealed class WebSite : WebApplicationFactory<Program>
     public static async Task<WebSite> StartAsync()
     {
         var site = new WebSite(await TestDatabases.CreateAsync());
+        await site.UserAsync(Roles.Administrator);
         site.StartServer();
         if (site.BaseAddress.Port is 0 or 80) throw new InvalidOperationException($"The site did not report the port it listens on: {site.BaseAddress}.");
         return site;
+    }
+
+    /// <summary>Clients call the API as the site's Administrator, as <see cref="PsaBridgeApp"/>'s do.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_users.TryGetValue(Roles.Administrator, out var admin))
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.Token);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
