@@ -25,30 +25,31 @@ public static class PlanningApi
 {
     public static RouteGroupBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA planning").WithDocumentedErrors();
+        var api = app.MapGroup("/api/psa").WithTags("PSA planning").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
         api.MapGet("/projects/{projectId:guid}/plan", GetPlan).WithName("GetProjectPlan")
             .WithSummary("The project's work breakdown with its rollups: dates, effort, planned and actual cost and sales, assignees.");
-        api.MapPost("/projects/{projectId:guid}/tasks", AddTask).WithName("AddTask").WithSummary("Adds a task under a parent (or at the top level) at a position.");
-        api.MapPatch("/tasks/{taskId:guid}", ChangeTask).WithName("ChangeTask").WithSummary("Changes a task's name, dates, effort or progress.");
-        api.MapPost("/tasks/{taskId:guid}/move", MoveTask).WithName("MoveTask").WithSummary("Moves a task, with its subtasks, under another parent at a position.");
+        manage.MapPost("/projects/{projectId:guid}/tasks", AddTask).WithName("AddTask").WithSummary("Adds a task under a parent (or at the top level) at a position.");
+        manage.MapPatch("/tasks/{taskId:guid}", ChangeTask).WithName("ChangeTask").WithSummary("Changes a task's name, dates, effort or progress.");
+        manage.MapPost("/tasks/{taskId:guid}/move", MoveTask).WithName("MoveTask").WithSummary("Moves a task, with its subtasks, under another parent at a position.");
         foreach (var step in Enum.GetValues<TaskStep>())
-            api.MapPost($"/tasks/{{taskId:guid}}/{step.ToString().ToLowerInvariant()}", StepTask(step)).WithName($"{step}Task")
+            manage.MapPost($"/tasks/{{taskId:guid}}/{step.ToString().ToLowerInvariant()}", StepTask(step)).WithName($"{step}Task")
                 .WithSummary($"{step} the task: {Describe(step)}.");
-        api.MapDelete("/tasks/{taskId:guid}", DeleteTask).WithName("DeleteTask")
+        manage.MapDelete("/tasks/{taskId:guid}", DeleteTask).WithName("DeleteTask")
             .WithSummary("Deletes a task with its subtasks and assignments; refused while any of them has actuals, time or expenses.");
 
         api.MapGet("/projects/{projectId:guid}/team", GetTeam).WithName("GetProjectTeam").WithSummary("The project's team members, named and generic, with their hours.");
-        api.MapPost("/projects/{projectId:guid}/team", AddTeamMember).WithName("AddTeamMember")
+        manage.MapPost("/projects/{projectId:guid}/team", AddTeamMember).WithName("AddTeamMember")
             .WithSummary("Adds a named team member (a resource) or a generic one (a role only).");
-        api.MapDelete("/team-members/{memberId:guid}", RemoveTeamMember).WithName("RemoveTeamMember")
+        manage.MapDelete("/team-members/{memberId:guid}", RemoveTeamMember).WithName("RemoveTeamMember")
             .WithSummary("Removes a team member that has no assignments and no bookings.");
-        api.MapPost("/projects/{projectId:guid}/team/generate", GenerateTeam).WithName("GenerateTeam")
+        manage.MapPost("/projects/{projectId:guid}/team/generate", GenerateTeam).WithName("GenerateTeam")
             .WithSummary("Generate team: one generic member for each role assigned to tasks without a team member.");
 
         api.MapGet("/projects/{projectId:guid}/assignments", GetAssignments).WithName("GetAssignments")
             .WithSummary("The project's resource assignments with their planned work, cost and sales.");
-        api.MapPut("/tasks/{taskId:guid}/assignments", SetAssignments).WithName("SetAssignments")
+        manage.MapPut("/tasks/{taskId:guid}/assignments", SetAssignments).WithName("SetAssignments")
             .WithSummary("Sets who a task is assigned to; its effort is laid out again over all of them.");
 
         api.MapGet("/projects/{projectId:guid}/estimates", GetEstimates).WithName("GetEstimates")

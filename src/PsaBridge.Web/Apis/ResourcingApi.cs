@@ -22,24 +22,25 @@ public static class ResourcingApi
 {
     public static RouteGroupBuilder MapResourcingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA resources").WithDocumentedErrors();
+        var api = app.MapGroup("/api/psa").WithTags("PSA resources").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
-        api.MapPost("/rating-models", CreateRatingModel).WithName("CreateRatingModel").WithSummary("Creates a rating model with its ordered values.");
+        manage.MapPost("/rating-models", CreateRatingModel).WithName("CreateRatingModel").WithSummary("Creates a rating model with its ordered values.");
         api.MapGet("/rating-models", ListRatingModels).WithName("ListRatingModels").WithSummary("Lists rating models with their values.");
         api.MapGet("/rating-models/{id:guid}", GetRatingModel).WithName("GetRatingModel").WithSummary("One rating model with its values.");
-        api.MapPost("/characteristics", CreateCharacteristic).WithName("CreateCharacteristic")
+        manage.MapPost("/characteristics", CreateCharacteristic).WithName("CreateCharacteristic")
             .WithSummary("Creates a characteristic: a skill rated on a rating model, or a certification.");
         api.MapGet("/characteristics", ListCharacteristics).WithName("ListCharacteristics").WithSummary("Lists characteristics by name.");
 
         api.MapGet("/resources/{id:guid}/profile", GetProfile).WithName("GetResourceProfile").WithSummary("A resource with its unit, roles and rated characteristics.");
-        api.MapPut("/resources/{id:guid}/roles", SetRoles).WithName("SetResourceRoles").WithSummary("Sets the resource's roles; one is the default.");
-        api.MapPut("/resources/{id:guid}/characteristics", SetCharacteristics).WithName("SetResourceCharacteristics")
+        manage.MapPut("/resources/{id:guid}/roles", SetRoles).WithName("SetResourceRoles").WithSummary("Sets the resource's roles; one is the default.");
+        manage.MapPut("/resources/{id:guid}/characteristics", SetCharacteristics).WithName("SetResourceCharacteristics")
             .WithSummary("Sets the resource's characteristics with their ratings.");
         api.MapGet("/resources/{id:guid}/calendar", GetCalendar).WithName("GetResourceCalendar")
             .WithSummary("The resource's work hours, days off, and its days and capacity in a window.");
-        api.MapPut("/resources/{id:guid}/work-hours", SetWorkHours).WithName("SetResourceWorkHours").WithSummary("Gives the resource its own hours per weekday.");
-        api.MapPost("/resources/{id:guid}/days-off", AddDayOff).WithName("AddResourceDayOff").WithSummary("Adds a day the resource does not work.");
-        api.MapDelete("/resources/{id:guid}/days-off/{date}", RemoveDayOff).WithName("RemoveResourceDayOff").WithSummary("Removes a day off.");
+        manage.MapPut("/resources/{id:guid}/work-hours", SetWorkHours).WithName("SetResourceWorkHours").WithSummary("Gives the resource its own hours per weekday.");
+        manage.MapPost("/resources/{id:guid}/days-off", AddDayOff).WithName("AddResourceDayOff").WithSummary("Adds a day the resource does not work.");
+        manage.MapDelete("/resources/{id:guid}/days-off/{date}", RemoveDayOff).WithName("RemoveResourceDayOff").WithSummary("Removes a day off.");
 
         api.MapGet("/utilization", GetUtilization).WithName("GetUtilization")
             .WithSummary("Capacity, hard and soft bookings, actual and chargeable hours and chargeable utilization by week or month.");

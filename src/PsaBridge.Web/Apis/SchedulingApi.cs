@@ -19,22 +19,23 @@ public static class SchedulingApi
 {
     public static RouteGroupBuilder MapSchedulingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA scheduling").WithDocumentedErrors();
+        var api = app.MapGroup("/api/psa").WithTags("PSA scheduling").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
-        api.MapPost("/projects/{projectId:guid}/requirements", CreateRequirement).WithName("CreateRequirement")
+        manage.MapPost("/projects/{projectId:guid}/requirements", CreateRequirement).WithName("CreateRequirement")
             .WithSummary("Creates a resource requirement for a generic team member (its role, unit, dates and hours unless given).");
         api.MapGet("/requirements", ListRequirements).WithName("ListRequirements").WithSummary("Lists requirements by start date.");
         api.MapGet("/requirements/{id:guid}", GetRequirement).WithName("GetRequirement").WithSummary("One requirement with the hours booked against it.");
-        api.MapPost("/requirements/{id:guid}/cancel", CancelRequirement).WithName("CancelRequirement").WithSummary("Cancels an active requirement.");
+        manage.MapPost("/requirements/{id:guid}/cancel", CancelRequirement).WithName("CancelRequirement").WithSummary("Cancels an active requirement.");
         api.MapGet("/requirements/{id:guid}/candidates", FindResources).WithName("FindResources")
             .WithSummary("Find resources: those matching the requirement, by available hours, and the near misses with their reason.");
-        api.MapPost("/requirements/{id:guid}/book", BookRequirement).WithName("BookRequirement")
+        manage.MapPost("/requirements/{id:guid}/book", BookRequirement).WithName("BookRequirement")
             .WithSummary("Books a resource for the requirement; when one resource commits all its hours it replaces the generic member.");
 
-        api.MapPost("/bookings", Book).WithName("Book").WithSummary("Books a resource on a project for a window, laid out by the allocation method.");
+        manage.MapPost("/bookings", Book).WithName("Book").WithSummary("Books a resource on a project for a window, laid out by the allocation method.");
         api.MapGet("/bookings", ListBookings).WithName("ListBookings").WithSummary("Lists bookings by start date.");
         api.MapGet("/bookings/{id:guid}", GetBooking).WithName("GetBooking").WithSummary("One booking with its days.");
-        api.MapPost("/bookings/{id:guid}/status", SetBookingStatus).WithName("SetBookingStatus")
+        manage.MapPost("/bookings/{id:guid}/status", SetBookingStatus).WithName("SetBookingStatus")
             .WithSummary("Moves a booking between Proposed, Committed and Canceled.");
 
         api.MapGet("/schedule-board", GetScheduleBoard).WithName("GetScheduleBoard")
