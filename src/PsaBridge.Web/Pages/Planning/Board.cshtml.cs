@@ -9,6 +9,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages.Planning;
 
 /// <summary>The schedule board: a page of resources by weeks, booked hours against capacity, coloured hard, soft or over-booked.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class BoardModel(ScheduleBoardQuery boards, Names names, SkillService skills) : AppPage
 {
     [BindProperty(SupportsGet = true)] public BoardFilter Filter { get; set; } = new();

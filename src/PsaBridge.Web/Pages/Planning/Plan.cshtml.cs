@@ -10,6 +10,7 @@ namespace PsaBridge.Web.Pages.Planning;
 /// A project's plan: the task tree with dates, effort, assignees and rollups; tasks are added, indented, outdented, moved
 /// up and down and deleted (after a confirmation) here. The rules are the work breakdown's; a refusal is shown on the page.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class PlanModel(PlanQueries plans, WorkBreakdownService tasks) : AppPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -21,6 +22,7 @@ public sealed class PlanModel(PlanQueries plans, WorkBreakdownService tasks) : A
 
     public async Task OnGetAsync(CancellationToken ct) => Plan = await plans.GetAsync(Id, ct);
 
+    [HandlerPolicy(Policies.ManageProjects)]
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         await OnGetAsync(ct);
@@ -39,6 +41,7 @@ public sealed class PlanModel(PlanQueries plans, WorkBreakdownService tasks) : A
         }
     }
 
+    [HandlerPolicy(Policies.ManageProjects)]
     public Task<IActionResult> OnPostStepAsync(Guid taskId, TaskStep step, CancellationToken ct) =>
         OnTaskAsync(taskId, ct, async task =>
         {
@@ -47,6 +50,7 @@ public sealed class PlanModel(PlanQueries plans, WorkBreakdownService tasks) : A
             return RedirectToPage(new { Id });
         });
 
+    [HandlerPolicy(Policies.ManageProjects)]
     public Task<IActionResult> OnPostDeleteAsync(Guid taskId, bool confirmed, CancellationToken ct) =>
         OnTaskAsync(taskId, ct, async task =>
         {

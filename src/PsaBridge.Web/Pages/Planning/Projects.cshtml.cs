@@ -6,6 +6,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Planning;
 
 /// <summary>The projects in the shared grid, each a link to its plan.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class ProjectsModel(PlanQueries plans) : AppPage
 {
     public static readonly ListGrid<Project> Grid = new ListGrid<Project>("projects", "projects")
