@@ -26,6 +26,7 @@ public static class PsaServices
         services.AddScoped<Projects.ProjectService>();
         services.AddScoped<Actuals.EntryPostingStore>();
         services.AddScoped<Time.TimeEntryService>();
+        services.AddScoped<Time.TimeSheetService>();
         services.AddScoped<Expenses.ExpenseService>();
         services.AddScoped<Actuals.ActualQueries>();
         services.AddScoped<Actuals.BillingBacklogService>();

@@ -27,6 +27,7 @@ builder.Services.AddPsaBridgeSecurity(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddPsaFeed(builder.Configuration);
 builder.Services.AddReporting();
+builder.Services.AddScoped<PsaBridge.Web.Pages.Psa.Choices>();
 
 var app = builder.Build();
 
@@ -44,6 +45,7 @@ app.MapApprovalsApi();
 app.MapEntryRecallsApi();
 app.MapInvoiceCorrectionsApi();
 app.MapBillingBacklogApi();
+app.MapTimeSheetsApi();
 app.MapIntegrationApi();
 app.MapReportsApi();
 app.MapPlanningApi();
