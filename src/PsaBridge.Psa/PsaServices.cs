@@ -28,6 +28,7 @@ public static class PsaServices
         services.AddScoped<Time.TimeEntryService>();
         services.AddScoped<Time.TimeSheetService>();
         services.AddScoped<Expenses.ExpenseService>();
+        services.AddScoped<Expenses.ExpenseQueries>();
         services.AddScoped<Actuals.ActualQueries>();
         services.AddScoped<Actuals.BillingBacklogService>();
         services.AddScoped<Approvals.ApprovalQueue>();
@@ -35,6 +36,7 @@ public static class PsaServices
         services.AddScoped<Invoicing.InvoiceService>();
         services.AddScoped<Invoicing.InvoiceCorrectionService>();
         services.AddPlanning();
+        services.AddScoped<Invoicing.InvoiceQueries>();
         return services;
     }
 }

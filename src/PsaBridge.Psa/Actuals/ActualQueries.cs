@@ -25,39 +25,44 @@ public sealed record ActualFilter(
 /// <summary>The sum of the actuals of one transaction type in one currency (reversals included, so they net out).</summary>
 public sealed record ActualTotal(TransactionType TransactionType, string Currency, int Count, decimal Quantity, decimal Amount);
 
-/// <summary>An actual as it is read: the business-transaction fields with the names of what it refers to.</summary>
-public sealed record ActualView(
-    Guid Id,
-    DateOnly DocumentDate,
-    DateOnly? AccountingDate,
-    TransactionType TransactionType,
-    TransactionClass TransactionClass,
-    Guid? CustomerId,
-    string? Customer,
-    Guid? ContractId,
-    string? Contract,
-    Guid? ContractLineId,
-    Guid? ProjectId,
-    string? Project,
-    Guid? TaskId,
-    Guid? ResourceId,
-    string? Resource,
-    Guid? RoleId,
-    string? Role,
-    Guid? TransactionCategoryId,
-    string? TransactionCategory,
-    BillingType? BillingType,
-    decimal Quantity,
-    string? Unit,
-    decimal UnitPrice,
-    decimal Amount,
-    string Currency,
-    BillingStatus? BillingStatus,
-    AdjustmentStatus? AdjustmentStatus,
-    Guid? InvoiceId,
-    Guid? PriceListId,
-    Guid? SourceEntryId,
-    DateTime CreatedOn);
+/// <summary>
+/// An actual as it is read: the business-transaction fields with the names of what it refers to. Made in the query
+/// (init-only properties), so lists sort and filter on any of them in the database.
+/// </summary>
+public sealed record ActualView
+{
+    public Guid Id { get; init; }
+    public DateOnly DocumentDate { get; init; }
+    public DateOnly? AccountingDate { get; init; }
+    public TransactionType TransactionType { get; init; }
+    public TransactionClass TransactionClass { get; init; }
+    public Guid? CustomerId { get; init; }
+    public string? Customer { get; init; }
+    public Guid? ContractId { get; init; }
+    public string? Contract { get; init; }
+    public Guid? ContractLineId { get; init; }
+    public Guid? ProjectId { get; init; }
+    public string? Project { get; init; }
+    public Guid? TaskId { get; init; }
+    public Guid? ResourceId { get; init; }
+    public string? Resource { get; init; }
+    public Guid? RoleId { get; init; }
+    public string? Role { get; init; }
+    public Guid? TransactionCategoryId { get; init; }
+    public string? TransactionCategory { get; init; }
+    public BillingType? BillingType { get; init; }
+    public decimal Quantity { get; init; }
+    public string? Unit { get; init; }
+    public decimal UnitPrice { get; init; }
+    public decimal Amount { get; init; }
+    public string Currency { get; init; } = "";
+    public BillingStatus? BillingStatus { get; init; }
+    public AdjustmentStatus? AdjustmentStatus { get; init; }
+    public Guid? InvoiceId { get; init; }
+    public Guid? PriceListId { get; init; }
+    public Guid? SourceEntryId { get; init; }
+    public DateTime CreatedOn { get; init; }
+}
 
 /// <summary>One actual with the records it came from and the transactions it is connected to.</summary>
 public sealed record ActualDetail(ActualView Actual, IReadOnlyList<TransactionOrigin> Origins, IReadOnlyList<TransactionConnection> Connections);
@@ -65,37 +70,34 @@ public sealed record ActualDetail(ActualView Actual, IReadOnlyList<TransactionOr
 /// <summary>Reads the Actuals ledger: the basis of the finance reports.</summary>
 public sealed class ActualQueries(PsaDb db)
 {
-    public async Task<Page<ActualView>> ListAsync(ActualFilter filter, PageRequest page, CancellationToken ct = default)
+    public Task<Page<ActualView>> ListAsync(ActualFilter filter, PageRequest page, CancellationToken ct = default) =>
+        Views(Filtered(filter).OrderBy(a => a.DocumentDate).ThenBy(a => a.CreatedOn).ThenBy(a => a.TransactionType).ThenBy(a => a.BillingType).ThenBy(a => a.Id))
+            .ToPageAsync(page, ct);
+
+    /// <summary>The actuals the filter keeps, with their names, unordered: for a list that sorts and filters them further.</summary>
+    public IQueryable<ActualView> Rows(ActualFilter filter) => Views(Filtered(filter));
+
+    public async Task<ActualDetail> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var actuals = await Ordered(Filtered(filter)).ToPageAsync(page, ct);
-        var views = await ViewsAsync(actuals.Items, ct);
-        return new Page<ActualView>(views, actuals.Total, actuals.PageNumber, actuals.PageSize);
+        var actual = await Views(db.Set<Actual>().AsNoTracking().Where(a => a.Id == id)).SingleOrDefaultAsync(ct)
+                     ?? throw new NotFoundException("Actual", id.ToString());
+        var origins = await db.Set<TransactionOrigin>().AsNoTracking().Where(o => o.TransactionId == id).OrderBy(o => o.OriginType).ThenBy(o => o.OriginId).ToListAsync(ct);
+        var connections = await db.Set<TransactionConnection>().AsNoTracking().Where(c => c.Transaction1Id == id || c.Transaction2Id == id)
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        return new ActualDetail(actual, origins, connections);
     }
 
-    /// <summary>Every actual the filter keeps, in the list's order, read a chunk at a time (for exports of the whole list).</summary>
-    public async IAsyncEnumerable<ActualView> StreamAsync(ActualFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        var chunk = new List<Actual>(StreamChunk);
-        await foreach (var actual in Ordered(Filtered(filter)).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            chunk.Add(actual);
-            if (chunk.Count < StreamChunk) continue;
-            foreach (var view in await ViewsAsync(chunk, ct)) yield return view;
-            chunk.Clear();
-        }
-        foreach (var view in await ViewsAsync(chunk, ct)) yield return view;
-    }
-
-    private const int StreamChunk = 1_000;
+    /// <summary>The totals of the actuals the filter keeps, by transaction type and currency.</summary>
+    public Task<IReadOnlyList<ActualTotal>> TotalsAsync(ActualFilter filter, CancellationToken ct = default) => TotalsAsync(Rows(filter), ct);
 
     /// <summary>
-    /// The totals of the actuals the filter keeps, by transaction type and currency. Summed here, not in SQL: SQLite keeps
-    /// decimals as text, and its sum would be a floating-point one.
+    /// The totals of <paramref name="rows"/> (a list's filtered actuals), by transaction type and currency. Summed here, not
+    /// in SQL: SQLite keeps decimals as text, and its sum would be a floating-point one.
     /// </summary>
-    public async Task<IReadOnlyList<ActualTotal>> TotalsAsync(ActualFilter filter, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<ActualTotal>> TotalsAsync(IQueryable<ActualView> rows, CancellationToken ct = default)
     {
         var sums = new Dictionary<(TransactionType, string), (int Count, decimal Quantity, decimal Amount)>();
-        await foreach (var a in Filtered(filter).Select(a => new { a.TransactionType, a.Currency, a.Quantity, a.Amount }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var a in rows.Select(a => new { a.TransactionType, a.Currency, a.Quantity, a.Amount }).AsAsyncEnumerable().WithCancellation(ct))
         {
             var sum = sums.GetValueOrDefault((a.TransactionType, a.Currency));
             sums[(a.TransactionType, a.Currency)] = (sum.Count + 1, sum.Quantity + a.Quantity, sum.Amount + a.Amount);
@@ -121,43 +123,23 @@ public sealed class ActualQueries(PsaDb db)
         return query;
     }
 
-    private static IOrderedQueryable<Actual> Ordered(IQueryable<Actual> query) =>
-        query.OrderBy(a => a.DocumentDate).ThenBy(a => a.CreatedOn).ThenBy(a => a.TransactionType).ThenBy(a => a.BillingType).ThenBy(a => a.Id);
-
-    public async Task<ActualDetail> GetAsync(Guid id, CancellationToken ct = default)
-    {
-        var actual = await db.Set<Actual>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException("Actual", id.ToString());
-        var origins = await db.Set<TransactionOrigin>().AsNoTracking().Where(o => o.TransactionId == id).OrderBy(o => o.OriginType).ThenBy(o => o.OriginId).ToListAsync(ct);
-        var connections = await db.Set<TransactionConnection>().AsNoTracking().Where(c => c.Transaction1Id == id || c.Transaction2Id == id)
-            .OrderBy(c => c.Id).ToListAsync(ct);
-        return new ActualDetail((await ViewsAsync([actual], ct))[0], origins, connections);
-    }
-
-    /// <summary>Names are looked up per page, one query per kind of record, not per row.</summary>
-    private async Task<List<ActualView>> ViewsAsync(IReadOnlyList<Actual> actuals, CancellationToken ct)
-    {
-        var customers = await NamesAsync<Account>(actuals.Select(a => a.CustomerId), a => a.Id, a => a.Name, ct);
-        var contracts = await NamesAsync<ProjectContract>(actuals.Select(a => a.ContractId), c => c.Id, c => c.Name, ct);
-        var projects = await NamesAsync<Project>(actuals.Select(a => a.ProjectId), p => p.Id, p => p.Name, ct);
-        var resources = await NamesAsync<BookableResource>(actuals.Select(a => a.ResourceId), r => r.Id, r => r.Name, ct);
-        var roles = await NamesAsync<Role>(actuals.Select(a => a.RoleId), r => r.Id, r => r.Name, ct);
-        var categories = await NamesAsync<TransactionCategory>(actuals.Select(a => a.TransactionCategoryId), c => c.Id, c => c.Name, ct);
-        static string? Name(Dictionary<Guid, string> names, Guid? id) => id is { } g && names.TryGetValue(g, out var n) ? n : null;
-        return actuals.Select(a => new ActualView(a.Id, a.DocumentDate, a.AccountingDate, a.TransactionType, a.TransactionClass,
-            a.CustomerId, Name(customers, a.CustomerId), a.ContractId, Name(contracts, a.ContractId), a.ContractLineId, a.ProjectId, Name(projects, a.ProjectId),
-            a.TaskId, a.ResourceId, Name(resources, a.ResourceId), a.RoleId, Name(roles, a.RoleId), a.TransactionCategoryId, Name(categories, a.TransactionCategoryId),
-            a.BillingType, a.Quantity, a.Unit, a.UnitPrice, a.Amount, a.Currency, a.BillingStatus, a.AdjustmentStatus, a.InvoiceId, a.PriceListId,
-            a.SourceEntryId, a.CreatedOn)).ToList();
-    }
-
-    private async Task<Dictionary<Guid, string>> NamesAsync<T>(IEnumerable<Guid?> ids, System.Linq.Expressions.Expression<Func<T, Guid>> key,
-        System.Linq.Expressions.Expression<Func<T, string>> name, CancellationToken ct) where T : class
-    {
-        var wanted = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
-        if (wanted.Count == 0) return [];
-        var keyOf = key.Compile();
-        var nameOf = name.Compile();
-        var rows = await db.Set<T>().AsNoTracking().Where(e => wanted.Contains(EF.Property<Guid>(e, "Id"))).ToListAsync(ct);
-        return rows.ToDictionary(keyOf, nameOf);
-    }
+    /// <summary>The actuals with the names of their customer, contract, project, resource, role and category, joined in the query.</summary>
+    private IQueryable<ActualView> Views(IQueryable<Actual> actuals) =>
+        from a in actuals
+        from customer in db.Set<Account>().Where(x => x.Id == a.CustomerId).DefaultIfEmpty()
+        from contract in db.Set<ProjectContract>().Where(x => x.Id == a.ContractId).DefaultIfEmpty()
+        from project in db.Set<Project>().Where(x => x.Id == a.ProjectId).DefaultIfEmpty()
+        from resource in db.Set<BookableResource>().Where(x => x.Id == a.ResourceId).DefaultIfEmpty()
+        from role in db.Set<Role>().Where(x => x.Id == a.RoleId).DefaultIfEmpty()
+        from category in db.Set<TransactionCategory>().Where(x => x.Id == a.TransactionCategoryId).DefaultIfEmpty()
+        select new ActualView
+        {
+            Id = a.Id, DocumentDate = a.DocumentDate, AccountingDate = a.AccountingDate, TransactionType = a.TransactionType, TransactionClass = a.TransactionClass,
+            CustomerId = a.CustomerId, Customer = customer == null ? null : customer.Name, ContractId = a.ContractId, Contract = contract == null ? null : contract.Name,
+            ContractLineId = a.ContractLineId, ProjectId = a.ProjectId, Project = project == null ? null : project.Name, TaskId = a.TaskId,
+            ResourceId = a.ResourceId, Resource = resource == null ? null : resource.Name, RoleId = a.RoleId, Role = role == null ? null : role.Name,
+            TransactionCategoryId = a.TransactionCategoryId, TransactionCategory = category == null ? null : category.Name, BillingType = a.BillingType,
+            Quantity = a.Quantity, Unit = a.Unit, UnitPrice = a.UnitPrice, Amount = a.Amount, Currency = a.Currency, BillingStatus = a.BillingStatus,
+            AdjustmentStatus = a.AdjustmentStatus, InvoiceId = a.InvoiceId, PriceListId = a.PriceListId, SourceEntryId = a.SourceEntryId, CreatedOn = a.CreatedOn,
+        };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Psa.Expenses;
@@ -18,99 +19,78 @@ public sealed record ApprovalQueueFilter(Guid? ProjectId = null, Guid? ResourceI
 
 /// <summary>
 /// One entry waiting for its approver: time in hours with the role it was worked in, an expense in its quantity with its
-/// category and amount. <see cref="Quantity"/> is what an approver may lower as billable.
+/// category and amount. <see cref="Quantity"/> is what an approver may lower as billable. Made in the query (init-only
+/// properties), so the queue sorts and filters in the database.
 /// </summary>
-public sealed record ApprovalItem(
-    ApprovalEntryType EntryType,
-    Guid Id,
-    DateOnly Date,
-    ApprovalStage Stage,
-    Guid? ResourceId,
-    string? Resource,
-    Guid ProjectId,
-    string Project,
-    string? Task,
-    string? RoleOrCategory,
-    decimal Quantity,
-    string Unit,
-    decimal? Amount,
-    string? Currency,
-    string? Description,
-    DateTime ModifiedOn);
+public sealed record ApprovalItem
+{
+    public ApprovalEntryType EntryType { get; init; }
+    public Guid Id { get; init; }
+    public DateOnly Date { get; init; }
+    public ApprovalStage Stage { get; init; }
+    public Guid? ResourceId { get; init; }
+    public string? Resource { get; init; }
+    public Guid ProjectId { get; init; }
+    public string Project { get; init; } = "";
+    public string? Task { get; init; }
+    public string? RoleOrCategory { get; init; }
 
-/// <summary>
-/// The approver's queue: submitted and recall-requested time and expense, oldest first, filtered by project, resource,
-/// kind and stage. The two kinds are read in the same order and merged, so a page reads at most one page's worth beyond
-/// what it skips from each.
-/// </summary>
+    /// <summary>A time entry's minutes (0 for an expense), read so the hours need no decimal arithmetic in SQL.</summary>
+    [JsonIgnore] public int Minutes { get; init; }
+
+    /// <summary>An expense's quantity (0 for time).</summary>
+    [JsonIgnore] public decimal ExpenseQuantity { get; init; }
+
+    public decimal Quantity => EntryType == ApprovalEntryType.Time ? Minutes / 60m : ExpenseQuantity;
+    public string Unit { get; init; } = "";
+    public decimal? Amount { get; init; }
+    public string? Currency { get; init; }
+    public string? Description { get; init; }
+    public DateTime ModifiedOn { get; init; }
+}
+
+/// <summary>The approver's queue: submitted and recall-requested time and expense, as one query over both.</summary>
 public sealed class ApprovalQueue(PsaDb db)
 {
-    public async Task<Page<ApprovalItem>> ListAsync(ApprovalQueueFilter filter, PageRequest page, CancellationToken ct = default)
+    public Task<Page<ApprovalItem>> ListAsync(ApprovalQueueFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var withTime = filter.EntryType is null or ApprovalEntryType.Time;
-        var withExpenses = filter.EntryType is null or ApprovalEntryType.Expense;
-        var total = (withTime ? await TimeEntries(filter).CountAsync(ct) : 0) + (withExpenses ? await Expenses(filter).CountAsync(ct) : 0);
-        var reach = page.Skip + page.PageSize;
-        var items = new List<ApprovalItem>();
-        if (withTime) items.AddRange(await TimeItemsAsync(filter, reach, ct));
-        if (withExpenses) items.AddRange(await ExpenseItemsAsync(filter, reach, ct));
-        var merged = items.OrderBy(i => i.Date).ThenBy(i => i.ModifiedOn).ThenBy(i => i.Id).Skip(page.Skip).Take(page.PageSize).ToList();
-        return new Page<ApprovalItem>(merged, total, page.PageNumber, page.PageSize);
+        var items = Items();
+        if (filter.ProjectId is { } project) items = items.Where(i => i.ProjectId == project);
+        if (filter.ResourceId is { } resource) items = items.Where(i => i.ResourceId == resource);
+        if (filter.EntryType is { } type) items = items.Where(i => i.EntryType == type);
+        if (filter.Stage is { } stage) items = items.Where(i => i.Stage == stage);
+        return items.OrderBy(i => i.Date).ThenBy(i => i.ModifiedOn).ThenBy(i => i.Id).ToPageAsync(page, ct);
     }
 
-    private IQueryable<TimeEntry> TimeEntries(ApprovalQueueFilter filter)
-    {
-        var entries = db.Set<TimeEntry>().AsNoTracking()
-            .Where(e => e.EntryStatus == TimeEntryStatus.Submitted || e.EntryStatus == TimeEntryStatus.RecallRequested);
-        if (filter.ProjectId is { } project) entries = entries.Where(e => e.ProjectId == project);
-        if (filter.ResourceId is { } resource) entries = entries.Where(e => e.ResourceId == resource);
-        if (filter.Stage is { } stage)
-        {
-            var status = stage == ApprovalStage.Submitted ? TimeEntryStatus.Submitted : TimeEntryStatus.RecallRequested;
-            entries = entries.Where(e => e.EntryStatus == status);
-        }
-        return entries.OrderBy(e => e.Date).ThenBy(e => e.ModifiedOn).ThenBy(e => e.Id);
-    }
-
-    private IQueryable<ExpenseEntry> Expenses(ApprovalQueueFilter filter)
-    {
-        var entries = db.Set<ExpenseEntry>().AsNoTracking()
-            .Where(e => e.ExpenseStatus == ExpenseStatus.Submitted || e.ExpenseStatus == ExpenseStatus.RecallRequested);
-        if (filter.ProjectId is { } project) entries = entries.Where(e => e.ProjectId == project);
-        if (filter.ResourceId is { } resource) entries = entries.Where(e => e.ResourceId == resource);
-        if (filter.Stage is { } stage)
-        {
-            var status = stage == ApprovalStage.Submitted ? ExpenseStatus.Submitted : ExpenseStatus.RecallRequested;
-            entries = entries.Where(e => e.ExpenseStatus == status);
-        }
-        return entries.OrderBy(e => e.TransactionDate).ThenBy(e => e.ModifiedOn).ThenBy(e => e.Id);
-    }
-
-    private async Task<List<ApprovalItem>> TimeItemsAsync(ApprovalQueueFilter filter, int reach, CancellationToken ct)
-    {
-        var rows = await (from e in TimeEntries(filter).Take(reach)
-                          join p in db.Set<Project>() on e.ProjectId equals p.Id
-                          join r in db.Set<BookableResource>() on e.ResourceId equals r.Id
-                          join role in db.Set<Role>() on e.RoleId equals role.Id
-                          from task in db.Set<ProjectTask>().Where(t => t.Id == e.TaskId).DefaultIfEmpty()
-                          select new { Entry = e, Project = p.Name, Resource = r.Name, Role = role.Name, Task = task == null ? null : task.Name }).ToListAsync(ct);
-        return rows.Select(x => new ApprovalItem(ApprovalEntryType.Time, x.Entry.Id, x.Entry.Date,
-            x.Entry.EntryStatus == TimeEntryStatus.Submitted ? ApprovalStage.Submitted : ApprovalStage.RecallRequested, x.Entry.ResourceId, x.Resource,
-            x.Entry.ProjectId, x.Project, x.Task, x.Role, x.Entry.Hours, "Hour", null, null, x.Entry.Description, x.Entry.ModifiedOn)).ToList();
-    }
-
-    private async Task<List<ApprovalItem>> ExpenseItemsAsync(ApprovalQueueFilter filter, int reach, CancellationToken ct)
-    {
-        var rows = await (from e in Expenses(filter).Take(reach)
-                          join p in db.Set<Project>() on e.ProjectId equals p.Id
-                          join c in db.Set<TransactionCategory>() on e.TransactionCategoryId equals c.Id
-                          from r in db.Set<BookableResource>().Where(r => r.Id == e.ResourceId).DefaultIfEmpty()
-                          from task in db.Set<ProjectTask>().Where(t => t.Id == e.TaskId).DefaultIfEmpty()
-                          select new { Entry = e, Project = p.Name, Resource = r == null ? null : r.Name, Category = c.Name, c.DefaultUnit, Task = task == null ? null : task.Name })
-            .ToListAsync(ct);
-        return rows.Select(x => new ApprovalItem(ApprovalEntryType.Expense, x.Entry.Id, x.Entry.TransactionDate,
-            x.Entry.ExpenseStatus == ExpenseStatus.Submitted ? ApprovalStage.Submitted : ApprovalStage.RecallRequested, x.Entry.ResourceId, x.Resource,
-            x.Entry.ProjectId, x.Project, x.Task, x.Category, x.Entry.Quantity, x.Entry.Unit ?? x.DefaultUnit, x.Entry.Amount, x.Entry.Currency,
-            x.Entry.Description, x.Entry.ModifiedOn)).ToList();
-    }
+    /// <summary>Every entry in the queue, unordered: for a list that sorts and filters it further.</summary>
+    public IQueryable<ApprovalItem> Items() =>
+        (from e in db.Set<TimeEntry>().AsNoTracking()
+         where e.EntryStatus == TimeEntryStatus.Submitted || e.EntryStatus == TimeEntryStatus.RecallRequested
+         join p in db.Set<Project>() on e.ProjectId equals p.Id
+         join r in db.Set<BookableResource>() on e.ResourceId equals r.Id
+         join role in db.Set<Role>() on e.RoleId equals role.Id
+         from task in db.Set<ProjectTask>().Where(t => t.Id == e.TaskId).DefaultIfEmpty()
+         select new ApprovalItem
+         {
+             EntryType = ApprovalEntryType.Time, Id = e.Id, Date = e.Date,
+             Stage = e.EntryStatus == TimeEntryStatus.Submitted ? ApprovalStage.Submitted : ApprovalStage.RecallRequested,
+             ResourceId = e.ResourceId, Resource = r.Name, ProjectId = e.ProjectId, Project = p.Name, Task = task == null ? null : task.Name,
+             RoleOrCategory = role.Name, Minutes = e.Duration, ExpenseQuantity = 0m, Unit = "Hour", Amount = null, Currency = null,
+             Description = e.Description, ModifiedOn = e.ModifiedOn,
+         })
+        .Concat(
+            from e in db.Set<ExpenseEntry>().AsNoTracking()
+            where e.ExpenseStatus == ExpenseStatus.Submitted || e.ExpenseStatus == ExpenseStatus.RecallRequested
+            join p in db.Set<Project>() on e.ProjectId equals p.Id
+            join c in db.Set<TransactionCategory>() on e.TransactionCategoryId equals c.Id
+            from r in db.Set<BookableResource>().Where(r => r.Id == e.ResourceId).DefaultIfEmpty()
+            from task in db.Set<ProjectTask>().Where(t => t.Id == e.TaskId).DefaultIfEmpty()
+            select new ApprovalItem
+            {
+                EntryType = ApprovalEntryType.Expense, Id = e.Id, Date = e.TransactionDate,
+                Stage = e.ExpenseStatus == ExpenseStatus.Submitted ? ApprovalStage.Submitted : ApprovalStage.RecallRequested,
+                ResourceId = e.ResourceId, Resource = r == null ? null : r.Name, ProjectId = e.ProjectId, Project = p.Name, Task = task == null ? null : task.Name,
+                RoleOrCategory = c.Name, Minutes = 0, ExpenseQuantity = e.Quantity, Unit = e.Unit ?? c.DefaultUnit, Amount = e.Amount, Currency = e.Currency,
+                Description = e.Description, ModifiedOn = e.ModifiedOn,
+            });
 }

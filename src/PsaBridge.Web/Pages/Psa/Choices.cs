@@ -19,6 +19,9 @@ public sealed class Choices(PsaDb db)
 {
     public const int Max = 1_000;
 
+    /// <summary>Choices as a grid's choice filter lists them: the id as the value, the name as the label.</summary>
+    public static IReadOnlyList<(string Value, string Label)> Options(IEnumerable<Choice> choices) => choices.Select(c => (c.Id.ToString(), c.Name)).ToList();
+
     public Task<List<Choice>> ResourcesAsync(CancellationToken ct) =>
         db.Set<BookableResource>().OrderBy(r => r.Name).Take(Max).Select(r => new Choice(r.Id, r.Name)).ToListAsync(ct);
 

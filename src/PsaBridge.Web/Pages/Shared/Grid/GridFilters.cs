@@ -48,8 +48,11 @@ public static class GridFilters
             {
                 var from = Date(request.Value(column.Key + From), column, "from", errors);
                 var to = Date(request.Value(column.Key + To), column, "to", errors);
-                if (from is { } f) query = Where(Expression.GreaterThanOrEqual(body, Expression.Constant(f, body.Type)));
-                if (to is { } t) query = Where(Expression.LessThan(body, Expression.Constant(t.AddDays(1), body.Type)));
+                // A DateOnly column (a document date) compares with days, a DateTime column with the moments they begin.
+                var days = (Nullable.GetUnderlyingType(body.Type) ?? body.Type) == typeof(DateOnly);
+                object Bound(DateTime d) => days ? DateOnly.FromDateTime(d) : d;
+                if (from is { } f) query = Where(Expression.GreaterThanOrEqual(body, Expression.Constant(Bound(f), body.Type)));
+                if (to is { } t) query = Where(Expression.LessThan(body, Expression.Constant(Bound(t.AddDays(1)), body.Type)));
                 return query;
             }
             default:
