@@ -99,7 +99,7 @@ public sealed class ListExportTests
         html.ShouldContain("Modified from: &#x27;31.12.2026&#x27; is not a date (year-month-day, e.g. 2026-12-31).");
     }
 
-    private static async Task<List<string[]>> CsvAsync(HttpClient client, string url)
+    internal static async Task<List<string[]>> CsvAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();

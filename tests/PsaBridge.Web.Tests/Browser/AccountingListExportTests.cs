@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Expenses;
+using PsaBridge.Psa.Invoicing;
+using PsaBridge.Psa.Pricing;
+using PsaBridge.Psa.Time;
+using PsaBridge.Testing;
+using static PsaBridge.Web.Tests.Browser.ListExportTests;
+
+namespace PsaBridge.Web.Tests.Browser;
+
+/// <summary>The project-accounting lists' CSV exports carry exactly the rows their filters keep (all of them, not one page).</summary>
+[Trait("Engine", "Both")]
+public sealed class AccountingListExportTests
+{
+    [Fact]
+    public async Task Each_project_accounting_lists_csv_export_carries_exactly_its_filtered_rows()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var world = await AccountingWorld.ArrangeAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+        var monday = new DateOnly(2018, 2, 5);
+        var entries = new List<Guid>();
+        foreach (var (day, minutes) in new[] { (0, 480), (1, 480), (2, 240) })
+            entries.Add((await Get<TimeEntryService>().CreateAsync(new TimeEntryInput(monday.AddDays(day), minutes, world.Ashley, world.Project))).Id);
+        await Get<TimeEntryService>().SubmitAsync(entries[0]);
+        await Get<TimeEntryService>().SubmitAsync(entries[1]);
+        var taxi = await Get<PriceListService>().CreateCategoryAsync(new TransactionCategoryInput("Taxi"));
+        var expense = await Get<ExpenseService>().CreateAsync(new ExpenseInput(monday, taxi.Id, world.Project, 1m, 35m, ResourceId: world.Ashley));
+        await Get<ExpenseService>().SubmitAsync(expense.Id);
+        await Get<ExpenseService>().CreateAsync(new ExpenseInput(monday.AddDays(1), taxi.Id, world.Project, 2m, 20m, ResourceId: world.Ashley));
+        var client = app.CreateClient();
+
+        var queue = await CsvAsync(client, $"/psa/approvals?handler=Export&format=csv&type=Time&project-id={world.Project}");
+        queue[0][..4].ShouldBe(["Date", "Type", "Stage", "Resource"]);
+        queue.Skip(1).Select(r => (r[0], r[1], r[Array.IndexOf(queue[0], "Quantity")])).ShouldBe([("2018-02-05", "Time", "8"), ("2018-02-06", "Time", "8")]);
+        (await CsvAsync(client, "/psa/approvals?handler=Export&format=csv&type=Expense")).Skip(1).Select(r => r[Array.IndexOf(r, "Taxi")]).ShouldBe(["Taxi"]);
+
+        await Get<TimeEntryService>().ApproveTimeEntries(entries[..2], new ApprovalDecision(new Dictionary<Guid, decimal> { [entries[0]] = 6m }));
+        var unbilled = await CsvAsync(client, "/psa/actuals?handler=Export&format=csv&type=UnbilledSales&sort=date");
+        var amount = Array.IndexOf(unbilled[0], "Amount");
+        unbilled.Skip(1).Select(r => (r[0], r[Array.IndexOf(unbilled[0], "Billing type")], Number(r[amount])))
+            .ShouldBe([("2018-02-05", "NonChargeable", 200m), ("2018-02-05", "Chargeable", 600m), ("2018-02-06", "Chargeable", 800m)], ignoreOrder: true);
+        (await CsvAsync(client, "/psa/actuals?handler=Export&format=csv&billing=NonChargeable")).Skip(1).Select(r => Number(r[amount])).ShouldBe([200m]);
+        (await CsvAsync(client, "/psa/actuals?handler=Export&format=csv&type=Cost&date-from=2018-02-06&date-to=2018-02-06")).Skip(1).Select(r => Number(r[amount]))
+            .ShouldBe([400m]);
+        (await CsvAsync(client, $"/psa/actuals?handler=Export&format=csv&contract-id={world.Contract}")).Count.ShouldBe(1 + 5);
+
+        var expenses = await CsvAsync(client, $"/psa/expenses?handler=Export&format=csv&resource={world.Ashley}&status=Submitted");
+        expenses.Skip(1).Select(r => (r[Array.IndexOf(expenses[0], "Category")], Number(r[Array.IndexOf(expenses[0], "Amount")]))).ShouldBe([("Taxi", 35m)]);
+        (await CsvAsync(client, $"/psa/expenses?handler=Export&format=csv&resource={world.Ashley}")).Count.ShouldBe(1 + 2);
+
+        await Get<InvoiceService>().CreateDraftAsync(new InvoiceInput(world.Contract, new DateOnly(2018, 2, 28)));
+        var drafts = await CsvAsync(client, "/psa/invoices?handler=Export&format=csv&status=Draft");
+        drafts.Skip(1).Select(r => (r[0], Number(r[Array.IndexOf(drafts[0], "Total")]))).ShouldBe([("Alpine CRM 2018-02-28", 1400m)]);
+        (await CsvAsync(client, "/psa/invoices?handler=Export&format=csv&status=Confirmed")).Count.ShouldBe(1);
+
+        var contracts = await CsvAsync(client, "/psa/contracts?handler=Export&format=csv&name=alpine");
+        contracts.Skip(1).Select(r => (r[0], r[1], r[Array.IndexOf(contracts[0], "Lines")])).ShouldBe([("Alpine CRM", "Alpine Ski House", "1")]);
+        (await CsvAsync(client, "/psa/contracts?handler=Export&format=csv&name=contoso")).Count.ShouldBe(1);
+    }
+
+    /// <summary>A number as the CSV writes it (invariant; the scale the database keeps may differ between engines).</summary>
+    private static decimal Number(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+}
