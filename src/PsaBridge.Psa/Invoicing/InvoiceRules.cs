@@ -33,11 +33,12 @@ public static class InvoiceRules
         return chosen.ToHashSet();
     }
 
+    /// <summary>A draft of the ready unbilled sales and milestones; <paramref name="cutOff"/> (the invoice date when null) only words the refusal.</summary>
     public static Invoice Draft(Posting posting, ProjectContract contract, IReadOnlyList<ReadyUnbilledSales> unbilled,
-        IReadOnlyList<ContractMilestone> milestones, DateOnly invoiceDate, DateTime now)
+        IReadOnlyList<ContractMilestone> milestones, DateOnly invoiceDate, DateTime now, DateOnly? cutOff = null)
     {
         if (unbilled.Count == 0 && milestones.Count == 0)
-            throw new ConflictException($"Contract '{contract.Name}' has no unbilled sales dated on or before {invoiceDate:yyyy-MM-dd} and no milestone ready for invoicing.");
+            throw new ConflictException($"Contract '{contract.Name}' has no unbilled sales dated on or before {cutOff ?? invoiceDate:yyyy-MM-dd} and no milestone ready for invoicing.");
         var invoice = new Invoice
         {
             Id = Ids.New(), Name = $"{contract.Name} {invoiceDate:yyyy-MM-dd}", ContractId = contract.Id, CustomerId = contract.CustomerId,

@@ -52,7 +52,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
 
         var posting = new Posting();
         var invoice = InvoiceRules.Draft(posting, contract,
-            ready.Select(a => new ReadyUnbilledSales(a, journalLines.TryGetValue(a.Id, out var jl) ? jl : null)).ToList(), milestones, date, clock.GetUtcNow().UtcDateTime);
+            ready.Select(a => new ReadyUnbilledSales(a, journalLines.TryGetValue(a.Id, out var jl) ? jl : null)).ToList(), milestones, date, clock.GetUtcNow().UtcDateTime,
+            cutOff);
         await db.SaveChangesAsync(ct); // the milestones the draft took
         await BulkInsert.InsertEntitiesAsync(db, [invoice], ct);
         await BulkInsert.InsertEntitiesAsync(db, invoice.Lines, ct);

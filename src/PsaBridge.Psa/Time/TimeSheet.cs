@@ -67,7 +67,7 @@ public static class TimeSheets
                 rules.Add(field(cell), $"{cell.Date:dddd d MMMM} is not in the week of {sheet.Monday:d MMMM yyyy}.");
             else if (cell.Minutes is < 0 or > TimeEntry.MaxDuration)
                 rules.Add(field(cell), $"{Hours(cell.Minutes)} hours is out of range: a day holds from 0 to 24 hours.");
-            else if (!days.TryGetValue((cell.Row, cell.Date), out var day)) { if (cell.Minutes > 0) create.Add(cell); }
+            else if (!days.TryGetValue((cell.Row, cell.Date), out var day) || day.Entries.Count == 0) { if (cell.Minutes > 0) create.Add(cell); }
             else if (day.Minutes == cell.Minutes) { }
             else if (!day.Editable)
                 rules.Add(field(cell), day.Entries.Count > 1

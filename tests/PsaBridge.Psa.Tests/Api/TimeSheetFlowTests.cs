@@ -37,22 +37,22 @@ public sealed class TimeSheetFlowTests
             ("2018-02-05", 480, "Draft"), ("2018-02-06", 450, "Draft"), ("2018-02-07", 465, "Draft"),
         ]);
 
-        // Changing Monday, emptying Tuesday: the drafts follow.
-        Grid(await PutAsync(client, week, new { rows = new[] { Row("6", "", "7:45", null, null, null, null) } })).ShouldBe("6,0,7.75,0,0,0,0");
-        (await client.ListAsync($"time-entries?resourceId={alpine.Ashley}")).Select(e => e.GetProperty("duration").GetInt32()).ShouldBe([360, 465]);
+        // Changing Monday, emptying Tuesday, adding Thursday: the drafts follow.
+        Grid(await PutAsync(client, week, new { rows = new[] { Row("6", "", "7:45", "4", null, null, null) } })).ShouldBe("6,0,7.75,4,0,0,0");
+        (await client.ListAsync($"time-entries?resourceId={alpine.Ashley}")).Select(e => e.GetProperty("duration").GetInt32()).ShouldBe([360, 465, 240]);
 
         var next = $"resources/{alpine.Ashley}/timesheets/2018-02-12";
-        Grid(await client.PostOkAsync(next + "/copy-last-week")).ShouldBe("6,0,7.75,0,0,0,0");
+        Grid(await client.PostOkAsync(next + "/copy-last-week")).ShouldBe("6,0,7.75,4,0,0,0");
         (await client.PostProblemAsync(next + "/copy-last-week", null, HttpStatusCode.Conflict)).Text("detail").ShouldContain("no time to copy");
 
         var submission = await client.PostOkAsync(week + "/submit");
-        (submission.GetProperty("submitted").GetInt32(), submission.GetProperty("failures").GetArrayLength()).ShouldBe((2, 0));
+        (submission.GetProperty("submitted").GetInt32(), submission.GetProperty("failures").GetArrayLength()).ShouldBe((3, 0));
         var submitted = await client.GetOkAsync(week);
         submitted.GetProperty("rows")[0].GetProperty("days").EnumerateArray().Where(d => d.GetProperty("minutes").GetInt32() > 0)
             .ShouldAllBe(d => !d.GetProperty("editable").GetBoolean() && d.GetProperty("entries")[0].GetProperty("entryStatus").GetString() == "Submitted");
-        var refused = await PutAsync(client, week, new { rows = new[] { Row("8", "", "7:45", null, null, null, null) } }, HttpStatusCode.BadRequest);
+        var refused = await PutAsync(client, week, new { rows = new[] { Row("8", "", "7:45", "4", null, null, null) } }, HttpStatusCode.BadRequest);
         refused.ErrorsOf("rows[0].hours[0]").ShouldBe(["Monday's time is Submitted and cannot change; recall it first."]);
-        (await client.ListAsync("approvals")).Count.ShouldBe(2);
+        (await client.ListAsync("approvals")).Count.ShouldBe(3);
     }
 
     [Fact]

@@ -83,9 +83,12 @@ public sealed class InvoiceRulesTests
     }
 
     [Fact]
-    public void Nothing_ready_is_a_conflict()
+    public void Nothing_ready_is_a_conflict_worded_with_the_cut_off_date()
     {
         var contract = new ProjectContract { Id = Guid.NewGuid(), Name = "Alpine CRM", Currency = "USD" };
-        Should.Throw<ConflictException>(() => InvoiceRules.Draft(new Posting(), contract, [], [], February4, Now));
+        Should.Throw<ConflictException>(() => InvoiceRules.Draft(new Posting(), contract, [], [], February4, Now)).Message
+            .ShouldBe($"Contract 'Alpine CRM' has no unbilled sales dated on or before {February4:yyyy-MM-dd} and no milestone ready for invoicing.");
+        Should.Throw<ConflictException>(() => InvoiceRules.Draft(new Posting(), contract, [], [], February4, Now, new DateOnly(2018, 2, 1))).Message
+            .ShouldBe("Contract 'Alpine CRM' has no unbilled sales dated on or before 2018-02-01 and no milestone ready for invoicing.");
     }
 }
