@@ -3,6 +3,7 @@ using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Expenses;
 using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Pricing;
+using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
 using static PsaBridge.Web.Tests.Browser.ListExportTests;
@@ -59,6 +60,14 @@ public sealed class AccountingListExportTests
         var contracts = await CsvAsync(client, "/psa/contracts?handler=Export&format=csv&name=alpine");
         contracts.Skip(1).Select(r => (r[0], r[1], r[Array.IndexOf(contracts[0], "Lines")])).ShouldBe([("Alpine CRM", "Alpine Ski House", "1")]);
         (await CsvAsync(client, "/psa/contracts?handler=Export&format=csv&name=contoso")).Count.ShouldBe(1);
+
+        await Get<ProjectService>().CreateAsync(new ProjectInput("Contoso internal training", world.Unit));
+        var projects = await CsvAsync(client, $"/psa/projects?handler=Export&format=csv&customer-id={world.Customer}");
+        projects[0][..3].ShouldBe(["Project", "Customer", "Contract"]);
+        projects.Skip(1).Select(r => (r[0], r[1], r[2], r[Array.IndexOf(projects[0], "Tasks")], r[Array.IndexOf(projects[0], "Team members")]))
+            .ShouldBe([("Alpine CRM implementation", "Alpine Ski House", "Alpine CRM", "1", "1")]);
+        (await CsvAsync(client, "/psa/projects?handler=Export&format=csv&name=training")).Skip(1).Select(r => r[0]).ShouldBe(["Contoso internal training"]);
+        (await CsvAsync(client, "/psa/projects?handler=Export&format=csv")).Count.ShouldBe(1 + 2);
     }
 
     /// <summary>A number as the CSV writes it (invariant; the scale the database keeps may differ between engines).</summary>

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Invoicing;
+using PsaBridge.Psa.Time;
 
 namespace PsaBridge.Web.Tests.Browser;
 
@@ -28,6 +32,7 @@ public sealed class PageWidthTests(Chromium chromium)
             zip = finance.ZipCodes.First(z => z.Code == "98101");
             customer = finance.Customers.Select(c => c.CustomerAccount).First();
         }
+        var (world, actual, invoice) = await ProjectAccountingAsync(site.Services);
         // Real records for the routes that name one; any other route gets a value of its parameter's kind (a page of its own, or its styled not-found page).
         var known = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -39,10 +44,18 @@ public sealed class PageWidthTests(Chromium chromium)
             ["/setup/zip-codes/{id:guid}"] = $"/setup/zip-codes/{zip.Id}",
             ["/setup/payment-terms/{code}"] = "/setup/payment-terms/Net30",
             ["/status/{code:int}"] = "/status/404",
+            ["/psa/projects/{id:guid}"] = $"/psa/projects/{world.Project}",
+            ["/psa/contracts/{id:guid}"] = $"/psa/contracts/{world.Contract}",
+            ["/psa/actuals/{id:guid}"] = $"/psa/actuals/{actual}",
+            ["/psa/invoices/{id:guid}"] = $"/psa/invoices/{invoice}",
+            ["/psa/time"] = $"/psa/time?resource={world.Ashley}&week=2018-02-05",
+            ["/psa/expenses"] = $"/psa/expenses?resource={world.Ashley}",
         };
         var urls = Pages(site.Services).Select(p => known.TryGetValue("/" + p.RawText!.TrimStart('/'), out var url) ? url : Fill(p)).Distinct().Order().ToList();
         urls.ShouldContain("/psa/accounts");
         urls.ShouldContain("/setup/zip-codes");
+        urls.ShouldContain($"/psa/projects/{world.Project}");
+        urls.ShouldContain($"/psa/invoices/{invoice}");
 
         var failures = new List<string>();
         foreach (var width in new[] { 360, 1400 })
@@ -62,6 +75,23 @@ public sealed class PageWidthTests(Chromium chromium)
             await page.Context.CloseAsync();
         }
         failures.ShouldBeEmpty();
+    }
+
+    /// <summary>A project with a week of approved time, and its contract's draft invoice: records for the project-accounting pages.</summary>
+    private static async Task<(AccountingWorld World, Guid Actual, Guid Invoice)> ProjectAccountingAsync(IServiceProvider services)
+    {
+        var world = await AccountingWorld.ArrangeAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var entries = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
+        var ids = new List<Guid>();
+        for (var day = 0; day < 5; day++)
+            ids.Add((await entries.CreateAsync(new TimeEntryInput(new DateOnly(2018, 2, 5).AddDays(day), 480, world.Ashley, world.Project,
+                Description: "Workshops with the customer's sales and service teams on the account and contact model"))).Id);
+        foreach (var id in ids) await entries.SubmitAsync(id);
+        await entries.ApproveTimeEntries(ids, new ApprovalDecision(new Dictionary<Guid, decimal> { [ids[0]] = 6m }));
+        var invoice = await scope.ServiceProvider.GetRequiredService<InvoiceService>().CreateDraftAsync(new InvoiceInput(world.Contract, new DateOnly(2018, 2, 28)));
+        var actual = await scope.ServiceProvider.GetRequiredService<ActualQueries>().Rows(new ActualFilter(ProjectId: world.Project)).Select(a => a.Id).FirstAsync();
+        return (world, actual, invoice.Id);
     }
 
     /// <summary>The first elements that reach past the window, outside the tables' own scrolling boxes: what to fix.</summary>

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Psa;
+using PsaBridge.Psa.Accounts;
+using PsaBridge.Psa.OrganizationalUnits;
+using PsaBridge.Psa.Pricing;
+using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Sales;
+using PsaBridge.Web.Pages.Shared;
+
+namespace PsaBridge.Web.Pages.Psa.Contracts;
+
+/// <summary>One project contract: its lines with their projects and milestones (marked ready for invoicing here), and its price lists.</summary>
+public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
+{
+    [FromRoute] public Guid Id { get; set; }
+
+    public ProjectContract Contract { get; private set; } = null!;
+    public string? Customer { get; private set; }
+    public string? ContractingUnit { get; private set; }
+    public List<PriceList> PriceLists { get; private set; } = [];
+    public Dictionary<Guid, string> Projects { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Contract = await contracts.GetAsync(Id, ct);
+        Customer = await db.Set<Account>().Where(a => a.Id == Contract.CustomerId).Select(a => a.Name).SingleOrDefaultAsync(ct);
+        ContractingUnit = await db.Set<OrganizationalUnit>().Where(u => u.Id == Contract.ContractingUnitId).Select(u => u.Name).SingleOrDefaultAsync(ct);
+        var priceListIds = Contract.PriceLists.Select(p => p.PriceListId).ToList();
+        PriceLists = await db.Set<PriceList>().AsNoTracking().Where(p => priceListIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
+        var projectIds = Contract.Lines.Select(l => l.ProjectId).OfType<Guid>().ToList();
+        Projects = await db.Set<Project>().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    }
+
+    /// <summary>Marks a milestone ready: the contract's next draft invoice takes it.</summary>
+    public async Task<IActionResult> OnPostMarkReadyAsync(Guid milestone, CancellationToken ct)
+    {
+        var contract = await contracts.GetAsync(Id, ct);
+        if (!contract.Lines.SelectMany(l => l.Milestones).Any(m => m.Id == milestone))
+            throw new NotFoundException("Milestone", milestone.ToString());
+        try
+        {
+            var ready = await contracts.MarkMilestoneReadyAsync(milestone, ct);
+            Notify($"Milestone '{ready.Name}' is ready for invoicing: the contract's next invoice takes it.");
+        }
+        catch (ConflictException e)
+        {
+            Notify(e.Message);
+        }
+        return Redirect(PsaLinks.Contract(Id));
+    }
+}
