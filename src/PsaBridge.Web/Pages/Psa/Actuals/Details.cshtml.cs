@@ -5,6 +5,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages.Psa.Actuals;
 
 /// <summary>One actual: its fields, the records it came from (Transaction Origin) and the transactions it is connected to.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(ActualQueries actuals) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }

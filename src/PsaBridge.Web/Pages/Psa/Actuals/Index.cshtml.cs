@@ -9,6 +9,7 @@ namespace PsaBridge.Web.Pages.Psa.Actuals;
 /// The Actuals ledger in the shared grid, filtered by project, contract, customer, type, class, billing status and period,
 /// with the totals of what the filters keep; selected unbilled sales are marked Ready to Invoice, or back.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(ActualQueries actuals, BillingBacklogService backlog, Choices choices) : AppPage
 {
     public static ListGrid<ActualView> Grid(IReadOnlyList<Choice> projects, IReadOnlyList<Choice> contracts, IReadOnlyList<Choice> customers) =>
@@ -54,8 +55,10 @@ public sealed class IndexModel(ActualQueries actuals, BillingBacklogService back
 
     public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public Task<IActionResult> OnPostReadyAsync(CancellationToken ct) => MarkAsync(ready: true, ct);
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public Task<IActionResult> OnPostNotReadyAsync(CancellationToken ct) => MarkAsync(ready: false, ct);
 
     private async Task<IActionResult> MarkAsync(bool ready, CancellationToken ct)

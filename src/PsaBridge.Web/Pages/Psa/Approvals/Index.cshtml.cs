@@ -12,6 +12,7 @@ namespace PsaBridge.Web.Pages.Psa.Approvals;
 /// and stage; the selected entries approved (with billable hours lowered where typed), rejected, or their recalls decided,
 /// with one comment.
 /// </summary>
+[Authorize(Policy = Policies.ManageProjects)]
 public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, Choices choices) : AppPage
 {
     public const string BillablePrefix = "billable-";

@@ -12,6 +12,7 @@ using PsaBridge.Web.Pages.Shared;
 namespace PsaBridge.Web.Pages.Psa.Contracts;
 
 /// <summary>One project contract: its lines with their projects and milestones (marked ready for invoicing here), and its price lists.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }
@@ -34,6 +35,7 @@ public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
     }
 
     /// <summary>Marks a milestone ready: the contract's next draft invoice takes it.</summary>
+    [HandlerPolicy(Policies.ManageProjects)]
     public async Task<IActionResult> OnPostMarkReadyAsync(Guid milestone, CancellationToken ct)
     {
         var contract = await contracts.GetAsync(Id, ct);

@@ -23,6 +23,7 @@ public sealed record ContractRow
 }
 
 /// <summary>Project contracts in the shared grid; each opens its detail page, and can be invoiced from here.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(PsaDb db, Choices choices) : AppPage
 {
     public static ListGrid<ContractRow> Grid(IReadOnlyList<Choice> customers) =>

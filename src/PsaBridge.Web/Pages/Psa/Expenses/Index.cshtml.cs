@@ -20,6 +20,7 @@ public sealed class ExpenseForm
 }
 
 /// <summary>A resource's expenses: entered with category, amount and currency, submitted, recalled, with their statuses.</summary>
+[Authorize(Policy = Policies.EnterTime)]
 public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, Choices choices, TimeProvider clock) : AppPage
 {
     public static readonly ListGrid<ExpenseRow> Grid = new ListGrid<ExpenseRow>("expenses", "expenses")

@@ -21,6 +21,7 @@ public sealed class DetailForm
 /// One invoice. A draft is reviewed detail by detail (quantity lowered, billing type changed), confirmed, or deleted after
 /// a confirmation; a confirmed invoice is corrected by a corrective draft.
 /// </summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionService corrections, InvoiceQueries queries, Choices choices, TimeProvider clock)
     : AppPage
 {
@@ -43,6 +44,7 @@ public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionServi
             .Select(d => new DetailForm { Id = d.Id, Quantity = d.Quantity.ToString("0.####"), BillingType = d.BillingType }).ToList();
     }
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var changed = await SaveDetailsAsync(ct);
@@ -52,6 +54,7 @@ public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionServi
     }
 
     /// <summary>Saves what the review changed, then confirms.</summary>
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
     {
         if (await SaveDetailsAsync(ct) is null) return await RefusedAsync(ct);
@@ -103,6 +106,7 @@ public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionServi
         return Page();
     }
 
+    [HandlerPolicy(Policies.ManageFinance)]
     public Task<IActionResult> OnPostCorrectAsync(CancellationToken ct) => ActAsync(async () =>
     {
         var correction = await corrections.CorrectAsync(Id, new InvoiceCorrectionInput(CorrectionDate), ct);
@@ -110,6 +114,7 @@ public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionServi
     });
 
     /// <summary>Deleting a draft asks first; posted again with the confirmation it deletes, and its unbilled sales are ready again.</summary>
+    [HandlerPolicy(Policies.ManageFinance)]
     public async Task<IActionResult> OnPostDeleteAsync(bool confirmed, CancellationToken ct)
     {
         if (!confirmed)

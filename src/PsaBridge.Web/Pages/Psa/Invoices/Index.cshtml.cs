@@ -6,6 +6,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Psa.Invoices;
 
 /// <summary>Project invoices in the shared grid: drafts, confirmed invoices and their corrections, by contract and status.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(InvoiceQueries invoices, Choices choices) : AppPage
 {
     public static ListGrid<InvoiceRow> Grid(IReadOnlyList<Choice> contracts) =>

@@ -17,6 +17,7 @@ public sealed class NewInvoiceForm
 }
 
 /// <summary>Creates a draft invoice from a contract: its chosen lines' unbilled sales up to the cut-off date, and their ready milestones.</summary>
+[Authorize(Policy = Policies.ManageFinance)]
 public sealed class NewModel(InvoiceService invoices, ContractService contracts, Choices choices, TimeProvider clock) : AppPage
 {
     [FromQuery(Name = "contract")] public Guid? ContractId { get; set; }

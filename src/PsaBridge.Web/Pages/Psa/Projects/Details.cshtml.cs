@@ -14,6 +14,7 @@ namespace PsaBridge.Web.Pages.Psa.Projects;
 public sealed record ProjectContractLine(Guid ContractId, string Contract, string Line, BillingMethod BillingMethod, decimal? BudgetAmount, string Currency);
 
 /// <summary>One project: its customer, contract lines, manager and dates, its tasks and team, and its actuals with their totals.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PsaDb db, ProjectService projects, ActualQueries actuals, Choices choices, TimeProvider clock) : AppPage
 {
     /// <summary>How many of the project's latest actuals the page lists; the actuals list has them all.</summary>

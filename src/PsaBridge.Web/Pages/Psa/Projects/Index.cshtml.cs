@@ -30,6 +30,7 @@ public sealed record ProjectRow
 }
 
 /// <summary>Projects in the shared grid, by customer, contract and status; each opens its detail page.</summary>
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(PsaDb db, Choices choices) : AppPage
 {
     public static ListGrid<ProjectRow> Grid(IReadOnlyList<Choice> customers, IReadOnlyList<Choice> contracts) =>

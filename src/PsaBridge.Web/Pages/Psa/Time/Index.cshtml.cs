@@ -21,6 +21,7 @@ public sealed class TimeRowForm
 /// A resource's week of time: the weekly grid (rows of project, task, role and type; Monday to Sunday; totals both ways),
 /// saved as drafts, copied from last week, submitted together; the week's entries with their statuses, and recall.
 /// </summary>
+[Authorize(Policy = Policies.EnterTime)]
 public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService entries, Choices choices, TimeProvider clock) : AppPage
 {
     [FromQuery(Name = "resource")] public Guid? ResourceId { get; set; }
