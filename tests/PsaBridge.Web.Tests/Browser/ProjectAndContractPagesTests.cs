@@ -72,7 +72,7 @@ public sealed class ProjectAndContractPagesTests(Chromium chromium)
                 ])]));
         var page = await chromium.OpenAsync(site);
         await page.GotoAsync("/psa/contracts");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Alpine CRM go-live" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alpine CRM go-live", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-contract-state]")).ToHaveTextAsync("Draft");
         await Expect(page.Locator("[data-lines] [data-cell=billing-method]")).ToHaveTextAsync("FixedPrice");
         await Expect(page.Locator("[data-price-lists] li")).ToContainTextAsync("Alpine Ski House sales 2018");
@@ -89,7 +89,7 @@ public sealed class ProjectAndContractPagesTests(Chromium chromium)
         await page.GetByLabel("Transaction cut-off date").FillAsync("2018-03-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create draft invoice" }).ClickAsync();
         await Expect(page.Locator("[data-invoice-total]")).ToHaveTextAsync("10,000.00 USD");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Alpine CRM go-live" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alpine CRM go-live", Exact = true }).ClickAsync();
         (await milestones.Locator("[data-cell=invoice-status]").AllInnerTextsAsync()).ShouldBe(["CustomerInvoiceCreated", "NotReadyForInvoicing"]);
         await Expect(milestones.First.GetByRole(AriaRole.Link, new() { Name = "Its invoice" })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "contract-detail");
