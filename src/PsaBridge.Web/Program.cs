@@ -24,6 +24,7 @@ builder.Services.Configure<JsonOptions>(o =>
 });
 builder.Services.AddOpenApi();
 builder.Services.AddPsaBridgeSecurity(builder.Configuration);
+builder.Services.AddPsaBridgeHardening(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddPsaFeed(builder.Configuration);
 builder.Services.AddReporting();
@@ -31,6 +32,7 @@ builder.Services.AddScoped<PsaBridge.Web.Pages.Psa.Choices>();
 
 var app = builder.Build();
 
+app.UsePsaBridgeHardening();
 app.UseExceptionHandler();
 app.UseStatusCodePagesForBrowsersAndProblemDetailsForPrograms();
 app.UseStaticFiles();
