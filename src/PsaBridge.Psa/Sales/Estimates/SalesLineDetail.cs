@@ -22,7 +22,7 @@ public abstract class SalesLineDetail : BusinessTransaction
 
     public bool IsSales => TransactionType == TransactionType.ProjectContract;
 
-    /// <summary>Copies the estimate's columns (the business-transaction ones and the dates), not the id, origin or parent keys.</summary>
+    /// <summary>Copies the estimate's columns (the business-transaction ones and the dates), not the id or origin.</summary>
     public void CopyEstimate(SalesLineDetail other)
     {
         CopyFrom(other);
