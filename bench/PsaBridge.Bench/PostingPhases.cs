@@ -12,6 +12,7 @@ using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Time;
 
 namespace PsaBridge.Bench;
@@ -118,7 +119,7 @@ public static class PostingPhases
         var project = await new ProjectService(db, clock).CreateAsync(new ProjectInput("Alpine CRM implementation", unit.Id, customer.Id, team[0].Id,
             TeamMembers: team.Select(r => new TeamMemberInput(r.Id, r.DefaultRoleId)).ToList()));
         var contract = await new ContractService(db, clock).CreateAsync(new ContractInput("Alpine CRM", customer.Id, unit.Id,
-            Lines: [new ContractLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 100_000_000m)]));
+            Lines: [new SalesLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 100_000_000m)]));
 
         // Submitted entries with their journals, priced by the submission rule itself, bulk inserted in batches.
         var inputs = await new EntryPostingStore(db).PricingInputsAsync(project.Id, TransactionClass.Time, default);

@@ -8,6 +8,7 @@ using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
 
@@ -127,7 +128,7 @@ public sealed class ActualsAndInvoicesCommandsTests
             var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM implementation", unit.Id, customer.Id, ashley.Id,
                 TeamMembers: [new TeamMemberInput(ashley.Id, role.Id)]));
             var contract = await S<ContractService>().CreateAsync(new ContractInput("Alpine CRM", customer.Id, unit.Id,
-                Lines: [new ContractLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 10_000m)]));
+                Lines: [new SalesLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 10_000m)]));
             var time = S<TimeEntryService>();
             var entry = await time.CreateAsync(new TimeEntryInput(new DateOnly(2018, 2, 3), 480, ashley.Id, project.Id, Description: "Project management"));
             await time.SubmitAsync(entry.Id);
