@@ -43,6 +43,7 @@ app.MapHealth();
 app.MapFinanceApi();
 app.MapPsaAccountsApi();
 app.MapProjectAccountingApi();
+app.MapSalesApi();
 app.MapApprovalsApi();
 app.MapEntryRecallsApi();
 app.MapInvoiceCorrectionsApi();
