@@ -7,6 +7,7 @@ using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Scheduling;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
@@ -98,7 +99,7 @@ public sealed class PlanningCommandsTests
             var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM", unit.Id, customer.Id, ashley.Id,
                 TeamMembers: [new TeamMemberInput(ashley.Id, role.Id), new TeamMemberInput(ben.Id, role.Id)]));
             await S<ContractService>().CreateAsync(new ContractInput("Alpine CRM", customer.Id, unit.Id,
-                Lines: [new ContractLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 50_000m)]));
+                Lines: [new SalesLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 50_000m)]));
             var bookings = S<BookingService>();
             await bookings.BookAsync(new BookingInput(ashley.Id, project.Id, new(2018, 2, 5), new(2018, 2, 9), RoleId: role.Id,
                 AllocationMethod: AllocationMethod.FullCapacity, Status: BookingStatus.Committed));
