@@ -5,6 +5,7 @@ using PsaBridge.Psa.Sales.Contracts;
 using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Apis;
 
@@ -16,12 +17,13 @@ public static class ContractSalesApi
 {
     public static RouteGroupBuilder MapContractSalesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contracts");
-        api.MapPost("/confirm", ConfirmAsync).WithName("ConfirmContract")
+        var api = app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contracts").RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
+        manage.MapPost("/confirm", ConfirmAsync).WithName("ConfirmContract")
             .WithSummary("Confirm a draft contract (one-way): Active, status reason Confirmed; read-only from then on but for milestones' invoice status")
             .ProducesSalesProblems();
-        api.MapPost("/close", CloseAsync).WithName("CloseContract").WithSummary("Close an active contract (status reason Completed)").ProducesSalesProblems();
-        api.MapPut("/price-lists", SetPriceListsAsync).WithName("SetContractPriceLists")
+        manage.MapPost("/close", CloseAsync).WithName("CloseContract").WithSummary("Close an active contract (status reason Completed)").ProducesSalesProblems();
+        manage.MapPut("/price-lists", SetPriceListsAsync).WithName("SetContractPriceLists")
             .WithSummary("Replace a draft contract's price lists; its details are priced again and its rollups recomputed").ProducesSalesProblems();
         api.MapGet("/details", DetailsAsync).WithName("ListContractDetails").WithSummary("The contract's line details, each sales record beside its cost twin")
             .ProducesNotFound();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Invoicing.InvoiceRuns;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Apis;
 
@@ -11,7 +12,7 @@ public static class InvoiceRunsApi
 {
     public static RouteGroupBuilder MapInvoiceRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration/jobs/invoices").WithTags("Integration: project invoices");
+        var api = app.MapGroup("/api/integration/jobs/invoices").WithTags("Integration: project invoices").RequireAuthorization(Policies.ManageFinance);
         api.MapPost("/run", RunAsync).WithName("RunCreateProjectInvoices")
             .WithSummary("Run 'Create project invoices' for a date: a draft invoice per contract whose schedule row or ready milestone is due; running it again for the date makes nothing")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

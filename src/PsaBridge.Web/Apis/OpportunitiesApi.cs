@@ -5,6 +5,7 @@ using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Opportunities;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Apis;
 
@@ -21,14 +22,15 @@ public static class OpportunitiesApi
 {
     public static RouteGroupBuilder MapOpportunitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/opportunities").WithTags("PSA sales: opportunities");
+        var api = app.MapGroup("/api/psa/opportunities").WithTags("PSA sales: opportunities").RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         api.MapGet("/", ListAsync).WithName("ListOpportunities").WithSummary("Opportunities, filtered, sorted and paged").ProducesValidationProblem();
-        api.MapPost("/", CreateAsync).WithName("CreateOpportunity").WithSummary("Create an opportunity with its lines and price lists").ProducesSalesProblems();
+        manage.MapPost("/", CreateAsync).WithName("CreateOpportunity").WithSummary("Create an opportunity with its lines and price lists").ProducesSalesProblems();
         api.MapGet("/{id:guid}", GetAsync).WithName("GetOpportunity").WithSummary("One opportunity with its lines and price lists").ProducesNotFound();
-        api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateOpportunity").WithSummary("Replace an open opportunity's fields, lines and price lists").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseOpportunity")
+        manage.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateOpportunity").WithSummary("Replace an open opportunity's fields, lines and price lists").ProducesSalesProblems();
+        manage.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseOpportunity")
             .WithSummary("Close an opportunity as Won, Canceled or OutSold (refused while it has open quotes)").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/quotes", CreateQuoteAsync).WithName("CreateQuoteFromOpportunity")
+        manage.MapPost("/{id:guid}/quotes", CreateQuoteAsync).WithName("CreateQuoteFromOpportunity")
             .WithSummary("Make a quote from an open opportunity: its customer, order type, contracting unit, price lists and lines unless given").ProducesSalesProblems();
         return api;
     }

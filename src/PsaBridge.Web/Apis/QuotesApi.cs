@@ -6,6 +6,7 @@ using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Apis;
 
@@ -28,20 +29,21 @@ public static class QuotesApi
 {
     public static RouteGroupBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/quotes").WithTags("PSA sales: quotes");
+        var api = app.MapGroup("/api/psa/quotes").WithTags("PSA sales: quotes").RequireAuthorization(Policies.Read);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         api.MapGet("/", ListAsync).WithName("ListQuotes").WithSummary("Quotes, filtered, sorted and paged").ProducesValidationProblem();
-        api.MapPost("/", CreateAsync).WithName("CreateQuote")
+        manage.MapPost("/", CreateAsync).WithName("CreateQuote")
             .WithSummary("Create a quote (price lists default from its opportunity, customer, then the PSA parameters), with lines and details").ProducesSalesProblems();
         api.MapGet("/{id:guid}", GetAsync).WithName("GetQuote").WithSummary("One quote with its lines, milestones, invoice schedules, price lists and rollups").ProducesNotFound();
-        api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateQuote").WithSummary("Change an open quote's name, account manager and requested delivery date").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/activate", ActivateAsync).WithName("ActivateQuote").WithSummary("Draft → Active").ProducesSalesProblems();
-        api.MapPut("/{id:guid}/price-lists", SetPriceListsAsync).WithName("SetQuotePriceLists")
+        manage.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateQuote").WithSummary("Change an open quote's name, account manager and requested delivery date").ProducesSalesProblems();
+        manage.MapPost("/{id:guid}/activate", ActivateAsync).WithName("ActivateQuote").WithSummary("Draft → Active").ProducesSalesProblems();
+        manage.MapPut("/{id:guid}/price-lists", SetPriceListsAsync).WithName("SetQuotePriceLists")
             .WithSummary("Replace an open quote's price lists; its details are priced again and its rollups recomputed").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/custom-pricing", CustomPricingAsync).WithName("CreateQuoteCustomPricing")
+        manage.MapPost("/{id:guid}/custom-pricing", CustomPricingAsync).WithName("CreateQuoteCustomPricing")
             .WithSummary("Copy the quote's price lists into its own custom pricing").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/win", WinAsync).WithName("CloseQuoteAsWon")
+        manage.MapPost("/{id:guid}/win", WinAsync).WithName("CloseQuoteAsWon")
             .WithSummary("Close an active quote as won: it makes the project contract; sibling quotes close as lost").ProducesSalesProblems();
-        api.MapPost("/{id:guid}/lose", LoseAsync).WithName("CloseQuoteAsLost").WithSummary("Close a quote as lost, with the reason; nothing is made").ProducesSalesProblems();
+        manage.MapPost("/{id:guid}/lose", LoseAsync).WithName("CloseQuoteAsLost").WithSummary("Close a quote as lost, with the reason; nothing is made").ProducesSalesProblems();
         api.MapGet("/{id:guid}/analytics", AnalyticsAsync).WithName("GetQuoteAnalytics")
             .WithSummary("The quote line analytics breakdown: cost, sales and margin by role, category, class, billing type and month (?format=csv|xlsx to download)")
             .Produces<IReadOnlyList<BreakdownRow>>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem().ProducesNotFound();

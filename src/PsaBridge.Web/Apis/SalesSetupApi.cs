@@ -4,6 +4,7 @@ using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.InvoiceFrequencies;
 using PsaBridge.Psa.Sales.Parameters;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Apis;
 
@@ -12,17 +13,20 @@ public static class SalesSetupApi
 {
     public static RouteGroupBuilder MapSalesSetupApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA sales: setup");
+        var api = app.MapGroup("/api/psa").WithTags("PSA sales: setup").RequireAuthorization(Policies.Read);
+        // The PSA parameters and invoice frequencies are setup (Administer); a deal's role prices are the project manager's.
+        var setup = api.MapGroup("").RequireAuthorization(Policies.Administer);
+        var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         api.MapGet("/invoice-frequencies", ListFrequenciesAsync).WithName("ListInvoiceFrequencies").WithSummary("Invoice frequencies by name")
             .ProducesValidationProblem();
-        api.MapPost("/invoice-frequencies", CreateFrequencyAsync).WithName("CreateInvoiceFrequency")
+        setup.MapPost("/invoice-frequencies", CreateFrequencyAsync).WithName("CreateInvoiceFrequency")
             .WithSummary("Create an invoice frequency: weekly or bi-weekly on a weekday, monthly on 1-4 days or weekdays").ProducesSalesProblems();
         api.MapGet("/invoice-frequencies/{id:guid}", GetFrequencyAsync).WithName("GetInvoiceFrequency").WithSummary("One invoice frequency with its runs").ProducesNotFound();
         api.MapGet("/parameters", GetParametersAsync).WithName("GetProjectParameters").WithSummary("The PSA parameters: default invoice frequency and price lists")
             .ProducesNotFound();
-        api.MapPut("/parameters", UpdateParametersAsync).WithName("UpdateProjectParameters")
+        setup.MapPut("/parameters", UpdateParametersAsync).WithName("UpdateProjectParameters")
             .WithSummary("Set the default invoice frequency of new lines and the sales price lists deals default to last").ProducesSalesProblems();
-        api.MapPut("/price-lists/{id:guid}/role-prices/{roleId:guid}", SetRolePriceAsync).WithName("SetRolePrice")
+        manage.MapPut("/price-lists/{id:guid}/role-prices/{roleId:guid}", SetRolePriceAsync).WithName("SetRolePrice")
             .WithSummary("Set a role price of a price list; every open quote and draft contract priced on it is priced again").ProducesSalesProblems();
         return api;
     }
