@@ -33,6 +33,8 @@ public static class PsaBridgeCli
         NumberSequencesCommands.Create,
         ActualsCommands.Create,
         InvoicesCommands.Create,
+        OpportunitiesCommands.Create,
+        QuotesCommands.Create,
         ReportCommands.Create,
         ResourcesCommands.Create,
         BookingsCommands.Create,

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using PsaBridge.Cli.Infrastructure;
+using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
+using PsaBridge.Psa.Sales.Quotes;
+using Spectre.Console;
+
+namespace PsaBridge.Cli.Commands;
+
+/// <summary><c>psabridge quotes</c>: project quotes with their state, rollups, lines and estimate details.</summary>
+internal static class QuotesCommands
+{
+    public static Command Create() => new("quotes", "Project quotes: Draft, Active, Won (it made the contract) or Closed (lost), with their cost, sales and margin.")
+    {
+        List(),
+        Show(),
+    };
+
+    private static Command List()
+    {
+        var customer = new Option<Guid?>("--customer") { Description = "Only quotes of this customer (its PSA account id).", HelpName = "ID" };
+        var opportunity = new Option<Guid?>("--opportunity") { Description = "Only quotes of this opportunity (its id).", HelpName = "ID" };
+        var state = new Option<QuoteState?>("--state") { Description = "Only quotes in this state: Draft, Active, Won or Closed.", HelpName = "STATE" };
+        var search = new Option<string?>("--search") { Description = "Only quotes whose name contains this text.", HelpName = "TEXT" };
+        var sort = new Option<string?>("--sort") { Description = "name, created or state; '-' before it for descending (name by default).", HelpName = "KEY" };
+        var paging = new PagingOptions();
+        return paging.AddTo(new Command("list", "Lists quotes with their totals.") { customer, opportunity, state, search, sort }).Runs(async ctx =>
+        {
+            var filter = new QuoteFilter(ctx.Value(customer), ctx.Value(opportunity), ctx.Value(state), ctx.Value(search), ctx.Value(sort));
+            var page = await ctx.Service<QuoteService>().ListAsync(filter, paging.Read(ctx), ctx.Cancellation);
+            ctx.Console.WritePage(page, "quotes",
+                ("Id", q => q.Id),
+                ("Name", q => q.Name),
+                ("State", q => q.StateCode),
+                ("Status reason", q => q.StatusCode),
+                ("Sales", q => q.Rollup.SalesAmount),
+                ("Chargeable cost", q => q.Rollup.ChargeableCost),
+                ("Gross margin", q => q.Rollup.GrossMargin),
+                ("Profitability %", q => q.Rollup.ProfitabilityPercent),
+                ("Currency", q => q.Currency),
+                ("Customer", q => q.CustomerId),
+                ("Opportunity", q => q.OpportunityId));
+            return ExitCodes.Ok;
+        });
+    }
+
+    private static Command Show()
+    {
+        var id = CommonArguments.Guid("ID", "The quote's id (from 'psabridge quotes list').");
+        return new Command("show", "Shows one quote: its header and rollups, its lines with their milestones and invoice schedules, and its estimate details.") { id }
+            .Runs(async ctx =>
+            {
+                var quote = await ctx.Service<QuoteService>().GetAsync(ctx.Value(id), ctx.Cancellation);
+                ctx.Console.WriteFields($"Quote {quote.Name}",
+                    ("Id", quote.Id),
+                    ("Name", quote.Name),
+                    ("State", quote.StateCode),
+                    ("Status reason", quote.StatusCode),
+                    ("Close reason", quote.CloseReason),
+                    ("Order type", quote.OrderType),
+                    ("Customer", quote.CustomerId),
+                    ("Opportunity", quote.OpportunityId),
+                    ("Contracting unit", quote.ContractingUnitId),
+                    ("Requested delivery", Date(quote.RequestedDeliveryDate)),
+                    ("Currency", quote.Currency),
+                    ("Sales", quote.Rollup.SalesAmount),
+                    ("Chargeable cost", quote.Rollup.ChargeableCost),
+                    ("Non-chargeable cost", quote.Rollup.NonChargeableCost),
+                    ("Gross margin", quote.Rollup.GrossMargin),
+                    ("Profitability %", quote.Rollup.ProfitabilityPercent),
+                    ("Price lists", quote.PriceLists.Select(p => p.PriceListId.ToString()).ToList()),
+                    ("Contract", quote.ContractId));
+                var lines = quote.Lines.OrderBy(l => l.LineNumber).ToList();
+                ctx.Console.WriteLine($"Lines ({lines.Count}):");
+                if (lines.Count > 0)
+                    ctx.Console.Write(Output.Table(lines,
+                        ("Id", l => l.Id),
+                        ("#", l => l.LineNumber),
+                        ("Name", l => l.Name),
+                        ("Billing method", l => l.BillingMethod),
+                        ("Project", l => l.ProjectId),
+                        ("Amount", l => l.Amount),
+                        ("Sales", l => l.Rollup.SalesAmount),
+                        ("Chargeable cost", l => l.Rollup.ChargeableCost),
+                        ("Gross margin", l => l.Rollup.GrossMargin),
+                        ("Milestones", l => l.Milestones.OrderBy(m => m.InvoiceDate).Select(m => $"{Date(m.InvoiceDate)} {Output.Format(m.Amount)}").ToList()),
+                        ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => Date(s.InvoiceRunDate)).ToList())));
+                var details = await ctx.Service<QuoteDetailService>().ListAsync(quote.Id, null, new PageRequest(1, PageRequest.MaxPageSize), ctx.Cancellation);
+                ctx.Console.WriteLine($"Details ({details.Total}{(details.HasNext ? $", the first {details.Items.Count} shown" : "")}):");
+                if (details.Items.Count > 0)
+                    ctx.Console.Write(Output.Table(details.Items,
+                        ("Id", d => d.Id),
+                        ("Line", d => lines.FirstOrDefault(l => l.Id == d.LineId)?.Name),
+                        ("Class", d => d.TransactionClass),
+                        ("Role", d => d.Role),
+                        ("Category", d => d.TransactionCategory),
+                        ("Quantity", d => d.Quantity),
+                        ("Unit price", d => d.UnitPrice),
+                        ("Sales", d => d.SalesAmount),
+                        ("Unit cost", d => d.UnitCost),
+                        ("Cost", d => d.CostAmount),
+                        ("Margin", d => d.Margin)));
+                return ExitCodes.Ok;
+            });
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}
