@@ -88,6 +88,9 @@ public sealed class OpportunityService(PsaDb db, TimeProvider clock)
     public async Task<Opportunity> GetAsync(Guid id, CancellationToken ct = default) =>
         await Opportunities(tracked: false).SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("Opportunity", id.ToString());
 
+    /// <summary>Every opportunity, unfiltered and untracked, for the list grid.</summary>
+    public IQueryable<Opportunity> Query() => db.Set<Opportunity>().AsNoTracking();
+
     public Task<Page<Opportunity>> ListAsync(OpportunityFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var query = Opportunities(tracked: false);

@@ -21,7 +21,7 @@ public sealed record QuoteInput(
 /// <summary>The header fields of a quote that can change while it is open.</summary>
 public sealed record QuoteHeaderInput(string? Name, Guid? AccountManagerId = null, DateOnly? RequestedDeliveryDate = null);
 
-/// <summary>Filters of the quote list; sort by <c>name</c>, <c>created</c> or <c>sales</c> (<c>-</c> for descending).</summary>
+/// <summary>Filters of the quote list; sort by <c>name</c>, <c>created</c> or <c>state</c> (<c>-</c> for descending).</summary>
 public sealed record QuoteFilter(Guid? CustomerId = null, Guid? OpportunityId = null, QuoteState? State = null, string? Search = null, string? Sort = null);
 
 /// <summary>Closing a quote as won or lost: the reason, and the close date (today when not given).</summary>

@@ -150,9 +150,12 @@ public sealed class QuoteService(QuoteStore store, TimeProvider clock)
     public async Task<Quote> GetAsync(Guid id, CancellationToken ct = default) =>
         await store.Quotes(tracked: false).SingleOrDefaultAsync(q => q.Id == id, ct) ?? throw new NotFoundException("Quote", id.ToString());
 
+    /// <summary>Every quote, unfiltered and untracked, for the list grid.</summary>
+    public IQueryable<Quote> Query() => Db.Set<Quote>().AsNoTracking();
+
     public Task<Page<Quote>> ListAsync(QuoteFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var query = Db.Set<Quote>().AsNoTracking();
+        var query = Query();
         if (filter.CustomerId is { } customer) query = query.Where(q => q.CustomerId == customer);
         if (filter.OpportunityId is { } opportunity) query = query.Where(q => q.OpportunityId == opportunity);
         if (filter.State is { } state) query = query.Where(q => q.StateCode == state);
