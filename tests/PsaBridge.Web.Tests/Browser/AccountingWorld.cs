@@ -5,6 +5,7 @@ using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
 
 namespace PsaBridge.Web.Tests.Browser;
 
@@ -30,7 +31,7 @@ public sealed record AccountingWorld(Guid Unit, Guid ProjectManager, Guid Ashley
         var project = await Get<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM implementation", unit.Id, customer.Id, ashley.Id,
             Tasks: [new ProjectTaskInput("Requirements")], TeamMembers: [new TeamMemberInput(ashley.Id, role.Id)]));
         var contract = await Get<ContractService>().CreateAsync(new ContractInput("Alpine CRM", customer.Id, unit.Id,
-            Lines: [new ContractLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 10_000m)]));
+            Lines: [new SalesLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id, 10_000m)]));
         return new AccountingWorld(unit.Id, role.Id, ashley.Id, customer.Id, project.Id, contract.Id, contract.Lines[0].Id);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Time;
 using static Microsoft.Playwright.Assertions;
 
@@ -67,7 +68,7 @@ public sealed class ProjectAndContractPagesTests(Chromium chromium)
         var world = await AccountingWorld.ArrangeAsync(site.Services);
         await using (var scope = site.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ContractService>().CreateAsync(new ContractInput("Alpine CRM go-live", world.Customer, world.Unit,
-                Lines: [new ContractLineInput("Go-live", BillingMethod.FixedPrice, Milestones: [
+                Lines: [new SalesLineInput("Go-live", BillingMethod.FixedPrice, Amount: 20_000m, Milestones: [
                     new MilestoneInput("Design signed off", new DateOnly(2018, 3, 1), 10_000m), new MilestoneInput("System live", new DateOnly(2018, 4, 30), 10_000m),
                 ])]));
         var page = await chromium.OpenAsync(site);
