@@ -4,6 +4,9 @@ using PsaBridge.Integration.Hosting;
 using PsaBridge.Reporting;
 using PsaBridge.Web;
 using PsaBridge.Web.Apis;
+using PsaBridge.Web.Dataverse;
+using PsaBridge.Web.Dynamics;
+using PsaBridge.Web.FinanceOData;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.OData;
 using PsaBridge.Web.Pages.Shared;
@@ -29,6 +32,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddPsaFeed(builder.Configuration);
 builder.Services.AddReporting();
 builder.Services.AddScoped<PsaBridge.Web.Pages.Psa.Choices>();
+builder.Services.AddCompatibleEndpoints(builder.Configuration);
 
 var app = builder.Build();
 
@@ -54,6 +58,8 @@ app.MapReportsApi();
 app.MapPlanningApi();
 app.MapResourcingApi();
 app.MapSchedulingApi();
+app.MapDataverseApi();
+app.MapFinanceODataApi();
 app.MapRazorPages();
 app.MapControllers().RequireAuthorization(Policies.Read);
 
