@@ -33,6 +33,7 @@ public static class IntegrationServices
         services.Configure<IntegrationLogOptions>(configuration.GetSection(IntegrationLogOptions.Section));
         services.AddScoped<LogCleanup>();
         services.AddScoped<RunProgress>();
+        services.AddDynamicsConnectors(configuration);
         return services;
     }
 

@@ -1,0 +1,56 @@
+using PsaBridge.Integration.Dynamics;
+
+namespace PsaBridge.Integration.Sources.Dataverse;
+
+/// <summary>
+/// PSA accounts read from a Dataverse environment. A run's position is a link Dataverse gave: the next link of the
+/// last committed page while a read pages, the delta link once it has read everything; none for a full read. So a run
+/// that stops resumes after its last committed page, and an incremental run asks only for the changes since the last.
+/// When Dataverse says the change-tracking token has expired, the read starts again from every account.
+/// </summary>
+public sealed class DataverseAccountSource(DataverseClient client)
+{
+    private Dictionary<Guid, string> _currencies = [];
+
+    /// <summary>Set when the last read started again in full because the delta link had expired (said in the run's log header).</summary>
+    public bool ReadAgainInFull { get; private set; }
+
+    /// <summary>The page at <paramref name="position"/> (none: the start of a full read) and the position after it.</summary>
+    public async Task<SourcePage> ReadPageAsync(string? position, int pageSize, CancellationToken ct)
+    {
+        var size = client.PageSize(pageSize);
+        DataversePage page;
+        try
+        {
+            page = await client.AccountsPageAsync(position ?? client.InitialAccountsUrl, size, ct);
+        }
+        catch (ChangeTrackingExpiredException) when (position is not null)
+        {
+            ReadAgainInFull = true;
+            page = await client.AccountsPageAsync(client.InitialAccountsUrl, size, ct);
+        }
+        var accounts = await RecordsAsync(page.Rows, ct);
+        return new SourcePage(accounts, page.NextLink ?? page.DeltaLink, More: page.NextLink is not null);
+    }
+
+    public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : (await RecordsAsync(await client.AccountsByIdAsync(ids, ct), ct)).OrderBy(a => a.Version).ToList();
+
+    private async Task<List<PsaAccountRecord>> RecordsAsync(IReadOnlyList<System.Text.Json.JsonElement> rows, CancellationToken ct)
+    {
+        var records = new List<PsaAccountRecord>(rows.Count);
+        foreach (var row in rows)
+        {
+            // A deleted account ($deletedEntity) has no version: a customer is never deleted by the sync.
+            if (!row.TryGetProperty(AccountMap.VersionNumber, out _)) continue;
+            if (row.TryGetProperty(AccountMap.TransactionCurrency, out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String
+                && !_currencies.ContainsKey(c.GetGuid()))
+                _currencies = await client.CurrencyCodesAsync(ct); // a currency first seen: the table is read again
+            records.Add(AccountMap.ToRecord(row, _currencies));
+        }
+        return records;
+    }
+}
+
+/// <summary>A page read from a source, the position after it, and whether more pages follow in this read.</summary>
+public sealed record SourcePage(IReadOnlyList<PsaAccountRecord> Accounts, string? Position, bool More);
