@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using PsaBridge.Integration.Dynamics;
+using PsaBridge.Integration.Sources;
 using PsaBridge.Integration.Sources.Dataverse;
 using PsaBridge.Integration.Targets.FinanceAndOperations;
 
@@ -16,6 +17,7 @@ namespace PsaBridge.Integration.Hosting;
 public static class ConnectorServices
 {
     public const string Dataverse = "dataverse", FinanceAndOperations = "finance-and-operations";
+    public const string SourceSetting = "PsaBridge:CustomerSync:Source", EmbeddedSource = "Psa";
 
     public static IServiceCollection AddDynamicsConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +44,13 @@ public static class ConnectorServices
         services.AddTransient(sp => new FinanceAndOperationsClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(FinanceAndOperationsClient.HttpClientName),
             sp.GetRequiredService<IOptions<FinanceAndOperationsOptions>>().Value, sp.GetRequiredKeyedService<ThrottleMeter>(FinanceAndOperations)));
         services.AddTransient<DataverseAccountSource>();
+
+        // The embedded PSA database stays the source unless the configuration chooses Dataverse.
+        var source = configuration[SourceSetting];
+        if (string.Equals(source, Dataverse, StringComparison.OrdinalIgnoreCase))
+            services.AddTransient<IPsaAccountSource>(sp => sp.GetRequiredService<DataverseAccountSource>());
+        else if (!string.IsNullOrEmpty(source) && !string.Equals(source, EmbeddedSource, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"{SourceSetting} is '{source}': it takes {EmbeddedSource} (the default) or Dataverse.");
         return services;
     }
 }

@@ -9,13 +9,16 @@ public sealed record AccountsCursor(long After, long? UpTo, int PageNumber, bool
 
 /// <summary>
 /// A request for <c>accounts</c> as Dataverse's Web API takes it: <c>$select</c>, the subset of <c>$filter</c> the stand-in
-/// serves (<c>accountid eq …</c> joined by <c>or</c>), <c>$top</c>, <c>Prefer: odata.maxpagesize</c>, <c>odata.track-changes</c>
+/// serves (<c>accountid eq …</c> joined by <c>or</c>, or <c>versionnumber gt N</c>), <c>$orderby=versionnumber</c> (the
+/// order every page is served in), <c>$count=true</c> (capped at 5,000 as Dataverse caps it), <c>$top</c>, <c>Prefer: odata.maxpagesize</c>, <c>odata.track-changes</c>
 /// and <c>odata.include-annotations</c>, the <c>$skiptoken</c> of a next link and the <c>$deltatoken</c> of a delta link.
 /// Parsed as plain code; a request Dataverse refuses gets Dataverse's message.
 /// </summary>
 public sealed partial record AccountsQuery(
     IReadOnlyList<string> Select,
     IReadOnlyList<Guid>? Ids,
+    long? AfterVersion,
+    bool Count,
     int? Top,
     int? MaxPageSize,
     bool TrackChanges,
@@ -25,6 +28,9 @@ public sealed partial record AccountsQuery(
 {
     /// <summary>Dataverse's largest page, and the page without <c>odata.maxpagesize</c>.</summary>
     public const int MaxPage = 5_000;
+
+    /// <summary>Dataverse's cap on <c>@odata.count</c>.</summary>
+    public const int MaxCount = 5_000;
 
     public int PageSize => Math.Min(MaxPageSize ?? MaxPage, MaxPage);
 
@@ -41,9 +47,11 @@ public sealed partial record AccountsQuery(
             foreach (var refused in new[] { "$filter", "$orderby", "$expand", "$top" })
                 if (query.ContainsKey(refused))
                     return (null, ($"The \"{refused}\" query parameter isn't supported when Change Tracking is enabled.", refused));
-        foreach (var option in new[] { "$orderby", "$expand", "$count" })
-            if (query.ContainsKey(option))
-                return (null, ($"The query parameter {option} is not served by this Dataverse-compatible endpoint (it serves $select, $filter on accountid, $top and paging).", option));
+        if (query.ContainsKey("$expand"))
+            return (null, ("The query parameter $expand is not served by this Dataverse-compatible endpoint (it serves $select, $filter on accountid or versionnumber, $orderby=versionnumber, $count, $top and paging).", "$expand"));
+        if (query.TryGetValue("$orderby", out var order) && order.ToString().Trim() is not ("versionnumber" or "versionnumber asc"))
+            return (null, ($"The $orderby '{order}' is not served by this Dataverse-compatible endpoint: it serves versionnumber ascending.", "$orderby"));
+        var count = query.TryGetValue("$count", out var countText) && countText == "true";
 
         var select = new List<string>();
         if (query.TryGetValue("$select", out var selected))
@@ -56,14 +64,17 @@ public sealed partial record AccountsQuery(
         if (select.Count == 0) select.AddRange(AccountMap.Columns.Select(c => c.Name));
 
         List<Guid>? ids = null;
-        if (query.TryGetValue("$filter", out var filter))
+        long? afterVersion = null;
+        if (query.TryGetValue("$filter", out var filter) && VersionAfter().Match(filter.ToString().Trim()) is { Success: true } after)
+            afterVersion = long.Parse(after.Groups["version"].Value, CultureInfo.InvariantCulture);
+        else if (query.TryGetValue("$filter", out filter))
         {
             ids = [];
             foreach (var term in filter.ToString().Split(" or ", StringSplitOptions.TrimEntries))
             {
                 var m = IdEquals().Match(term.Trim('(', ')', ' '));
                 if (!m.Success)
-                    return (null, ($"The $filter '{filter}' is not served by this Dataverse-compatible endpoint: it serves accountid eq <guid>, joined by or.", "$filter"));
+                    return (null, ($"The $filter '{filter}' is not served by this Dataverse-compatible endpoint: it serves accountid eq <guid>, joined by or, and versionnumber gt <number>.", "$filter"));
                 ids.Add(Guid.Parse(m.Groups["id"].Value));
             }
         }
@@ -101,7 +112,7 @@ public sealed partial record AccountsQuery(
         var formatted = preferences.TryGetValue("odata.include-annotations", out var annotations)
                         && (annotations.Contains('*') || annotations.Contains("OData.Community.Display.V1.FormattedValue", StringComparison.Ordinal));
         // Dataverse ignores $top when a page size is preferred.
-        return (new AccountsQuery(select, ids, maxPageSize is null ? top : null, maxPageSize, tracking, formatted, cursor, delta), null);
+        return (new AccountsQuery(select, ids, afterVersion, count, maxPageSize is null ? top : null, maxPageSize, tracking, formatted, cursor, delta), null);
     }
 
     /// <summary>Dataverse's paging cookie, in the form it puts into a next link.</summary>
@@ -129,6 +140,9 @@ public sealed partial record AccountsQuery(
 
     [GeneratedRegex(@"^accountid\s+eq\s+(?<id>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$")]
     private static partial Regex IdEquals();
+
+    [GeneratedRegex(@"^versionnumber\s+gt\s+(?<version>\d{1,18})$")]
+    private static partial Regex VersionAfter();
 
     [GeneratedRegex("""^<cookie pagenumber="(?<page>\d+)" lastversion="(?<last>\d+)" maxversion="(?<max>\d*)" istracking="(?<tracking>True|False)" />$""")]
     private static partial Regex CookiePattern();

@@ -64,15 +64,18 @@ public static class DataverseApi
         var selectText = string.Join(',', query.Select);
         List<Account> rows;
         string? nextLink = null, deltaLink = null;
+        long? count = null;
         if (query.Ids is { } ids)
             rows = await accounts.Where(a => ids.Contains(a.Id)).OrderBy(a => a.VersionNumber).ToListAsync(ct);
         else
         {
             // The first page fixes the version a tracked read goes up to: a change made while it pages comes in the next delta.
-            var cursor = query.Cursor ?? new AccountsCursor(query.Delta?.Version ?? 0,
+            var cursor = query.Cursor ?? new AccountsCursor(query.Delta?.Version ?? query.AfterVersion ?? 0,
                 query.TrackChanges ? await accounts.MaxAsync(a => (long?)a.VersionNumber, ct) ?? 0 : null, 1, query.TrackChanges);
             var size = query.Top ?? query.PageSize;
             var upTo = cursor.UpTo ?? long.MaxValue;
+            if (query.Count)
+                count = await accounts.Where(a => a.VersionNumber > cursor.After && a.VersionNumber <= upTo).Take(AccountsQuery.MaxCount).CountAsync(ct);
             rows = await accounts.Where(a => a.VersionNumber > cursor.After && a.VersionNumber <= upTo).OrderBy(a => a.VersionNumber)
                 .Take(size + 1).ToListAsync(ct);
             var more = rows.Count > size;
@@ -99,6 +102,7 @@ public static class DataverseApi
         {
             w.WriteStartObject();
             w.WriteString("@odata.context", $"{baseUrl}$metadata#accounts({selectText}){(isDelta ? "/$delta" : "")}");
+            if (count is { } c) w.WriteNumber("@odata.count", c);
             w.WriteStartArray("value");
             foreach (var a in rows) WriteAccount(w, a, query);
             w.WriteEndArray();

@@ -3,12 +3,12 @@ using PsaBridge.Integration.Dynamics;
 namespace PsaBridge.Integration.Sources.Dataverse;
 
 /// <summary>
-/// PSA accounts read from a Dataverse environment. A run's position is a link Dataverse gave: the next link of the
-/// last committed page while a read pages, the delta link once it has read everything; none for a full read. So a run
-/// that stops resumes after its last committed page, and an incremental run asks only for the changes since the last.
-/// When Dataverse says the change-tracking token has expired, the read starts again from every account.
+/// PSA accounts read from a Dataverse environment, as the customer sync's source (<c>PsaBridge:CustomerSync:Source =
+/// Dataverse</c>): the accounts after the committed watermark (a version number) in version order, so a run that stops
+/// resumes after its last committed page. <see cref="ReadPageAsync"/> reads by change tracking instead, where a position
+/// is a link Dataverse gave (a next link, then a delta link), read in full again when Dataverse says the token expired.
 /// </summary>
-public sealed class DataverseAccountSource(DataverseClient client)
+public sealed class DataverseAccountSource(DataverseClient client) : IPsaAccountSource
 {
     private Dictionary<Guid, string> _currencies = [];
 
@@ -32,6 +32,12 @@ public sealed class DataverseAccountSource(DataverseClient client)
         var accounts = await RecordsAsync(page.Rows, ct);
         return new SourcePage(accounts, page.NextLink ?? page.DeltaLink, More: page.NextLink is not null);
     }
+
+    public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct) =>
+        await RecordsAsync(await client.AccountsAfterAsync(afterVersion, client.PageSize(pageSize), ct), ct);
+
+    /// <summary>The changed accounts for the run's progress; Dataverse counts at most 5,000, so a larger run's total grows as it reads.</summary>
+    public Task<int> CountChangedAsync(long afterVersion, CancellationToken ct) => client.CountAfterAsync(afterVersion, ct);
 
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : (await RecordsAsync(await client.AccountsByIdAsync(ids, ct), ct)).OrderBy(a => a.Version).ToList();
