@@ -21,6 +21,7 @@ public static class PsaBridgeCli
         AccountsCommands.Create,
         CustomersCommands.Create,
         SyncCommands.Create,
+        ConnectionsCommands.Create,
         LogCommands.Create,
         ImportCommands.Create,
         AddressSetupCommands.Countries,

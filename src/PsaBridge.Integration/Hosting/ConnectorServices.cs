@@ -44,6 +44,8 @@ public static class ConnectorServices
         services.AddTransient(sp => new FinanceAndOperationsClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(FinanceAndOperationsClient.HttpClientName),
             sp.GetRequiredService<IOptions<FinanceAndOperationsOptions>>().Value, sp.GetRequiredKeyedService<ThrottleMeter>(FinanceAndOperations)));
         services.AddTransient<DataverseAccountSource>();
+        services.AddTransient(sp => new ConnectionCheck(sp, configuration[SourceSetting], sp.GetRequiredService<IOptions<DataverseOptions>>(),
+            sp.GetRequiredService<IOptions<FinanceAndOperationsOptions>>()));
 
         // The embedded PSA database stays the source unless the configuration chooses Dataverse.
         var source = configuration[SourceSetting];
