@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Integration.Dynamics;
 using PsaBridge.Integration.Sources.Dataverse;
 using PsaBridge.Integration.Targets.FinanceAndOperations;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Testing;
 
@@ -16,9 +17,13 @@ public static class ConnectedHosts
     public const string DataverseClientId = "11111111-1111-1111-1111-111111111111", FinanceClientId = "22222222-2222-2222-2222-222222222222";
     public const string DataverseSecret = "dataverse-secret-never-logged", FinanceSecret = "finance-secret-never-logged";
 
+    private static async Task<string> TokenAsync(PsaBridgeApp? environment) =>
+        environment is null ? "no-environment" : (await environment.UserAsync(Roles.IntegrationOperator)).Token;
+
     public static PsaBridgeApp ConnectedTo(this PsaBridgeApp app, PsaBridgeApp? psa, PsaBridgeApp? finance, EntraStandIn entra)
     {
-        entra.Register(DataverseClientId, DataverseSecret, "dataverse-access-token").Register(FinanceClientId, FinanceSecret, "finance-access-token");
+        // Each environment accepts the token of its own Integration operator, as a real one accepts its application user.
+        entra.Register(DataverseClientId, DataverseSecret, () => TokenAsync(psa)).Register(FinanceClientId, FinanceSecret, () => TokenAsync(finance));
         app.WithSetting("PsaBridge:Dataverse:EnvironmentUrl", DataverseUrl).WithSetting("PsaBridge:Dataverse:TenantId", "contoso.onmicrosoft.com")
             .WithSetting("PsaBridge:Dataverse:ClientId", DataverseClientId).WithSetting("PsaBridge:Dataverse:ClientSecret", DataverseSecret)
             .WithSetting("PsaBridge:FinanceAndOperations:EnvironmentUrl", FinanceUrl).WithSetting("PsaBridge:FinanceAndOperations:TenantId", "contoso.onmicrosoft.com")

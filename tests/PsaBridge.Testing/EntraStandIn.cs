@@ -12,11 +12,12 @@ namespace PsaBridge.Testing;
 /// </summary>
 public sealed class EntraStandIn : HttpMessageHandler
 {
-    private readonly ConcurrentDictionary<string, (string Secret, string Token)> _clients = new();
+    private readonly ConcurrentDictionary<string, (string Secret, Func<Task<string>> Token)> _clients = new();
 
     public ConcurrentQueue<Dictionary<string, string>> TokenRequests { get; } = new();
 
-    public EntraStandIn Register(string clientId, string secret, string accessToken)
+    /// <summary>A client and the access token it gets: one the environment accepts (a PsaBridge host's personal access token), asked for when first needed.</summary>
+    public EntraStandIn Register(string clientId, string secret, Func<Task<string>> accessToken)
     {
         _clients[clientId] = (secret, accessToken);
         return this;
@@ -46,7 +47,7 @@ public sealed class EntraStandIn : HttpMessageHandler
                 });
             return Json(HttpStatusCode.OK, new Dictionary<string, object>
             {
-                ["token_type"] = "Bearer", ["expires_in"] = 3599, ["ext_expires_in"] = 3599, ["access_token"] = client.Token,
+                ["token_type"] = "Bearer", ["expires_in"] = 3599, ["ext_expires_in"] = 3599, ["access_token"] = await client.Token(),
             });
         }
         return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent($"The Entra stand-in has no {request.Method} {path}.") };

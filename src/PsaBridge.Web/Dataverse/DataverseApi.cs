@@ -6,6 +6,7 @@ using PsaBridge.Integration.Dynamics;
 using PsaBridge.Psa;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Web.Dynamics;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Dataverse;
 
@@ -36,7 +37,8 @@ public static class DataverseApi
 
     public static RouteGroupBuilder MapDataverseApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Root).WithTags("Dataverse-compatible Web API")
+        // A service endpoint: the caller is a connector with a bearer token, acting for integration.
+        var api = app.MapGroup(Root).WithTags("Dataverse-compatible Web API").RequireAuthorization(Policies.OperateIntegration)
             .AddEndpointFilter(new ServiceProtectionFilter(app.ServiceProvider.GetRequiredKeyedService<ServiceProtection>(ProtectionKey)));
         api.MapGet("/accounts", GetAccounts).WithName("DataverseAccounts")
             .WithSummary("Accounts as Dataverse serves them: $select, paging, change tracking");

@@ -5,6 +5,7 @@ using PsaBridge.Integration.Tests.CustomerSync;
 using PsaBridge.Testing;
 using PsaBridge.Web.Dataverse;
 using PsaBridge.Web.Dynamics;
+using PsaBridge.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PsaBridge.Integration.Tests.Dynamics;
@@ -118,6 +119,8 @@ public sealed class DataverseEndpointTests
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.GetValues("Retry-After").Single().ShouldBe("7");
         (await client.GetAsync("/api/data/v9.2/accounts?$select=name")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // A service endpoint for integration: a Viewer's token is refused.
+        (await (await app.CreateClientAsync(Roles.Viewer)).GetAsync("/api/data/v9.2/accounts?$select=name")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

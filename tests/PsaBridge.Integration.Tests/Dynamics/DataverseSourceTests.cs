@@ -6,6 +6,7 @@ using PsaBridge.Integration.Tests.CustomerSync;
 using PsaBridge.Testing;
 using PsaBridge.Web.Dataverse;
 using PsaBridge.Web.Dynamics;
+using PsaBridge.Web.Security;
 
 namespace PsaBridge.Integration.Tests.Dynamics;
 
@@ -53,7 +54,8 @@ public sealed class DataverseSourceTests
         var token = entra.TokenRequests.ShouldHaveSingleItem();
         (token["grant_type"], token["client_id"], token["client_secret"], token["scope"], token["tenant"]).ShouldBe(
             ("client_credentials", ConnectedHosts.DataverseClientId, ConnectedHosts.DataverseSecret, "https://psa.crm.dynamics.com/.default", "contoso.onmicrosoft.com"));
-        log.Entries.Where(e => e.Url.StartsWith("/api/data/v9.2/accounts")).Select(e => e.Authorization).Distinct().ShouldBe(["Bearer dataverse-access-token"]);
+        var operatorToken = (await psa.UserAsync(Roles.IntegrationOperator)).Token;
+        log.Entries.Where(e => e.Url.StartsWith("/api/data/v9.2/accounts")).Select(e => e.Authorization).Distinct().ShouldBe([$"Bearer {operatorToken}"]);
     }
 
     [Fact]
