@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -91,9 +92,18 @@ public sealed class GuidBytesMigrationTests
         foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && !PsaTablesAddedLater.Contains(e.GetTableName()!) && !MadeAfter(e.GetTableName())))
         {
             var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(entity.ClrType).Invoke(db, null)!;
-            rows.AddRange(set.AsEnumerable().Select(r => $"{entity.ClrType.Name} {JsonSerializer.Serialize(r, entity.ClrType)}"));
+            var table = entity.GetTableName()!;
+            rows.AddRange(set.AsEnumerable().Select(r => $"{entity.ClrType.Name} {WithoutLaterColumns(table, JsonSerializer.SerializeToNode(r, entity.ClrType)!)}"));
         }
         return rows.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The row without the columns later migrations added to its table: the step down drops them with their values.</summary>
+    private static string WithoutLaterColumns(string table, JsonNode row)
+    {
+        foreach (var column in PsaAddedLater.Where(c => c.StartsWith(table + ".", StringComparison.Ordinal)))
+            row.AsObject().Remove(column[(table.Length + 1)..]);
+        return row.ToJsonString();
     }
 
     /// <summary>How the tables' GUIDs are stored: SQLite's types of every non-NULL value in their GUID columns, joined by commas.</summary>
