@@ -71,6 +71,16 @@ public sealed class ProjectTask
 
     /// <summary>The planned sales (<c>msdyn_plannedsales</c>) from the assignments, in the contract's currency.</summary>
     public decimal PlannedSales { get; set; }
+
+    /// <summary>Whether the task had subtasks at the last rollup, so its own values below are kept.</summary>
+    public bool IsSummary { get; set; }
+
+    /// <summary>The task's own start, end, effort and progress from before it became a summary task, given back when its last subtask leaves.</summary>
+    public DateOnly? OwnScheduledStart { get; set; }
+
+    public DateOnly? OwnScheduledEnd { get; set; }
+    public decimal? OwnEffort { get; set; }
+    public decimal? OwnProgress { get; set; }
 }
 
 /// <summary>
@@ -136,6 +146,8 @@ internal sealed class ProjectTaskConfiguration : IEntityTypeConfiguration<Projec
         b.Property(t => t.Progress).HasPrecision(5, 2);
         b.Property(t => t.PlannedCost).HasPrecision(19, 4);
         b.Property(t => t.PlannedSales).HasPrecision(19, 4);
+        b.Property(t => t.OwnEffort).HasPrecision(19, 4);
+        b.Property(t => t.OwnProgress).HasPrecision(5, 2);
         b.HasOne<ProjectTask>().WithMany().HasForeignKey(t => t.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -7,7 +7,8 @@ namespace PsaBridge.Psa.Projects;
 /// A project's work breakdown as plain objects: the task tree, its outline numbers (reference B5: 1, 2 under the
 /// root, then 1.1, 1.2 ..., recalculated on add, indent, outdent, move and remove; moves change no effort or date)
 /// and the rollups of summary tasks (effort, cost and sales are the children's sums, start the earliest child start,
-/// end the latest child end; progress is the children's, weighted by effort).
+/// end the latest child end; progress is the children's, weighted by effort). A task keeps its own dates, effort and
+/// progress while it is a summary task and gets them back when its last subtask is outdented, moved or removed.
 /// </summary>
 public sealed class WorkBreakdown
 {
@@ -116,7 +117,12 @@ public sealed class WorkBreakdown
     private void Roll(ProjectTask task)
     {
         var children = Children(task.Id);
-        if (children.Count == 0) return;
+        if (children.Count == 0)
+        {
+            if (task.IsSummary) GiveBackOwnValues(task);
+            return;
+        }
+        if (!task.IsSummary) KeepOwnValues(task);
         foreach (var child in children) Roll(child);
         task.ScheduledStart = children.Min(c => c.ScheduledStart);
         task.ScheduledEnd = children.Max(c => c.ScheduledEnd);
@@ -126,6 +132,20 @@ public sealed class WorkBreakdown
         var weight = task.Effort.Value;
         task.Progress = Math.Round(weight > 0 ? children.Sum(c => c.Progress * (c.Effort ?? 0m)) / weight : children.Average(c => c.Progress), 2,
             MidpointRounding.AwayFromZero);
+    }
+
+    private static void KeepOwnValues(ProjectTask task)
+    {
+        (task.OwnScheduledStart, task.OwnScheduledEnd, task.OwnEffort, task.OwnProgress) = (task.ScheduledStart, task.ScheduledEnd, task.Effort, task.Progress);
+        task.IsSummary = true;
+    }
+
+    /// <summary>A task that lost its last subtask is a leaf again with the values it had; its plan is its assignments', and a summary task has none.</summary>
+    private static void GiveBackOwnValues(ProjectTask task)
+    {
+        (task.ScheduledStart, task.ScheduledEnd, task.Effort, task.Progress) = (task.OwnScheduledStart, task.OwnScheduledEnd, task.OwnEffort, task.OwnProgress ?? 0m);
+        (task.OwnScheduledStart, task.OwnScheduledEnd, task.OwnEffort, task.OwnProgress) = (null, null, null, null);
+        (task.PlannedCost, task.PlannedSales, task.IsSummary) = (0m, 0m, false);
     }
 
     private IEnumerable<(ProjectTask Task, int Depth)> Walk(Guid parent, int depth)

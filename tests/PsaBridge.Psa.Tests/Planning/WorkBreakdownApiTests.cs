@@ -42,6 +42,25 @@ public sealed class WorkBreakdownApiTests
     }
 
     [Fact]
+    public async Task Outdenting_the_only_subtask_of_a_task_gives_the_task_back_its_own_dates_and_effort()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var world = await PlanningWorld.SetUpAsync(client);
+        var design = await world.TaskAsync("Design", 40m, "2018-02-05", "2018-02-09");
+        var wireframes = await world.TaskAsync("Wireframes", 8m, "2018-02-12", "2018-02-12");
+        await client.PostOkAsync($"tasks/{wireframes}/indent");
+        var summary = (await client.GetOkAsync($"projects/{world.Project}/plan")).GetProperty("tasks")[0];
+        (summary.Text("scheduledStart"), summary.Number("effort")).ShouldBe(("2018-02-12", 8m));
+
+        await client.PostOkAsync($"tasks/{wireframes}/outdent");
+
+        (await OutlineAsync(client, world.Project)).ShouldBe([("1", "Design", 0, false), ("2", "Wireframes", 0, false)]);
+        var task = (await client.GetOkAsync($"projects/{world.Project}/plan")).GetProperty("tasks")[0];
+        (task.Text("scheduledStart"), task.Text("scheduledEnd"), task.Number("effort")).ShouldBe(("2018-02-05", "2018-02-09", 40m));
+    }
+
+    [Fact]
     public async Task A_task_ending_before_it_starts_or_placed_under_its_own_subtask_is_refused_and_nothing_changes()
     {
         await using var app = await PsaBridgeApp.StartAsync();

@@ -134,4 +134,47 @@ public sealed class WorkBreakdownTests
         phase.Progress.ShouldBe(40m); // (40 x 100 + 120 x 20) / 160
         b.SumOverSubtree(phase, id => id == build.Id ? 7m : id == design.Id ? 5m : 1m).ShouldBe(13m);
     }
+
+    [Fact]
+    public void Outdenting_the_only_subtask_gives_the_parent_back_its_own_dates_effort_and_progress()
+    {
+        var b = new WorkBreakdown([]);
+        var design = Task("Design", 40m, "2018-02-05", "2018-02-09");
+        design.Progress = 10m;
+        var wireframes = Task("Wireframes", 8m, "2018-02-12", "2018-02-12");
+        wireframes.PlannedCost = 400m;
+        b.Add(design, null, null);
+        b.Add(wireframes, design.Id, null);
+        b.Rollup();
+        (design.ScheduledStart, design.Effort, design.PlannedCost).ShouldBe((new DateOnly(2018, 2, 12), 8m, 400m));
+
+        b.Outdent(wireframes);
+        b.Rollup();
+
+        Outline(b).ShouldBe("1=Design 2=Wireframes");
+        (design.ScheduledStart, design.ScheduledEnd).ShouldBe((new DateOnly(2018, 2, 5), new DateOnly(2018, 2, 9)));
+        (design.Effort, design.Progress, design.PlannedCost, design.IsSummary).ShouldBe((40m, 10m, 0m, false));
+        (wireframes.Effort, wireframes.PlannedCost).ShouldBe((8m, 400m));
+    }
+
+    [Fact]
+    public void A_summary_task_keeps_its_own_values_while_it_has_any_subtask_and_keeps_them_once_only()
+    {
+        var b = new WorkBreakdown([]);
+        var design = Task("Design", 40m, "2018-02-05", "2018-02-09");
+        var (first, second) = (Task("First", 8m, "2018-02-12", "2018-02-12"), Task("Second", 4m, "2018-02-13", "2018-02-13"));
+        b.Add(design, null, null);
+        b.Add(first, design.Id, null);
+        b.Rollup();
+        b.Add(second, design.Id, null);
+        b.Rollup();
+
+        b.Outdent(first);
+        b.Rollup();
+        (design.Effort, design.ScheduledStart).ShouldBe((4m, new DateOnly(2018, 2, 13)));
+        b.Remove(second);
+        b.Rollup();
+
+        (design.Effort, design.ScheduledStart, design.ScheduledEnd).ShouldBe((40m, new DateOnly(2018, 2, 5), new DateOnly(2018, 2, 9)));
+    }
 }
