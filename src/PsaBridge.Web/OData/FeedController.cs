@@ -38,4 +38,24 @@ public sealed class FeedController(FeedDb db) : ODataController
     [FeedQuery, HttpGet("invoices")] public IQueryable<invoice> Invoices() => db.Rows<invoice>();
     [FeedQuery, HttpGet("invoicedetails")] public IQueryable<invoicedetail> InvoiceLines() => db.Rows<invoicedetail>();
     [FeedQuery, HttpGet("msdyn_invoicelinetransactions")] public IQueryable<msdyn_invoicelinetransaction> InvoiceLineDetails() => db.Rows<msdyn_invoicelinetransaction>();
+    [FeedQuery, HttpGet("opportunities")] public IQueryable<opportunity> Opportunities() => db.Rows<opportunity>();
+    [FeedQuery, HttpGet("opportunityproducts")] public IQueryable<opportunityproduct> OpportunityLines() => db.Rows<opportunityproduct>();
+    [FeedQuery, HttpGet("quotes")] public IQueryable<quote> Quotes() => db.Rows<quote>();
+    [FeedQuery, HttpGet("quotedetails")] public IQueryable<quotedetail> QuoteLines() => db.Rows<quotedetail>();
+    [FeedQuery, HttpGet("msdyn_quotelinetransactions")] public IQueryable<msdyn_quotelinetransaction> QuoteLineDetails() => db.Rows<msdyn_quotelinetransaction>();
+    [FeedQuery, HttpGet("msdyn_quotelinescheduleofvalues")] public IQueryable<msdyn_quotelinescheduleofvalue> QuoteMilestones() => db.Rows<msdyn_quotelinescheduleofvalue>();
+    [FeedQuery, HttpGet("msdyn_quotelineinvoiceschedules")] public IQueryable<msdyn_quotelineinvoiceschedule> QuoteSchedules() => db.Rows<msdyn_quotelineinvoiceschedule>();
+    [FeedQuery, HttpGet("msdyn_orderlinetransactions")] public IQueryable<msdyn_orderlinetransaction> ContractLineDetails() => db.Rows<msdyn_orderlinetransaction>();
+    [FeedQuery, HttpGet("msdyn_contractlineinvoiceschedules")]
+    public IQueryable<msdyn_contractlineinvoiceschedule> ContractSchedules() => db.Rows<msdyn_contractlineinvoiceschedule>();
+    [FeedQuery, HttpGet("msdyn_resourceassignments")] public IQueryable<msdyn_resourceassignment> Assignments() => db.Rows<msdyn_resourceassignment>();
+    [FeedQuery, HttpGet("msdyn_resourcerequirements")] public IQueryable<msdyn_resourcerequirement> Requirements() => db.Rows<msdyn_resourcerequirement>();
+    [FeedQuery, HttpGet("msdyn_estimates")] public IQueryable<msdyn_estimate> Estimates() => db.Rows<msdyn_estimate>();
+    [FeedQuery, HttpGet("msdyn_estimatelines")] public IQueryable<msdyn_estimateline> EstimateLines() => db.Rows<msdyn_estimateline>();
+    [FeedQuery, HttpGet("bookableresourcebookingheaders")] public IQueryable<bookableresourcebookingheader> BookingHeaders() => db.Rows<bookableresourcebookingheader>();
+    [FeedQuery, HttpGet("bookableresourcebookings")] public IQueryable<bookableresourcebooking> Bookings() => db.Rows<bookableresourcebooking>();
+    [FeedQuery, HttpGet("characteristics")] public IQueryable<characteristic> Characteristics() => db.Rows<characteristic>();
+    [FeedQuery, HttpGet("bookableresourcecharacteristics")]
+    public IQueryable<bookableresourcecharacteristic> ResourceCharacteristics() => db.Rows<bookableresourcecharacteristic>();
+    [FeedQuery, HttpGet("bookableresourcecategoryassns")] public IQueryable<bookableresourcecategoryassn> ResourceRoles() => db.Rows<bookableresourcecategoryassn>();
 }

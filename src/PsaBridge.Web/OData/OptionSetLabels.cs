@@ -23,6 +23,16 @@ public static class OptionSetLabels
         [MilestoneInvoiceStatus.ReadyForInvoicing] = "Ready for invoicing",
         [MilestoneInvoiceStatus.CustomerInvoiceCreated] = "Customer invoice created",
         [MilestoneInvoiceStatus.CustomerInvoicePosted] = "Customer invoice posted",
+        [QuoteStatus.InProgressActive] = "In Progress",
+        [OpportunityStatus.OutSold] = "Out-Sold",
+        [Psa.Scheduling.AllocationMethod.FullCapacity] = "Full capacity",
+        [Psa.Scheduling.AllocationMethod.DistributeEvenly] = "Distribute evenly",
+        [Psa.Scheduling.AllocationMethod.PercentageCapacity] = "Percentage capacity",
+        [Psa.Scheduling.AllocationMethod.FrontLoad] = "Front load",
+        [Psa.Scheduling.RequirementStatus.Fulfilled] = "Completed",
+        [Psa.Projects.EstimateHeaderType.ResourceBased] = "Resource based",
+        [Psa.Projects.EstimateHeaderType.ActivityBased] = "Activity based",
+        [Psa.Projects.EstimateHeaderType.AssignmentBased] = "Assignment based",
     }.ToFrozenDictionary();
 
     /// <summary>The label of <paramref name="value"/> in <paramref name="optionSet"/>; the number itself when the set has no such member.</summary>

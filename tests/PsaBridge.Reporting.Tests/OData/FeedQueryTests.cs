@@ -18,7 +18,7 @@ public sealed class FeedQueryTests
         var client = app.CreateClient();
         var alpine = await AlpineReporting.InvoicedAsync(client);
 
-        var page = await GetAsync(client, $"/odata/msdyn_actuals?$select=msdyn_transactiontypecode,msdyn_amount,msdyn_documentdate,_msdyn_project_value"
+        var page = await Feed.GetAsync(client, $"/odata/msdyn_actuals?$select=msdyn_transactiontypecode,msdyn_amount,msdyn_documentdate,_msdyn_project_value"
             + $"&$filter=_msdyn_project_value eq {alpine.Project} and msdyn_transactiontypecode ne {Cost}&$orderby=msdyn_amount desc&$count=true&$top=2&$skip=1");
 
         page.GetProperty("@odata.context").GetString().ShouldEndWith("$metadata#msdyn_actuals(msdyn_transactiontypecode,msdyn_amount,msdyn_documentdate,_msdyn_project_value,msdyn_actualid)");
@@ -40,7 +40,7 @@ public sealed class FeedQueryTests
         var client = app.CreateClient();
         var alpine = await AlpineReporting.ApprovedAsync(client);
 
-        var page = await GetAsync(client, "/odata/msdyn_actuals?$select=msdyn_amount&$expand=msdyn_project($select=msdyn_subject),msdyn_accountcustomer($select=name)"
+        var page = await Feed.GetAsync(client, "/odata/msdyn_actuals?$select=msdyn_amount&$expand=msdyn_project($select=msdyn_subject),msdyn_accountcustomer($select=name)"
             + $",msdyn_resourcecategory&$filter=msdyn_transactiontypecode eq {Unbilled} and _msdyn_project_value eq {alpine.Project}");
 
         var row = page.GetProperty("value").EnumerateArray().Single();
@@ -50,7 +50,7 @@ public sealed class FeedQueryTests
         row.GetProperty("msdyn_accountcustomer").GetProperty("name").GetString().ShouldBe("Alpine Ski House");
         row.GetProperty("msdyn_resourcecategory").GetProperty("name").GetString().ShouldBe("Project Manager");
 
-        var contract = (await GetAsync(client, "/odata/salesorders?$expand=order_details($select=salesorderdetailname,msdyn_budgetamount)"))
+        var contract = (await Feed.GetAsync(client, "/odata/salesorders?$expand=order_details($select=salesorderdetailname,msdyn_budgetamount)"))
             .GetProperty("value").EnumerateArray().Single();
         contract.GetProperty("name").GetString().ShouldBe("Alpine CRM");
         var line = contract.GetProperty("order_details").EnumerateArray().Single();
@@ -65,7 +65,7 @@ public sealed class FeedQueryTests
         await AlpineReporting.ApprovedAsync(client);
         const string url = "/odata/msdyn_actuals?$select=msdyn_transactiontypecode,msdyn_billingtype,msdyn_billingstatus&$orderby=msdyn_transactiontypecode";
 
-        var plain = (await GetAsync(client, url)).GetProperty("value")[0];
+        var plain = (await Feed.GetAsync(client, url)).GetProperty("value")[0];
         plain.TryGetProperty("msdyn_transactiontypecode@OData.Community.Display.V1.FormattedValue", out _).ShouldBeFalse();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -75,10 +75,10 @@ public sealed class FeedQueryTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         response.Headers.GetValues("Preference-Applied").ShouldContain(v => v.Contains("OData.Community.Display.V1.FormattedValue"));
         var rows = JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().ToList();
-        rows.Select(r => (r.GetProperty("msdyn_transactiontypecode").GetInt32(), Label(r, "msdyn_transactiontypecode")))
+        rows.Select(r => (r.GetProperty("msdyn_transactiontypecode").GetInt32(), Feed.Label(r, "msdyn_transactiontypecode")))
             .ShouldBe([(192350000, "Cost"), (192350005, "Unbilled Sales")]);
-        Label(rows[0], "msdyn_billingtype").ShouldBe("Chargeable");
-        Label(rows[1], "msdyn_billingstatus").ShouldBe("Unbilled Sales Created");
+        Feed.Label(rows[0], "msdyn_billingtype").ShouldBe("Chargeable");
+        Feed.Label(rows[1], "msdyn_billingstatus").ShouldBe("Unbilled Sales Created");
         rows[0].GetProperty("msdyn_billingstatus").ValueKind.ShouldBe(JsonValueKind.Null);
         rows[0].TryGetProperty("msdyn_billingstatus@OData.Community.Display.V1.FormattedValue", out _).ShouldBeFalse();
     }
@@ -89,7 +89,7 @@ public sealed class FeedQueryTests
         await using var app = await PsaBridgeApp.StartAsync();
         var client = app.CreateClient();
 
-        var sets = (await GetAsync(client, "/odata")).GetProperty("value").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        var sets = (await Feed.GetAsync(client, "/odata")).GetProperty("value").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
         sets.ShouldContain("msdyn_actuals");
         sets.ShouldContain("accounts");
         sets.ShouldContain("salesorders");
@@ -98,16 +98,5 @@ public sealed class FeedQueryTests
         (await client.GetAsync("/odata/msdyn_actuals?$filter=msdyn_nosuchcolumn eq 1")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/odata/msdyn_actuals?$top=-1")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.PostAsync("/odata/msdyn_actuals", new StringContent("{}"))).StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
-    }
-
-    private static string? Label(JsonElement row, string property) =>
-        row.TryGetProperty(property + "@OData.Community.Display.V1.FormattedValue", out var label) ? label.GetString() : null;
-
-    private static async Task<JsonElement> GetAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
