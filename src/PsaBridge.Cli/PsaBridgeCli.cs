@@ -18,6 +18,7 @@ public static class PsaBridgeCli
     [
         DbCommands.Create,
         UsersCommands.Create,
+        AuditCommands.Create,
         AccountsCommands.Create,
         CustomersCommands.Create,
         SyncCommands.Create,

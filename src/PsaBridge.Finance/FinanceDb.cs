@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.Audit;
 using PsaBridge.Finance.Currencies;
 using PsaBridge.Finance.CustomerGroups;
 using PsaBridge.Finance.Identity;
@@ -39,6 +40,7 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : IdentityDbC
     public DbSet<BatchJobSchedule> BatchJobSchedules => Set<BatchJobSchedule>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         SqliteGuidConverter.Apply(configurationBuilder, Database);

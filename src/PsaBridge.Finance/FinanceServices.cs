@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PsaBridge.Finance.AddressSetup;
+using PsaBridge.Finance.Audit;
 using PsaBridge.Finance.CustomerGroups;
 using PsaBridge.Finance.Identity;
 using PsaBridge.Finance.Customers;
@@ -29,6 +31,9 @@ public static class FinanceServices
         services.AddSingleton<NumberSequenceAllocator>();
         UserAccounts.Register(services);
         services.AddScoped<UserAccounts>();
+        services.TryAddScoped<IAuditActor, OperatingSystemActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
         return services;
     }
 

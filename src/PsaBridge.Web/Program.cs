@@ -60,6 +60,7 @@ app.MapResourcingApi();
 app.MapSchedulingApi();
 app.MapDataverseApi();
 app.MapFinanceODataApi();
+app.MapAuditApi();
 app.MapRazorPages();
 app.MapControllers().RequireAuthorization(Policies.Read);
 

@@ -35,6 +35,7 @@ internal static class CustomerGroupsCommands
         {
             var group = await ctx.Service<CustomerGroupService>().CreateAsync(
                 new CustomerGroupInput(ctx.Value(id), ctx.Value(description), ctx.Value(terms)), ctx.Cancellation);
+            await ctx.AuditAsync("CreateCustomerGroup", "CustomerGroup", group.Id);
             ctx.Console.WriteLine($"Customer group {group.Id} added: {group.Description}" +
                                   (group.DefaultPaymentTerms is { } t ? $", default payment terms {t}." : "."));
             return ExitCodes.Ok;

@@ -37,6 +37,7 @@ internal static class ImportCommands
                 using var reader = csv.OpenText();
                 return await ctx.Service<ImportAddressData>().ImportAsync(reader, new InlineProgress<int>(rows => bar.Report(rows)), ctx.Cancellation);
             });
+            await ctx.AuditAsync("ImportAddressData", "City", "", $"{csv.Name}: {result.CitiesCreated} cities, {result.ZipCodesCreated} zip codes created");
             ctx.Console.WriteFields($"Import of {csv.Name}",
                 ("Rows read", result.RowsRead),
                 ("Imported", result.Imported),
@@ -73,6 +74,7 @@ internal static class ImportCommands
                 foreach (var message in errors.SelectMany(e => e.Messages)) await ctx.Error.WriteLineAsync($"error: {csv.Name}: {message}");
                 return ExitCodes.Failed;
             }
+            await ctx.AuditAsync("ImportAccounts", "Account", "", $"{csv.Name}: {report.Imported} imported, {report.Failed} in error");
             ctx.Console.WriteFields($"Import of {csv.Name}",
                 ("Rows read", report.Rows),
                 ("Imported", report.Imported),

@@ -67,6 +67,7 @@ internal static class NumberSequencesCommands
         {
             var s = await ctx.Service<NumberSequenceService>().CreateAsync(new NumberSequenceInput(ctx.Value(code), ctx.Value(name), ctx.Value(format),
                 ctx.Value(smallest), ctx.Value(largest), ctx.Value(next), ctx.Value(continuous)), ctx.Cancellation);
+            await ctx.AuditAsync("CreateNumberSequence", "NumberSequence", s.Code);
             ctx.Console.WriteLine($"Number sequence {s.Code} added: {s.Format}, {s.Smallest} to {s.Largest}, next {s.FormatNumber(s.Next)}" +
                                   (s.Continuous ? ", continuous." : "."));
             return ExitCodes.Ok;
@@ -81,6 +82,7 @@ internal static class NumberSequencesCommands
             "They are used up: the sequence never gives them again.") { code, count }.Runs(async ctx =>
         {
             var block = await ctx.Service<NumberSequenceAllocator>().TakeAsync(ctx.Service<FinanceDb>(), ctx.Value(code), ctx.Value(count), ctx.Cancellation);
+            await ctx.AuditAsync("ReserveNumbers", "NumberSequence", block.SequenceCode, $"{block.Count} number(s): {block.First} to {block.Last}");
             if (block.Count <= ListedNumbers)
                 foreach (var number in block.All()) ctx.Console.WriteLine(number);
             else

@@ -35,6 +35,7 @@ internal static class PaymentTermsCommands
         {
             var term = await ctx.Service<PaymentTermService>().CreateAsync(
                 new PaymentTermInput(ctx.Value(code), ctx.Value(description), ctx.Value(netDays)), ctx.Cancellation);
+            await ctx.AuditAsync("CreatePaymentTerm", "PaymentTerm", term.Code);
             ctx.Console.WriteLine($"Payment term {term.Code} added: {term.Description}, net {term.NetDays} days.");
             return ExitCodes.Ok;
         });
@@ -46,6 +47,7 @@ internal static class PaymentTermsCommands
         return new Command("remove", "Removes a payment term that no customer uses.") { code }.Runs(async ctx =>
         {
             await ctx.Service<PaymentTermService>().DeleteAsync(ctx.Value(code), ctx.Cancellation);
+            await ctx.AuditAsync("DeletePaymentTerm", "PaymentTerm", ctx.Value(code));
             ctx.Console.WriteLine($"Payment term {ctx.Value(code)} removed.");
             return ExitCodes.Ok;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using PsaBridge.Cli.Infrastructure;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Finance.Audit;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 using Spectre.Console;
@@ -33,6 +34,7 @@ internal static class SyncCommands
             var job = ctx.Service<SynchronizeCustomers>();
             // Taking the lease first refuses a run that would overlap another before any progress is shown.
             var run = await job.StartAsync(request, ctx.Cancellation);
+            await ctx.Service<AuditTrail>().RunStartedAsync(run.Header, ctx.Cancellation);
             await ctx.Console.WithProgressAsync(request.DryRun ? "Checking accounts (dry run)" : "Synchronizing customers", 0, async bar =>
             {
                 await job.ExecuteAsync(run, new InlineProgress<SyncProgress>(p => bar.Report(p.Processed, p.Total)), ctx.Cancellation);

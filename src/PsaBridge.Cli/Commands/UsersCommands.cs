@@ -23,6 +23,7 @@ internal static class UsersCommands
         return new Command("add", "Adds a user with one role and prints a one-time password to give them.") { email, role }.Runs(async ctx =>
         {
             var user = await ctx.Service<UserAccounts>().AddAsync(ctx.Value(email), ctx.Value(role), ct: ctx.Cancellation);
+            await ctx.AuditAsync("AddUser", "User", user.User.Id, $"{user.User.Email} as {user.Role}");
             ctx.Console.WriteLine($"User {user.User.Email} added as {user.Role}.");
             ctx.Console.WriteLine($"One-time password: {user.Password}");
             ctx.Console.WriteLine("It is shown only now: give it to the person, who signs in at /account/sign-in.");

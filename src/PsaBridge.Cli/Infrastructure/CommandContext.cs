@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance.Audit;
 using Spectre.Console;
 
 namespace PsaBridge.Cli.Infrastructure;
@@ -15,6 +16,10 @@ internal sealed class CommandContext(ParseResult parse, IServiceProvider service
 
     public T Value<T>(Option<T> option) => Parse.GetValue(option)!;
     public T Value<T>(Argument<T> argument) => Parse.GetValue(argument)!;
+
+    /// <summary>Records in the audit trail, as the operating-system user, what the command changed.</summary>
+    public Task AuditAsync(string action, string entity, string recordId, string? details = null) =>
+        Service<AuditTrail>().RecordAsync(new AuditRecord(action, entity, recordId, details), Cancellation);
 
     /// <summary>A service of the application (a feature's handler or query), made for this command if it is not registered.</summary>
     public T Service<T>() where T : notnull => ActivatorUtilities.GetServiceOrCreateInstance<T>(Services);

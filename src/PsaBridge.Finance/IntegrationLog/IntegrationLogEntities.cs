@@ -33,6 +33,8 @@ public sealed class IntegrationLogHeader
     public long DurationMs { get; set; }
     /// <summary>A note on the run as a whole, e.g. that it was interrupted and resumed by a later run.</summary>
     public string? Message { get; set; }
+    /// <summary>Who started an interactive run (null for the schedule's runs, which have a batch job id).</summary>
+    public string? StartedBy { get; set; }
 }
 
 /// <summary>One line per account processed: Completed or Error, the action taken, and every message.</summary>
@@ -96,6 +98,7 @@ internal sealed class IntegrationLogHeaderConfiguration : IEntityTypeConfigurati
         b.Property(h => h.BatchJobId).HasMaxLength(100);
         b.Property(h => h.JobDescription).HasMaxLength(200);
         b.Property(h => h.Message).HasMaxLength(2000);
+        b.Property(h => h.StartedBy).HasMaxLength(256);
         b.HasIndex(h => new { h.Status, h.ExecutionDate });
         b.HasIndex(h => h.ExecutionDate);
     }

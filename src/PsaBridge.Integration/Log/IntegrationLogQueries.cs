@@ -12,11 +12,11 @@ public enum LogStatusFilter { Error, Completed, Running, All }
 public sealed record LogCounts(int Read, int Created, int Updated, int Unchanged, int Failed, int ZipCodesCreated);
 
 public sealed record LogHeaderView(Guid Id, string? BatchJobId, string JobDescription, DateTime ExecutionDate, DateTime? FinishedAt,
-    IntegrationStatus Status, LogCounts Counts, long DurationMs, string? Message, bool Full = false)
+    IntegrationStatus Status, LogCounts Counts, long DurationMs, string? Message, bool Full = false, string? StartedBy = null)
 {
     public static LogHeaderView From(IntegrationLogHeader h) => new(h.Id, h.BatchJobId, h.JobDescription,
         DateTime.SpecifyKind(h.ExecutionDate, DateTimeKind.Utc), h.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, h.Status,
-        new LogCounts(h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount), h.DurationMs, h.Message, h.Full);
+        new LogCounts(h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount), h.DurationMs, h.Message, h.Full, h.StartedBy);
 }
 
 public sealed record LogLineView(int LineNumber, Guid PsaAccountId, string AccountName, string? AccountNumber, string? CustomerAccount,

@@ -1,3 +1,4 @@
+using PsaBridge.Infrastructure.Auditing;
 using PsaBridge.Infrastructure.Validation;
 
 namespace PsaBridge.Psa.Actuals;
@@ -6,8 +7,11 @@ namespace PsaBridge.Psa.Actuals;
 public sealed record ApprovalResult(Guid Id, bool Approved, string? Error = null);
 
 /// <summary>The outcome of a bulk approval.</summary>
-public sealed record ApprovalReport(int Requested, int Approved, int Failed, IReadOnlyList<ApprovalResult> Results)
+public sealed record ApprovalReport(int Requested, int Approved, int Failed, IReadOnlyList<ApprovalResult> Results) : IAuditedRecords
 {
+    /// <summary>The entries approved; their kind is the endpoint's (time or expense), so it is left for the trail to fill in.</summary>
+    public IEnumerable<AuditedRecord> AuditedRecords() => Results.Where(r => r.Approved).Select(r => new AuditedRecord("", r.Id.ToString()));
+
     public static ApprovalReport From(IReadOnlyList<ApprovalResult> results) =>
         new(results.Count, results.Count(r => r.Approved), results.Count(r => !r.Approved), results);
 }

@@ -1,3 +1,4 @@
+using PsaBridge.Infrastructure.Auditing;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Expenses;
@@ -17,8 +18,11 @@ public sealed record ApprovalDecisionInput(List<ApprovalEntry>? Entries, string?
 /// <summary>What became of one entry of a decision: a bad entry fails alone with its reason, the others go on.</summary>
 public sealed record ApprovalDecisionResult(ApprovalEntryType EntryType, Guid Id, bool Done, string? Error = null);
 
-public sealed record ApprovalDecisionReport(int Requested, int Done, int Failed, IReadOnlyList<ApprovalDecisionResult> Results)
+public sealed record ApprovalDecisionReport(int Requested, int Done, int Failed, IReadOnlyList<ApprovalDecisionResult> Results) : IAuditedRecords
 {
+    public IEnumerable<AuditedRecord> AuditedRecords() =>
+        Results.Where(r => r.Done).Select(r => new AuditedRecord(r.EntryType == ApprovalEntryType.Time ? "TimeEntry" : "ExpenseEntry", r.Id.ToString()));
+
     public static ApprovalDecisionReport From(IReadOnlyList<ApprovalDecisionResult> results) =>
         new(results.Count, results.Count(r => r.Done), results.Count(r => !r.Done), results);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Psa.Approvals;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -20,7 +21,7 @@ public static class ApprovalsApi
 {
     public static RouteGroupBuilder MapApprovalsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/approvals").WithTags("PSA approvals").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/approvals").WithTags("PSA approvals").RequireAuthorization(Policies.Read).Audited();
 
         api.MapGet("/", ListAsync).WithName("ListApprovals").WithSummary("The approval queue: submitted and recall-requested time and expense, oldest first")
             .ProducesValidationProblem();

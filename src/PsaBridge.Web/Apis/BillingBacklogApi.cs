@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Actuals;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -22,7 +23,7 @@ public static class BillingBacklogApi
 {
     public static RouteGroupBuilder MapBillingBacklogApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/actuals").WithTags("PSA actuals").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/actuals").WithTags("PSA actuals").RequireAuthorization(Policies.Read).Audited();
         api.MapPost("/ready-to-invoice", (BillingBacklogService s, BillingStatusInput input, CancellationToken ct) => MarkAsync(s, input, ready: true, ct)).RequireAuthorization(Policies.ManageFinance)
             .WithName("MarkReadyToInvoice").WithSummary("Mark unbilled sales Ready to Invoice; each actual that cannot be fails alone")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

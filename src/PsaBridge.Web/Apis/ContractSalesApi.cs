@@ -6,6 +6,7 @@ using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -17,7 +18,7 @@ public static class ContractSalesApi
 {
     public static RouteGroupBuilder MapContractSalesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contracts").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contracts").RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         manage.MapPost("/confirm", ConfirmAsync).WithName("ConfirmContract")
             .WithSummary("Confirm a draft contract (one-way): Active, status reason Confirmed; read-only from then on but for milestones' invoice status")

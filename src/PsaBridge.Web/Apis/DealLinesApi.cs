@@ -5,6 +5,7 @@ using PsaBridge.Psa.Sales.Contracts;
 using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -15,11 +16,11 @@ namespace PsaBridge.Web.Apis;
 public static class DealLinesApi
 {
     public static void MapQuoteLinesApi(this IEndpointRouteBuilder app) =>
-        Map(app.MapGroup("/api/psa/quotes/{id:guid}").WithTags("PSA sales: quote lines and details").RequireAuthorization(Policies.ManageProjects), "Quote", "an open quote",
+        Map(app.MapGroup("/api/psa/quotes/{id:guid}").WithTags("PSA sales: quote lines and details").RequireAuthorization(Policies.ManageProjects).Audited(), "Quote", "an open quote",
             DealLinesHandlers<QuoteLineService, QuoteDetailService, Quote, QuoteLine, QuoteLineDetail>.All());
 
     public static void MapContractLinesApi(this IEndpointRouteBuilder app) =>
-        Map(app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contract lines and details").RequireAuthorization(Policies.ManageProjects), "Contract", "a draft contract",
+        Map(app.MapGroup("/api/psa/contracts/{id:guid}").WithTags("PSA sales: contract lines and details").RequireAuthorization(Policies.ManageProjects).Audited(), "Contract", "a draft contract",
             DealLinesHandlers<ContractLineService, ContractDetailService, ProjectContract, ContractLine, ContractLineDetail>.All());
 
     /// <summary>The handlers of one kind of deal, as delegates: mapped once here for both kinds.</summary>

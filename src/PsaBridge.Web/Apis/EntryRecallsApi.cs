@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Expenses;
 using PsaBridge.Psa.Time;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -9,7 +10,7 @@ public static class EntryRecallsApi
 {
     public static RouteGroupBuilder MapEntryRecallsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA time and expense").RequireAuthorization(Policies.EnterTime);
+        var api = app.MapGroup("/api/psa").WithTags("PSA time and expense").RequireAuthorization(Policies.EnterTime).Audited();
         api.MapPost("/time-entries/{id:guid}/recall", RecallTimeEntryAsync).WithName("RecallTimeEntry")
             .WithSummary("Recall a time entry: Submitted to Draft, or Approved to Recall Requested (refused once invoiced)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

@@ -5,6 +5,7 @@ using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Finance.PaymentTerms;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class FinanceApi
 {
     public static RouteGroupBuilder MapFinanceApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/finance").WithTags("Finance").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/finance").WithTags("Finance").RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageFinance);
         var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
 

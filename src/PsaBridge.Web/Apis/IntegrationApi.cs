@@ -3,6 +3,7 @@ using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 using PsaBridge.Integration.Scheduling;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -10,7 +11,7 @@ public static class IntegrationApi
 {
     public static RouteGroupBuilder MapIntegrationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration").WithTags("Integration").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/integration").WithTags("Integration").RequireAuthorization(Policies.Read).Audited();
         var operate = api.MapGroup("").RequireAuthorization(Policies.OperateIntegration);
         var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
 

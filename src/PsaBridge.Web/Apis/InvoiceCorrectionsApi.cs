@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Invoicing;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -8,7 +9,7 @@ public static class InvoiceCorrectionsApi
 {
     public static RouteGroupBuilder MapInvoiceCorrectionsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/invoices").WithTags("PSA invoices").RequireAuthorization(Policies.ManageFinance);
+        var api = app.MapGroup("/api/psa/invoices").WithTags("PSA invoices").RequireAuthorization(Policies.ManageFinance).Audited();
         api.MapPatch("/{id:guid}/details/{detailId:guid}", UpdateDetailAsync).WithName("UpdateInvoiceDetail")
             .WithSummary("Set the quantity (lower only) or billing type of a detail of a draft invoice")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

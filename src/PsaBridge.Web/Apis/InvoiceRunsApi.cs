@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Invoicing.InvoiceRuns;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -12,7 +13,7 @@ public static class InvoiceRunsApi
 {
     public static RouteGroupBuilder MapInvoiceRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration/jobs/invoices").WithTags("Integration: project invoices").RequireAuthorization(Policies.ManageFinance);
+        var api = app.MapGroup("/api/integration/jobs/invoices").WithTags("Integration: project invoices").RequireAuthorization(Policies.ManageFinance).Audited();
         api.MapPost("/run", RunAsync).WithName("RunCreateProjectInvoices")
             .WithSummary("Run 'Create project invoices' for a date: a draft invoice per contract whose schedule row or ready milestone is due; running it again for the date makes nothing")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);

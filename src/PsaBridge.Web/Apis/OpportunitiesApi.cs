@@ -6,6 +6,7 @@ using PsaBridge.Psa.Sales.Opportunities;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -22,7 +23,7 @@ public static class OpportunitiesApi
 {
     public static RouteGroupBuilder MapOpportunitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/opportunities").WithTags("PSA sales: opportunities").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/opportunities").WithTags("PSA sales: opportunities").RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         api.MapGet("/", ListAsync).WithName("ListOpportunities").WithSummary("Opportunities, filtered, sorted and paged").ProducesValidationProblem();
         manage.MapPost("/", CreateAsync).WithName("CreateOpportunity").WithSummary("Create an opportunity with its lines and price lists").ProducesSalesProblems();

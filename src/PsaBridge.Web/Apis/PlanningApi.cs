@@ -4,6 +4,7 @@ using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Scheduling;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -25,7 +26,7 @@ public static class PlanningApi
 {
     public static RouteGroupBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA planning").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa").WithTags("PSA planning").WithDocumentedErrors().RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
         api.MapGet("/projects/{projectId:guid}/plan", GetPlan).WithName("GetProjectPlan")

@@ -10,6 +10,7 @@ using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Time;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -31,7 +32,7 @@ public static class ProjectAccountingApi
 {
     public static RouteGroupBuilder MapProjectAccountingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA project accounting").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa").WithTags("PSA project accounting").RequireAuthorization(Policies.Read).Audited();
         var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
         var projects = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         var time = api.MapGroup("").RequireAuthorization(Policies.EnterTime);
@@ -113,7 +114,8 @@ public static class ProjectAccountingApi
         api.MapGet("/invoices", async (InvoiceService s, Guid? contractId, Guid? customerId, InvoiceStatus? status, int? page, int? pageSize, CancellationToken ct) =>
             ListResponse<Invoice>.From(await s.ListAsync(new InvoiceFilter(contractId, customerId, status), PageRequest.Of(page, pageSize), ct)));
         api.MapGet("/invoices/{id:guid}", (InvoiceService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct));
-        finance.MapPost("/invoices/{id:guid}/confirm", (InvoiceService s, Guid id, CancellationToken ct) => s.ConfirmAsync(id, ct));
+        finance.MapPost("/invoices/{id:guid}/confirm", (InvoiceService s, Guid id, CancellationToken ct) => s.ConfirmAsync(id, ct)).WithName("ConfirmInvoice")
+            .WithSummary("Confirm a draft invoice: its unbilled sales become billed sales");
         finance.MapDelete("/invoices/{id:guid}", async (InvoiceService s, Guid id, CancellationToken ct) =>
         {
             await s.DeleteDraftAsync(id, ct);

@@ -3,6 +3,7 @@ using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -10,7 +11,7 @@ public static class PsaAccountsApi
 {
     public static RouteGroupBuilder MapPsaAccountsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/accounts").WithTags("PSA accounts").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/accounts").WithTags("PSA accounts").RequireAuthorization(Policies.Read).Audited();
         var operate = api.MapGroup("").RequireAuthorization(Policies.OperateIntegration);
 
         api.MapGet("/", async (AccountService s, string? search, string? state, int? page, int? pageSize, CancellationToken ct) =>

@@ -7,6 +7,7 @@ using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -29,7 +30,7 @@ public static class QuotesApi
 {
     public static RouteGroupBuilder MapQuotesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/quotes").WithTags("PSA sales: quotes").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/quotes").WithTags("PSA sales: quotes").RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
         api.MapGet("/", ListAsync).WithName("ListQuotes").WithSummary("Quotes, filtered, sorted and paged").ProducesValidationProblem();
         manage.MapPost("/", CreateAsync).WithName("CreateQuote")

@@ -7,6 +7,7 @@ using PsaBridge.Reporting.Exports;
 using PsaBridge.Reporting.Hours;
 using PsaBridge.Reporting.Profitability;
 using PsaBridge.Reporting.Shared;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -27,7 +28,7 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Read).Audited();
         api.MapGet("/profitability", GetProfitability).WithName("GetProjectProfitability")
             .WithSummary("Project profitability").WithDescription("Cost, unbilled and billed sales, revenue and gross margin per project, customer and contracting unit.");
         api.MapGet("/profitability/export", ExportProfitability).WithName("ExportProjectProfitability").WithSummary("Project profitability as CSV or XLSX");

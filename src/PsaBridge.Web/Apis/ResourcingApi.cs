@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Scheduling;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -22,7 +23,7 @@ public static class ResourcingApi
 {
     public static RouteGroupBuilder MapResourcingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA resources").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa").WithTags("PSA resources").WithDocumentedErrors().RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
         manage.MapPost("/rating-models", CreateRatingModel).WithName("CreateRatingModel").WithSummary("Creates a rating model with its ordered values.");

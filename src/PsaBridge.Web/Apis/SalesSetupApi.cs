@@ -5,6 +5,7 @@ using PsaBridge.Psa.Sales.InvoiceFrequencies;
 using PsaBridge.Psa.Sales.Parameters;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class SalesSetupApi
 {
     public static RouteGroupBuilder MapSalesSetupApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA sales: setup").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa").WithTags("PSA sales: setup").RequireAuthorization(Policies.Read).Audited();
         // The PSA parameters and invoice frequencies are setup (Administer); a deal's role prices are the project manager's.
         var setup = api.MapGroup("").RequireAuthorization(Policies.Administer);
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Scheduling;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -19,7 +20,7 @@ public static class SchedulingApi
 {
     public static RouteGroupBuilder MapSchedulingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa").WithTags("PSA scheduling").WithDocumentedErrors().RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa").WithTags("PSA scheduling").WithDocumentedErrors().RequireAuthorization(Policies.Read).Audited();
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageProjects);
 
         manage.MapPost("/projects/{projectId:guid}/requirements", CreateRequirement).WithName("CreateRequirement")

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PsaBridge.Psa.Time;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
 
@@ -8,7 +9,7 @@ public static class TimeSheetsApi
 {
     public static RouteGroupBuilder MapTimeSheetsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/psa/resources/{resourceId:guid}/timesheets/{day}").WithTags("PSA time and expense").RequireAuthorization(Policies.Read);
+        var api = app.MapGroup("/api/psa/resources/{resourceId:guid}/timesheets/{day}").WithTags("PSA time and expense").RequireAuthorization(Policies.Read).Audited();
         api.MapGet("/", GetAsync).WithName("GetTimeSheet").WithSummary("A resource's week of time: rows of project, task, role and type; Monday to Sunday")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         api.MapPut("/", SaveAsync).WithName("SaveTimeSheet").RequireAuthorization(Policies.EnterTime)

@@ -7,6 +7,7 @@ using PsaBridge.Psa;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Web.Dynamics;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Dataverse;
 
@@ -38,7 +39,7 @@ public static class DataverseApi
     public static RouteGroupBuilder MapDataverseApi(this IEndpointRouteBuilder app)
     {
         // A service endpoint: the caller is a connector with a bearer token, acting for integration.
-        var api = app.MapGroup(Root).WithTags("Dataverse-compatible Web API").RequireAuthorization(Policies.OperateIntegration)
+        var api = app.MapGroup(Root).WithTags("Dataverse-compatible Web API").RequireAuthorization(Policies.OperateIntegration).Audited()
             .AddEndpointFilter(new ServiceProtectionFilter(app.ServiceProvider.GetRequiredKeyedService<ServiceProtection>(ProtectionKey)));
         api.MapGet("/accounts", GetAccounts).WithName("DataverseAccounts")
             .WithSummary("Accounts as Dataverse serves them: $select, paging, change tracking");

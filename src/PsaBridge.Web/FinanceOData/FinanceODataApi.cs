@@ -10,6 +10,7 @@ using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Integration.Dynamics;
 using PsaBridge.Web.Dynamics;
 using PsaBridge.Web.Security;
+using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.FinanceOData;
 
@@ -27,7 +28,7 @@ public static partial class FinanceODataApi
     public static RouteGroupBuilder MapFinanceODataApi(this IEndpointRouteBuilder app)
     {
         // A service endpoint: the caller is a connector with a bearer token, acting for integration.
-        var api = app.MapGroup(Root).WithTags("F&O-compatible OData").RequireAuthorization(Policies.OperateIntegration)
+        var api = app.MapGroup(Root).WithTags("F&O-compatible OData").RequireAuthorization(Policies.OperateIntegration).Audited()
             .AddEndpointFilter(new ServiceProtectionFilter(app.ServiceProvider.GetRequiredKeyedService<ServiceProtection>(ProtectionKey)));
         api.MapPost("/$batch", Batch).WithName("FinanceODataBatch").WithSummary("Runs a multipart batch of reads and change sets")
             .Accepts<string>("multipart/mixed").Produces<string>(StatusCodes.Status200OK, "multipart/mixed");

@@ -1,3 +1,4 @@
+using PsaBridge.Finance.Audit;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 
@@ -7,7 +8,8 @@ namespace PsaBridge.Web.Infrastructure;
 /// Runs of the job started by a person (API, Run now). Interactive runs have no batch job id.
 /// A background run keeps going when the request ends, and the host waits for it on shutdown.
 /// </summary>
-public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<InteractiveRuns> log) : IAsyncDisposable
+public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IHttpContextAccessor http, ILogger<InteractiveRuns> log)
+    : IAsyncDisposable
 {
     private readonly List<Task> _running = [];
 
@@ -16,6 +18,7 @@ public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicatio
         await using var scope = scopes.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
         var run = await job.StartAsync(request, ct);
+        await StartedAsync(run, scope.ServiceProvider);
         try
         {
             await job.ExecuteAsync(run, ct: ct);
@@ -36,6 +39,7 @@ public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicatio
         try
         {
             run = await scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>().StartAsync(request, ct);
+            await StartedAsync(run, scope.ServiceProvider);
         }
         catch
         {
@@ -55,6 +59,16 @@ public sealed class InteractiveRuns(IServiceScopeFactory scopes, IHostApplicatio
             _running.Add(task);
         }
         return run.Header.Id;
+    }
+
+    /// <summary>
+    /// The header names who started the run and the audit trail says so; written through the request's own trail,
+    /// so the request is not recorded a second time.
+    /// </summary>
+    private async Task StartedAsync(SyncRun run, IServiceProvider services)
+    {
+        var trail = (http.HttpContext?.RequestServices ?? services).GetRequiredService<AuditTrail>();
+        await trail.RunStartedAsync(run.Header, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,8 @@ public static class SecurityServices
         // AddFinance registered Identity's user store with its rules; the web adds signing in.
         new IdentityBuilder(typeof(IdentityUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PsaBridge.Finance.Audit.IAuditActor, HttpAuditActor>();
 
         services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
@@ -51,7 +53,11 @@ public static class SecurityServices
             // An endpoint that forgot its policy is still closed to anonymous callers (and the endpoint test names it).
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<HandlerPolicyFilter>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add<HandlerPolicyFilter>();
+            o.Filters.Add<PsaBridge.Web.Infrastructure.Auditing.AuditedPages>();
+        });
         services.AddDataProtection().SetApplicationName("PsaBridge").PersistKeysToDbContext<FinanceDb>();
         return services;
     }

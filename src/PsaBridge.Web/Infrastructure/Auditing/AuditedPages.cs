@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing.Patterns;
+using PsaBridge.Finance.Audit;
+using PsaBridge.Infrastructure.Auditing;
+
+namespace PsaBridge.Web.Infrastructure.Auditing;
+
+/// <summary>
+/// The audit trail's hook into the pages: a form post that succeeded (no error, every field valid) is recorded as the
+/// page and handler, on the record in the page's route or those the page model names. Signing in and out, and exports,
+/// change no record and are left out.
+/// </summary>
+internal sealed class AuditedPages : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var handler = context.HandlerMethod?.Name;
+        if (!HttpMethods.IsPost(http.Request.Method) || handler is "Export" || context.ActionDescriptor.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal))
+        {
+            await next();
+            return;
+        }
+        var trail = http.RequestServices.GetRequiredService<AuditTrail>();
+        var executed = await next();
+        if (trail.Recorded || executed.Exception is not null || !context.ModelState.IsValid || http.Response.StatusCode >= 400) return;
+        if (executed.Result is PageResult { StatusCode: >= 400 } or StatusCodeResult { StatusCode: >= 400 } or PartialViewResult { StatusCode: >= 400 }) return;
+        var action = $"{context.ActionDescriptor.ViewEnginePath}{(handler is null ? "" : ":" + handler)}";
+        await trail.RecordAsync(Records(context).Select(r => new AuditRecord(action, r.Entity, r.RecordId, r.Details)).ToList(), CancellationToken.None);
+    }
+
+    private static IEnumerable<AuditedRecord> Records(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerInstance is IAuditedRecords named) return named.AuditedRecords();
+        var template = context.ActionDescriptor.AttributeRouteInfo?.Template ?? context.ActionDescriptor.ViewEnginePath;
+        var (entity, parameter) = AuditNames.Record(RoutePatternFactory.Parse("/" + template.TrimStart('/')));
+        var id = parameter is not null && context.RouteData.Values.TryGetValue(parameter, out var value) ? Convert.ToString(value) : null;
+        return [new AuditedRecord(entity, id ?? "")];
+    }
+}
