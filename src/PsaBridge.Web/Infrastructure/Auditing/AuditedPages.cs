@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing.Patterns;
 using PsaBridge.Finance.Audit;
 using PsaBridge.Infrastructure.Auditing;
@@ -8,9 +7,10 @@ using PsaBridge.Infrastructure.Auditing;
 namespace PsaBridge.Web.Infrastructure.Auditing;
 
 /// <summary>
-/// The audit trail's hook into the pages: a form post that succeeded (no error, every field valid) is recorded as the
-/// page and handler, on the record in the page's route or those the page model names. Signing in and out, and exports,
-/// change no record and are left out.
+/// The audit trail's hook into the pages: a form post that succeeded (every field valid, and the page redirects, as
+/// pages do after a change) is recorded as the page and handler, on the record in the page's route or those the page
+/// model names. A post that asks for confirmation answers the page itself and is not a change; signing in and out and
+/// exports change no record.
 /// </summary>
 internal sealed class AuditedPages : IAsyncPageFilter
 {
@@ -20,7 +20,7 @@ internal sealed class AuditedPages : IAsyncPageFilter
     {
         var http = context.HttpContext;
         var handler = context.HandlerMethod?.Name;
-        if (!HttpMethods.IsPost(http.Request.Method) || handler is "Export" || context.ActionDescriptor.ViewEnginePath.StartsWith("/Account/", StringComparison.Ordinal))
+        if (!HttpMethods.IsPost(http.Request.Method) || handler is "Export" || context.ActionDescriptor.ViewEnginePath is "/Account/SignIn" or "/Account/SignOut")
         {
             await next();
             return;
@@ -28,7 +28,7 @@ internal sealed class AuditedPages : IAsyncPageFilter
         var trail = http.RequestServices.GetRequiredService<AuditTrail>();
         var executed = await next();
         if (trail.Recorded || executed.Exception is not null || !context.ModelState.IsValid || http.Response.StatusCode >= 400) return;
-        if (executed.Result is PageResult { StatusCode: >= 400 } or StatusCodeResult { StatusCode: >= 400 } or PartialViewResult { StatusCode: >= 400 }) return;
+        if (executed.Result is not (RedirectResult or LocalRedirectResult or RedirectToPageResult or RedirectToRouteResult or RedirectToActionResult)) return;
         var action = $"{context.ActionDescriptor.ViewEnginePath}{(handler is null ? "" : ":" + handler)}";
         await trail.RecordAsync(Records(context).Select(r => new AuditRecord(action, r.Entity, r.RecordId, r.Details)).ToList(), CancellationToken.None);
     }
