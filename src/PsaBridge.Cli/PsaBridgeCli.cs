@@ -37,6 +37,7 @@ public static class PsaBridgeCli
         InvoicesCommands.Create,
         OpportunitiesCommands.Create,
         QuotesCommands.Create,
+        ContractsCommands.Create,
         ReportCommands.Create,
         ResourcesCommands.Create,
         BookingsCommands.Create,

@@ -49,6 +49,7 @@ public static class PsaServices
         services.AddScoped<Sales.Contracts.ContractLineService>();
         services.AddScoped<Sales.Contracts.ContractDetailService>();
         services.AddScoped<Invoicing.InvoiceRuns.CreateProjectInvoices>();
+        services.AddScoped<Invoicing.InvoiceRuns.InvoiceRunLog>();
         services.AddScoped<Invoicing.InvoiceCorrectionService>();
         services.AddPlanning();
         services.AddScoped<Invoicing.InvoiceQueries>();

@@ -8,6 +8,7 @@ using PsaBridge.Web.Dataverse;
 using PsaBridge.Web.Dynamics;
 using PsaBridge.Web.FinanceOData;
 using PsaBridge.Web.Infrastructure;
+using PsaBridge.Web.Jobs;
 using PsaBridge.Web.OData;
 using PsaBridge.Web.Pages.Shared;
 
@@ -16,6 +17,7 @@ builder.WebHost.UseLoopbackUnlessConfigured(builder.Configuration);
 
 builder.Services.AddPsaBridge(builder.Configuration);
 builder.Services.AddPsaBridgeScheduler(builder.Configuration);
+builder.Services.AddInvoiceRunSchedule();
 builder.Services.AddSingleton<InteractiveRuns>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemDetailsHandler>();

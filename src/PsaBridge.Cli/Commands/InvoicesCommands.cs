@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PsaBridge.Cli.Infrastructure;
 using PsaBridge.Psa.Invoicing;
+using PsaBridge.Psa.Invoicing.InvoiceRuns;
 using Spectre.Console;
 
 namespace PsaBridge.Cli.Commands;
@@ -13,7 +14,28 @@ internal static class InvoicesCommands
     {
         List(),
         Show(),
+        Run(),
     };
+
+    private static Command Run()
+    {
+        var date = new Option<DateOnly?>("--date") { Description = "The run date: schedule rows and ready milestones due by then are invoiced (today when left out).", HelpName = "YYYY-MM-DD" };
+        return new Command("run", "Runs 'Create project invoices' for a date, logged: a draft invoice per contract due; running it again for the date makes nothing.") { date }
+            .Runs(async ctx =>
+            {
+                var runDate = ctx.Value(date) ?? DateOnly.FromDateTime(ctx.Service<TimeProvider>().GetUtcNow().UtcDateTime);
+                var report = await ctx.Service<InvoiceRunLog>().RunAsync(runDate, ct: ctx.Cancellation);
+                await ctx.AuditAsync("RunCreateProjectInvoices", "InvoiceRun", report.LogId.ToString()!, $"Run date {Date(runDate)}: {report.Invoiced} invoiced.");
+                ctx.Console.WriteFields($"Create project invoices for {Date(runDate)}",
+                    ("Log", report.LogId), ("Contracts", report.Contracts.Count), ("Invoiced", report.Invoiced), ("Nothing to invoice", report.NothingToInvoice),
+                    ("Failed", report.Failed));
+                if (report.Contracts.Count > 0)
+                    ctx.Console.Write(Output.Table(report.Contracts,
+                        ("Contract", c => c.ContractId), ("Name", c => c.ContractName), ("Outcome", c => c.Outcome), ("Invoice", c => c.InvoiceId),
+                        ("Amount", c => c.Amount), ("Currency", c => c.Currency), ("Transactions", c => c.Transactions), ("Message", c => c.Message)));
+                return report.Failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+            });
+    }
 
     private static Command List()
     {

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using PsaBridge.Cli.Infrastructure;
+using PsaBridge.Infrastructure.Export;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Opportunities;
 
@@ -20,24 +20,27 @@ internal static class OpportunitiesCommands
         var state = new Option<OpportunityState?>("--state") { Description = "Only opportunities in this state: Open, Won or Lost.", HelpName = "STATE" };
         var search = new Option<string?>("--search") { Description = "Only opportunities whose name contains this text.", HelpName = "TEXT" };
         var sort = new Option<string?>("--sort") { Description = "name, closeDate or created; '-' before it for descending (name by default).", HelpName = "KEY" };
-        var paging = new PagingOptions();
-        return paging.AddTo(new Command("list", "Lists opportunities with their estimated value and close date.") { customer, state, search, sort }).Runs(async ctx =>
+        var output = new ListOutput();
+        return output.AddTo(new Command("list", "Lists opportunities with their estimated value and close date.") { customer, state, search, sort }).Runs(async ctx =>
         {
             var filter = new OpportunityFilter(ctx.Value(customer), ctx.Value(state), ctx.Value(search), ctx.Value(sort));
-            var page = await ctx.Service<OpportunityService>().ListAsync(filter, paging.Read(ctx), ctx.Cancellation);
-            ctx.Console.WritePage(page, "opportunities",
-                ("Id", o => o.Id),
-                ("Name", o => o.Name),
-                ("State", o => o.StateCode),
-                ("Status reason", o => o.StatusCode),
-                ("Order type", o => o.OrderType),
-                ("Estimated value", o => o.EstimatedValue),
-                ("Currency", o => o.Currency),
-                ("Estimated close", o => o.EstimatedCloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                ("Probability %", o => o.CloseProbability),
-                ("Lines", o => o.Lines.Count),
-                ("Customer", o => o.CustomerId));
+            await output.WriteAsync(ctx, "opportunities", Columns, page => ctx.Service<OpportunityService>().ListAsync(filter, page, ctx.Cancellation));
             return ExitCodes.Ok;
         });
     }
+
+    private static readonly ExportColumn<Opportunity>[] Columns =
+    [
+        ExportColumn<Opportunity>.Text("Id", o => o.Id),
+        ExportColumn<Opportunity>.Text("Name", o => o.Name),
+        ExportColumn<Opportunity>.Text("State", o => o.StateCode),
+        ExportColumn<Opportunity>.Text("Status reason", o => o.StatusCode),
+        ExportColumn<Opportunity>.Text("Order type", o => o.OrderType),
+        ExportColumn<Opportunity>.Number("Estimated value", o => o.EstimatedValue),
+        ExportColumn<Opportunity>.Text("Currency", o => o.Currency),
+        ExportColumn<Opportunity>.Date("Estimated close", o => o.EstimatedCloseDate),
+        ExportColumn<Opportunity>.Integer("Probability %", o => o.CloseProbability),
+        ExportColumn<Opportunity>.Integer("Lines", o => o.Lines.Count),
+        ExportColumn<Opportunity>.Text("Customer", o => o.CustomerId),
+    ];
 }

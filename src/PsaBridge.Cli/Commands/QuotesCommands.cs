@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PsaBridge.Cli.Infrastructure;
+using PsaBridge.Infrastructure.Export;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Estimates;
@@ -25,26 +26,29 @@ internal static class QuotesCommands
         var state = new Option<QuoteState?>("--state") { Description = "Only quotes in this state: Draft, Active, Won or Closed.", HelpName = "STATE" };
         var search = new Option<string?>("--search") { Description = "Only quotes whose name contains this text.", HelpName = "TEXT" };
         var sort = new Option<string?>("--sort") { Description = "name, created or state; '-' before it for descending (name by default).", HelpName = "KEY" };
-        var paging = new PagingOptions();
-        return paging.AddTo(new Command("list", "Lists quotes with their totals.") { customer, opportunity, state, search, sort }).Runs(async ctx =>
+        var output = new ListOutput();
+        return output.AddTo(new Command("list", "Lists quotes with their totals.") { customer, opportunity, state, search, sort }).Runs(async ctx =>
         {
             var filter = new QuoteFilter(ctx.Value(customer), ctx.Value(opportunity), ctx.Value(state), ctx.Value(search), ctx.Value(sort));
-            var page = await ctx.Service<QuoteService>().ListAsync(filter, paging.Read(ctx), ctx.Cancellation);
-            ctx.Console.WritePage(page, "quotes",
-                ("Id", q => q.Id),
-                ("Name", q => q.Name),
-                ("State", q => q.StateCode),
-                ("Status reason", q => q.StatusCode),
-                ("Sales", q => q.Rollup.SalesAmount),
-                ("Chargeable cost", q => q.Rollup.ChargeableCost),
-                ("Gross margin", q => q.Rollup.GrossMargin),
-                ("Profitability %", q => q.Rollup.ProfitabilityPercent),
-                ("Currency", q => q.Currency),
-                ("Customer", q => q.CustomerId),
-                ("Opportunity", q => q.OpportunityId));
+            await output.WriteAsync(ctx, "quotes", Columns, page => ctx.Service<QuoteService>().ListAsync(filter, page, ctx.Cancellation));
             return ExitCodes.Ok;
         });
     }
+
+    private static readonly ExportColumn<Quote>[] Columns =
+    [
+        ExportColumn<Quote>.Text("Id", q => q.Id),
+        ExportColumn<Quote>.Text("Name", q => q.Name),
+        ExportColumn<Quote>.Text("State", q => q.StateCode),
+        ExportColumn<Quote>.Text("Status reason", q => q.StatusCode),
+        ExportColumn<Quote>.Number("Sales", q => q.Rollup.SalesAmount),
+        ExportColumn<Quote>.Number("Chargeable cost", q => q.Rollup.ChargeableCost),
+        ExportColumn<Quote>.Number("Gross margin", q => q.Rollup.GrossMargin),
+        ExportColumn<Quote>.Number("Profitability %", q => q.Rollup.ProfitabilityPercent),
+        ExportColumn<Quote>.Text("Currency", q => q.Currency),
+        ExportColumn<Quote>.Text("Customer", q => q.CustomerId),
+        ExportColumn<Quote>.Text("Opportunity", q => q.OpportunityId),
+    ];
 
     private static Command Show()
     {

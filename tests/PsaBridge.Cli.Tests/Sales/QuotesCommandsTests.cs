@@ -24,13 +24,13 @@ public sealed class QuotesCommandsTests
         var databases = await TestDatabases.CreateAsync();
         var seed = await Seed.ArrangeAsync(databases);
 
-        var list = await CliRun.RunAsync(databases, "quotes", "list");
+        var list = await CliRun.RunAsync(databases, "quotes", "list", "--format", "table");
         list.ExitCode.ShouldBe(ExitCodes.Ok, list.ToString());
         list.Output.ShouldContain("1-2 of 2 quotes (page 1 of 1).");
         list.Row(seed.Quote.ToString())[1..9].ShouldBe(["Alpine CRM quote", "Draft", "InProgress", "30,000.00", "5,000.00", "25,000.00", "83.33", "USD"]);
         list.Row(seed.Lost.ToString())[2..4].ShouldBe(["Closed", "Lost"]);
 
-        var drafts = await CliRun.RunAsync(databases, "quotes", "list", "--state", "Draft", "--opportunity", seed.Opportunity.ToString());
+        var drafts = await CliRun.RunAsync(databases, "quotes", "list", "--state", "Draft", "--opportunity", seed.Opportunity.ToString(), "--format", "table");
         drafts.Output.ShouldContain("1-1 of 1 quotes (page 1 of 1).");
         drafts.Output.ShouldNotContain(seed.Lost.ToString());
 
@@ -57,12 +57,12 @@ public sealed class QuotesCommandsTests
         var databases = await TestDatabases.CreateAsync();
         var seed = await Seed.ArrangeAsync(databases);
 
-        var list = await CliRun.RunAsync(databases, "opportunities", "list", "--customer", seed.Customer.ToString());
+        var list = await CliRun.RunAsync(databases, "opportunities", "list", "--customer", seed.Customer.ToString(), "--format", "table");
         list.ExitCode.ShouldBe(ExitCodes.Ok, list.ToString());
         list.Output.ShouldContain("1-1 of 1 opportunities (page 1 of 1).");
         list.Row(seed.Opportunity.ToString())[1..10].ShouldBe(["Alpine CRM", "Open", "InProgress", "WorkBased", "30,000.00", "USD", "2018-01-31", "60", "0"]);
 
-        var won = await CliRun.RunAsync(databases, "opportunities", "list", "--state", "Won");
+        var won = await CliRun.RunAsync(databases, "opportunities", "list", "--state", "Won", "--format", "table");
         won.Output.ShouldContain("No opportunities.");
 
         var badState = await CliRun.RunAsync(databases, "opportunities", "list", "--state", "Maybe");
@@ -71,7 +71,7 @@ public sealed class QuotesCommandsTests
     }
 
     /// <summary>Issue 22's world through the services: the opportunity, its quote with both lines, and a second quote closed as lost.</summary>
-    private sealed record Seed(Guid Customer, Guid Opportunity, Guid Quote, Guid Lost, Guid Implementation)
+    internal sealed record Seed(Guid Customer, Guid Opportunity, Guid Quote, Guid Lost, Guid Implementation)
     {
         public static async Task<Seed> ArrangeAsync(TestDatabasePair databases)
         {

@@ -154,6 +154,8 @@ public sealed class GuidBytesMigrationTests
         // 0006
         "BookingHeaders", "Bookings", "Characteristics", "DaysOff", "EstimateLines", "Estimates", "RatingModels", "RatingValues", "RequirementCharacteristics",
         "ResourceAssignments", "ResourceCharacteristics", "ResourceRequirements", "ResourceRoles", "WorkHours",
+        // 0012
+        "InvoiceRunLogHeaders", "InvoiceRunLogLines",
     ];
 
     /// <summary>GUID columns of finance tables made after the conversion.</summary>

@@ -21,6 +21,9 @@ public sealed record ContractRunResult(
 /// <summary>The result of one run of <i>Create project invoices</i> for a run date.</summary>
 public sealed record InvoiceRunReport(DateOnly RunDate, DateTime StartedOn, DateTime FinishedOn, IReadOnlyList<ContractRunResult> Contracts)
 {
+    /// <summary>The run's log header, once the run is logged (<see cref="InvoiceRunLog"/>).</summary>
+    public Guid? LogId { get; init; }
+
     public int Invoiced => Contracts.Count(c => c.Outcome == ContractRunOutcome.Invoiced);
     public int NothingToInvoice => Contracts.Count(c => c.Outcome == ContractRunOutcome.NothingToInvoice);
     public int Failed => Contracts.Count(c => c.Outcome == ContractRunOutcome.Failed);

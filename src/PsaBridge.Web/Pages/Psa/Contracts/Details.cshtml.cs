@@ -8,22 +8,58 @@ using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Web.Pages.Shared;
+using PsaBridge.Web.Pages.Shared.Grid;
 
 namespace PsaBridge.Web.Pages.Psa.Contracts;
 
-/// <summary>One project contract: its lines with their projects and milestones (marked ready for invoicing here), and its price lists.</summary>
+/// <summary>
+/// One project contract: its lines with their projects and milestones (marked ready for invoicing here), its price lists,
+/// and Confirm (one-way, asked first), which makes a draft contract active and read-only.
+/// </summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
 
     public ProjectContract Contract { get; private set; } = null!;
     public string? Customer { get; private set; }
     public string? ContractingUnit { get; private set; }
     public List<PriceList> PriceLists { get; private set; } = [];
     public Dictionary<Guid, string> Projects { get; private set; } = [];
+    public ConfirmView? Confirm { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>Confirms the draft contract after asking: confirming cannot be undone, and the lines and details become read-only.</summary>
+    [HandlerPolicy(Policies.ManageProjects)]
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        if (!Confirmed)
+        {
+            await LoadAsync(ct);
+            Confirm = new ConfirmView($"Confirm contract '{Contract.Name}'?",
+                "Confirming cannot be undone: the contract becomes active, and its lines and details read-only but for the milestones' invoice status.",
+                "Confirm", "Confirm contract", []);
+            return Page();
+        }
+        try
+        {
+            var confirmed = await contracts.ConfirmAsync(Id, ct);
+            Notify($"Contract '{confirmed.Name}' is confirmed: it is active, and its lines and details are read-only.");
+        }
+        catch (ConflictException e)
+        {
+            Notify(e.Message);
+        }
+        catch (ValidationFailedException e)
+        {
+            Notify(string.Join(" ", e.Errors.Select(f => f.Message)));
+        }
+        return Redirect(PsaLinks.Contract(Id));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Contract = await contracts.GetAsync(Id, ct);
         Customer = await db.Set<Account>().Where(a => a.Id == Contract.CustomerId).Select(a => a.Name).SingleOrDefaultAsync(ct);
