@@ -62,30 +62,8 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     /// owned reference missing) fails the insert; on PostgreSQL it also cancels the COPY, which aborts the transaction: the
     /// caller rolls back.
     /// </summary>
-    public static async Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
-    {
-        if (rows.Count == 0) return;
-        var transaction = db.Database.CurrentTransaction
-                          ?? throw new InvalidOperationException("Bulk inserts write inside the caller's transaction; none is open.");
-        var table = EntityTable<T>.Get(db.Model);
-        var connection = db.Database.GetDbConnection();
-        var engine = db.Database.Engine();
-        if (engine == DatabaseEngine.Sqlite)
-        {
-            InsertEntities((SqliteConnection)connection, transaction.GetDbTransaction(), table, rows, ct);
-            return;
-        }
-        // One COPY streamed from the entities, each value written by its column's typed writer: no row arrays, no boxes.
-        var columns = table.CopyWriters;
-        await using var import = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(CopySql(table.Name, table.Columns), ct);
-        foreach (var row in rows)
-        {
-            ct.ThrowIfCancellationRequested();
-            await import.StartRowAsync(ct);
-            foreach (var write in columns) await write(row, import, ct);
-        }
-        await import.CompleteAsync(ct);
-    }
+    public static Task InsertEntitiesAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class =>
+        EntityBulkCopy.InsertAsync(db, rows, ct);
 
     private static string CopySql(string table, string[] columns) => $"COPY \"{table}\" ({ColumnList(columns)}) FROM STDIN (FORMAT BINARY)";
 
