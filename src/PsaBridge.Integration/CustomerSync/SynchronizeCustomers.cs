@@ -550,7 +550,7 @@ public sealed class SynchronizeCustomers(
                     header.FailedCount++;
                     if (writer is not null)
                     {
-                        writer.RecordFailure(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now);
+                        writer.RecordFailure(Job, m.Account.Id, m.Account.Version, line.Messages, c.SetupVersion, now, failedBefore.Contains(m.Account.Id));
                         failedNow.Add(m.Account.Id);
                     }
                 }

@@ -22,32 +22,11 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private readonly DatabaseEngine _engine;
     private readonly BulkInsert _zips;
-    // New customers and log lines, written at flush through the entity bulk path (typed, no row arrays: a million of each in a full run).
-    private readonly List<Customer> _customers = [];
+    // New customers, log lines and first failures, written at flush through the entity bulk path (a million of each in a full run).
+    private readonly List<Customer> _customers = [], _updates = [];
     private readonly List<IntegrationLogLine> _lines = [];
-    // Updates, failures recorded and failures cleared, as their statements' values: executed at flush, each statement prepared once.
-    private readonly List<object?[]> _updates = [], _failures = [], _cleared = [];
-
-    private const string ClearFailureSql = "DELETE FROM \"SyncFailures\" WHERE \"Job\" = @p0 AND \"PsaAccountId\" = @p1";
-
-    /// <summary>One statement on both engines: INSERT … ON CONFLICT DO UPDATE.</summary>
-    private const string RecordFailureSql =
-        "INSERT INTO \"SyncFailures\" (\"Job\", \"PsaAccountId\", \"PsaVersion\", \"Attempts\", \"FirstFailedAt\", \"LastFailedAt\", \"LastMessages\", \"SetupVersion\") " +
-        "VALUES (@p0, @p1, @p2, 1, @p3, @p3, @p4, @p5) ON CONFLICT (\"Job\", \"PsaAccountId\") DO UPDATE SET " +
-        "\"PsaVersion\" = excluded.\"PsaVersion\", \"Attempts\" = \"SyncFailures\".\"Attempts\" + 1, \"LastFailedAt\" = excluded.\"LastFailedAt\", " +
-        "\"LastMessages\" = excluded.\"LastMessages\", \"SetupVersion\" = excluded.\"SetupVersion\"";
-
-    /// <summary>The columns an update sets: every one but the key (the customer account) and the PSA id it finds the customer by.</summary>
-    private static readonly string[] UpdatedColumns =
-    [
-        "Name", "RelationType", "CustomerGroupId", "Currency", "PaymentTerms", "CreditLimit", "Phone", "Email",
-        "AddressStreet", "AddressCity", "AddressState", "AddressCounty", "AddressZipCode", "AddressCountryRegion", "ModifiedAt",
-    ];
-
-    /// <summary>Sets every column of <see cref="UpdatedColumns"/> of the customer with the customer account and the PSA id.</summary>
-    private static readonly string UpdateCustomerSql =
-        $"UPDATE \"Customers\" SET {string.Join(", ", UpdatedColumns.Select((col, i) => $"\"{col}\" = @p{i}"))} " +
-        $"WHERE \"CustomerAccount\" = @p{UpdatedColumns.Length} AND \"PsaAccountId\" = @p{UpdatedColumns.Length + 1}";
+    private readonly List<SyncFailure> _newFailures = [], _repeatedFailures = [];
+    private readonly List<(string Job, Guid Account)> _cleared = [];
 
     private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
     {
@@ -65,17 +44,8 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at flush. The customer is not to change meanwhile.</summary>
     public void InsertCustomer(Customer c) => _customers.Add(c);
 
-    /// <summary>
-    /// Updates a customer found by its PSA account id (buffered, as <see cref="InsertCustomer"/>): that id is the key and does not
-    /// change, so it is not set again (SQLite rewrites the index entries of every column an UPDATE sets).
-    /// </summary>
-    public void UpdateCustomer(Customer c) =>
-        // The values in UpdatedColumns order, then the key: the customer account and the PSA id.
-        _updates.Add([
-            c.Name, c.RelationType.ToString(), c.CustomerGroupId, c.Currency, c.PaymentTerms, c.CreditLimit, c.Phone, c.Email,
-            c.Address.Street, c.Address.City, c.Address.State, c.Address.County, c.Address.ZipCode, c.Address.CountryRegion, c.ModifiedAt,
-            c.CustomerAccount, c.PsaAccountId,
-        ]);
+    /// <summary>Updates a customer found by its customer account and PSA account id (buffered, as <see cref="InsertCustomer"/>).</summary>
+    public void UpdateCustomer(Customer c) => _updates.Add(c);
 
     public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
 
@@ -83,11 +53,18 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
     public void InsertLine(IntegrationLogLine l) => _lines.Add(l);
 
     /// <summary>Buffered, as <see cref="InsertCustomer"/>: an account of the page whose failure is cleared (it went through).</summary>
-    public void ClearFailure(string job, Guid accountId) => _cleared.Add([job, accountId]);
+    public void ClearFailure(string job, Guid accountId) => _cleared.Add((job, accountId));
 
-    /// <summary>Buffered, as <see cref="InsertCustomer"/>: the first failure of an account, or one more.</summary>
-    public void RecordFailure(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now) =>
-        _failures.Add([job, accountId, version, now, messages, setupVersion]);
+    /// <summary>
+    /// Buffered, as <see cref="InsertCustomer"/>: the first failure of an account, or one more when <paramref name="recordedBefore"/>
+    /// (its failure row exists: the page's lookup found it, or this run recorded it).
+    /// </summary>
+    public void RecordFailure(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now, bool recordedBefore) =>
+        (recordedBefore ? _repeatedFailures : _newFailures).Add(new SyncFailure
+        {
+            Job = job, PsaAccountId = accountId, PsaVersion = version, Attempts = 1, FirstFailedAt = now, LastFailedAt = now,
+            LastMessages = messages, SetupVersion = setupVersion,
+        });
 
     public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct)
     {
@@ -115,17 +92,33 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
         await _zips.FlushAsync(ct);
         await BulkInsert.InsertEntitiesAsync(_db, _customers, ct);
         _customers.Clear();
-        await Execute(UpdateCustomerSql, UpdatedColumns.Length + 2, _updates, ct);
+        foreach (var c in _updates)
+            await _db.Customers.Where(x => x.CustomerAccount == c.CustomerAccount && x.PsaAccountId == c.PsaAccountId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Name, c.Name).SetProperty(x => x.RelationType, c.RelationType).SetProperty(x => x.CustomerGroupId, c.CustomerGroupId)
+                .SetProperty(x => x.Currency, c.Currency).SetProperty(x => x.PaymentTerms, c.PaymentTerms).SetProperty(x => x.CreditLimit, c.CreditLimit)
+                .SetProperty(x => x.Phone, c.Phone).SetProperty(x => x.Email, c.Email).SetProperty(x => x.Address.Street, c.Address.Street)
+                .SetProperty(x => x.Address.City, c.Address.City).SetProperty(x => x.Address.State, c.Address.State)
+                .SetProperty(x => x.Address.County, c.Address.County).SetProperty(x => x.Address.ZipCode, c.Address.ZipCode)
+                .SetProperty(x => x.Address.CountryRegion, c.Address.CountryRegion).SetProperty(x => x.ModifiedAt, c.ModifiedAt), ct);
+        _updates.Clear();
         await BulkInsert.InsertEntitiesAsync(_db, _lines, ct);
         _lines.Clear();
-        await Execute(ClearFailureSql, 2, _cleared, ct);
-        await Execute(RecordFailureSql, 6, _failures, ct);
-    }
-
-    private async Task Execute(string sql, int parameters, List<object?[]> rows, CancellationToken ct)
-    {
-        await BulkInsert.ExecuteEachAsync(_connection, _transaction, _engine, sql, parameters, rows, ct);
-        rows.Clear();
+        foreach (var job in _cleared.Select(c => c.Job).Distinct())
+        {
+            var accounts = _cleared.Where(c => c.Job == job).Select(c => c.Account).ToArray();
+            await _db.SyncFailures.Where(f => f.Job == job && EF.Parameter(accounts).Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
+        }
+        _cleared.Clear();
+        foreach (var f in _repeatedFailures)
+        {
+            var updated = await _db.SyncFailures.Where(x => x.Job == f.Job && x.PsaAccountId == f.PsaAccountId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.PsaVersion, f.PsaVersion).SetProperty(x => x.Attempts, x => x.Attempts + 1).SetProperty(x => x.LastFailedAt, f.LastFailedAt)
+                .SetProperty(x => x.LastMessages, f.LastMessages).SetProperty(x => x.SetupVersion, f.SetupVersion), ct);
+            if (updated == 0) _newFailures.Add(f); // cleared meanwhile: a first failure again
+        }
+        _repeatedFailures.Clear();
+        await BulkInsert.InsertEntitiesAsync(_db, _newFailures, ct);
+        _newFailures.Clear();
     }
 
     public async Task CommitAsync(CancellationToken ct)
