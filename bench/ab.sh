@@ -3,25 +3,38 @@
 # and prints each run's seconds and both medians. The machine is shared, so only runs taken in turn compare.
 #
 #   bench/ab.sh build COMMIT DIR          # builds the benchmark of COMMIT into DIR (a worktree of its own)
-#   bench/ab.sh setup BUILD SET ENGINE N  # generates N accounts with BUILD into SET (a folder, or PostgreSQL template names)
-#   bench/ab.sh run A B SET ENGINE N ROUNDS [PHASE]   # PHASE: sync-full (default) or incremental
+#   bench/ab.sh setup BUILD SET ENGINE N [posting]    # generates N accounts (or N time entries) with BUILD into SET
+#   bench/ab.sh run A B SET ENGINE N ROUNDS [PHASE]   # PHASE: sync-full (default), posting:approve or posting:confirm
 #
-# PostgreSQL: PSABRIDGE_BENCH_PG is the server (default Host=127.0.0.1;Port=55433;Username=postgres); the set is kept as
-# the databases tpl_SET_psa and tpl_SET_finance, and each run gets bench_psa and bench_finance made afresh from them.
+# A posting set is kept twice: SET.approve (entries submitted) and SET.confirm (approved, one invoice drafted).
+# PostgreSQL: PSABRIDGE_BENCH_PG is the server (default Host=127.0.0.1;Port=55433;Username=postgres); a set is kept as
+# template databases tpl_SET_psa and tpl_SET_finance, and each run gets the benchmark's databases made afresh from them.
 set -euo pipefail
 PG=${PSABRIDGE_BENCH_PG:-Host=127.0.0.1;Port=55433;Username=postgres}
 PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG")
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
 
 phase() { # BUILD DIR ENGINE N PHASE -> prints the RESULT line
-  dotnet "$1/PsaBridge.Bench.dll" phase --phase "$5" --accounts "$4" --engine "$3" --dir "$2" --pg "$PG" | grep '^RESULT ' | sed 's/^RESULT //'
+  case "$5" in
+    posting:*) dotnet "$1/PsaBridge.Bench.dll" posting --phase "${5#posting:}" --entries "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
+    *) dotnet "$1/PsaBridge.Bench.dll" phase --phase "$5" --accounts "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
+  esac | grep '^RESULT ' | sed 's/^RESULT //'
 }
 
-fresh() { # SET ENGINE -> a fresh copy to run on
+keep() { # SET ENGINE PREFIX: the databases just made, kept as the set's templates
+  for s in psa finance; do
+    psql_ "SELECT 1 FROM pg_database WHERE datname = '$3_$s'" | grep -q 1 || continue
+    psql_ "DROP DATABASE IF EXISTS tpl_${1##*/}_$s"
+    psql_ "CREATE DATABASE tpl_${1##*/}_$s TEMPLATE $3_$s"
+  done
+}
+
+fresh() { # SET ENGINE PREFIX -> a fresh copy to run on
   if [ "$2" = postgres ]; then
     for s in psa finance; do
-      psql_ "DROP DATABASE IF EXISTS bench_$s WITH (FORCE)"
-      psql_ "CREATE DATABASE bench_$s TEMPLATE tpl_${1##*/}_$s"
+      psql_ "SELECT 1 FROM pg_database WHERE datname = 'tpl_${1##*/}_$s'" | grep -q 1 || continue
+      psql_ "DROP DATABASE IF EXISTS $3_$s WITH (FORCE)"
+      psql_ "CREATE DATABASE $3_$s TEMPLATE tpl_${1##*/}_$s"
     done
     echo /tmp/psabridge-bench-pg
   else
@@ -37,20 +50,25 @@ case "$1" in
     echo "built $2 into $3" ;;
   setup)
     build=$2; set=$3; engine=$4; n=$5
-    phase "$build" "$set" "$engine" "$n" setup
-    if [ "$engine" = postgres ]; then
-      for s in psa finance; do
-        psql_ "DROP DATABASE IF EXISTS tpl_${set##*/}_$s"
-        psql_ "CREATE DATABASE tpl_${set##*/}_$s TEMPLATE bench_$s"
-      done
+    if [ "${6:-}" = posting ]; then
+      phase "$build" "$set" "$engine" "$n" posting:setup
+      if [ "$engine" = postgres ]; then keep "$set.approve" postgres benchpost; else rm -rf "$set.approve"; cp -r "$set" "$set.approve"; fi
+      phase "$build" "$set" "$engine" "$n" posting:approve
+      phase "$build" "$set" "$engine" "$n" posting:draft
+      if [ "$engine" = postgres ]; then keep "$set.confirm" postgres benchpost; else rm -rf "$set.confirm"; cp -r "$set" "$set.confirm"; fi
+    else
+      phase "$build" "$set" "$engine" "$n" setup
+      [ "$engine" = postgres ] && keep "$set" postgres bench
     fi ;;
   run)
     a=$2; b=$3; set=$4; engine=$5; n=$6; rounds=$7; which=${8:-sync-full}
+    prefix=bench
+    case "$which" in posting:*) prefix=benchpost; set="$set.${which#posting:}" ;; esac
     : > "$set.$which.A"; : > "$set.$which.B"
     for i in $(seq 1 "$rounds"); do
       for side in A B; do
         build=$a; [ $side = B ] && build=$b
-        dir=$(fresh "$set" "$engine")
+        dir=$(fresh "$set" "$engine" "$prefix")
         result=$(phase "$build" "$dir" "$engine" "$n" "$which")
         seconds=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["seconds"], 2))' "$result")
         echo "$seconds" >> "$set.$which.$side"

@@ -673,15 +673,11 @@ public sealed class SynchronizeCustomers(
             // A format has one run of '#' (NumberFormat.Problem), so a block's numbers have one width and sort as their numbers
             // do: the customers holding any of them are among those from its first to its last, one range of the key (a list
             // of every candidate was a lookup each, 4 of a page's 5 ms in SQLite).
-            // On SQLite through its C API: through EF this query cost 0.6 ms a page.
             var (first, last) = (block[0], block[block.Count - 1]);
             blocks.Add((first, last));
-            var taken = (db.Database.Engine() == DatabaseEngine.Sqlite
-                    ? await SqliteQuery.ReadAsync(db.Database, "SELECT \"CustomerAccount\" FROM \"Customers\" WHERE \"CustomerAccount\" BETWEEN ? AND ?",
-                        [first, last], row => row.String(0), ct)
-                    : await db.Customers.AsNoTracking()
-                        .Where(x => string.Compare(x.CustomerAccount, first) >= 0 && string.Compare(x.CustomerAccount, last) <= 0)
-                        .Select(x => x.CustomerAccount).ToListAsync(ct))
+            var taken = (await db.Customers.AsNoTracking()
+                    .Where(x => string.Compare(x.CustomerAccount, first) >= 0 && string.Compare(x.CustomerAccount, last) <= 0)
+                    .Select(x => x.CustomerAccount).ToListAsync(ct))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var candidate in block.All())
             {

@@ -42,24 +42,9 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (db.Database.Engine() == DatabaseEngine.Sqlite)
-        {
-            // A full run reads every account a page at a time: through SQLite's C API this takes about a third of
-            // the time EF's data reader does (BENCHMARKS.md), on the thread that also maps the pages.
-            return await SqliteQuery.ReadAsync(db.Database, ChangedSql, [afterVersion, (long)pageSize], ReadAccount, ct);
-        }
         return await Project(db.Accounts.AsNoTracking().Where(a => a.VersionNumber > afterVersion).OrderBy(a => a.VersionNumber).Take(pageSize))
             .ToListAsync(ct);
     }
-
-    /// <summary>What <see cref="Project"/> reads, in <see cref="ReadAccount"/>'s order; a test holds the two to the same records.</summary>
-    private const string ChangedSql =
-        "SELECT \"Id\", \"VersionNumber\", \"Name\", \"AccountNumber\", \"Currency\", \"Telephone1\", \"EmailAddress1\", " +
-        "\"Address1Line1\", \"Address1Line2\", \"Address1Line3\", \"Address1City\", \"Address1StateOrProvince\", \"Address1PostalCode\", " +
-        "\"Address1Country\", \"CreditLimit\", \"PaymentTerms\" FROM \"Accounts\" WHERE \"VersionNumber\" > ? ORDER BY \"VersionNumber\" LIMIT ?";
-
-    private static PsaAccountRecord ReadAccount(SqliteRow r) => new(r.Guid(0), r.Int64(1), r.String(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-        r.Text(7), r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Text(12), r.Text(13), r.Decimal(14), r.Text(15));
 
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
@@ -78,8 +63,8 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     /// <summary>The condition comes from <see cref="ValueList"/> (our column names); the ids travel as one parameter.</summary>
     private static string AccountsWhere(string condition) => "SELECT * FROM \"Accounts\" WHERE " + condition;
 
-    /// <summary>The records EF reads (PostgreSQL, and the ids' lookup); internal for the test that holds the SQLite reader to it.</summary>
-    internal static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>
+    /// <summary>An account as the sync reads it.</summary>
+    private static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>
         accounts.Select(a => new PsaAccountRecord(a.Id, a.VersionNumber, a.Name, a.AccountNumber, a.Currency, a.Telephone1, a.EmailAddress1,
             a.Address1.Line1, a.Address1.Line2, a.Address1.Line3, a.Address1.City, a.Address1.StateOrProvince, a.Address1.PostalCode,
             a.Address1.Country, a.CreditLimit, a.PaymentTerms));

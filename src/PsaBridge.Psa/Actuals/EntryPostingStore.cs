@@ -48,11 +48,6 @@ public sealed class EntryPostingStore(PsaDb db)
     /// <summary>The unposted journal lines of the entries, read through <paramref name="source"/> (this store's context or a <see cref="PsaDb.TryOpenReader">reader</see>).</summary>
     public static Task<List<JournalLine>> UnpostedLinesAsync(PsaDb source, IReadOnlyCollection<Guid> entryIds, CancellationToken ct)
     {
-        // On SQLite a batch's lines (two an entry) are read through SQLite's C API: EF's reader spent 6 of an approval's 14 s on them,
-        // on the planning thread, which shares the machine's two cores with the writer (BENCHMARKS-posting.md).
-        if (source.Database.Engine() == DatabaseEngine.Sqlite)
-            return SqliteEntities.ReadAsync<JournalLine>(source, $"\"SourceEntryId\" IN ({ValueList.SqliteGuidsOf(null)}) AND NOT \"IsPosted\"",
-                [ValueList.JsonArray(entryIds)], ct);
         var ids = entryIds as Guid[] ?? entryIds.ToArray();
         return source.Set<JournalLine>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.SourceEntryId) && !l.IsPosted).ToListAsync(ct);
     }

@@ -182,24 +182,15 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
     {
         var lines = invoice.Lines.ToDictionary(l => l.Id);
         var chunk = new List<DetailToBill>(chunkSize);
-        var sqlite = source.Database.Engine() == DatabaseEngine.Sqlite;
-        if (sqlite) await source.Database.OpenConnectionAsync(ct);
-        try
+        var rows = DetailsToBill(source, invoice.Id).AsAsyncEnumerable();
+        if (!stream) rows = (await rows.ToListAsync(ct)).ToAsyncEnumerable(); // the writing context writes between chunks
+        await foreach (var row in rows.WithCancellation(ct))
         {
-            var rows = sqlite ? SqliteRows(source, invoice.Id, ct).ToAsyncEnumerable() : DetailsToBill(source, invoice.Id).AsAsyncEnumerable();
-            if (!stream) rows = (await rows.ToListAsync(ct)).ToAsyncEnumerable(); // the writing context writes between chunks
-            await foreach (var row in rows.WithCancellation(ct))
-            {
-                lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
-                chunk.Add(row);
-                if (chunk.Count < chunkSize) continue;
-                yield return Plan(chunk);
-                chunk.Clear();
-            }
-        }
-        finally
-        {
-            if (sqlite) await source.Database.CloseConnectionAsync(); // EF counts opens: closes only what this opened
+            lines[row.Detail.InvoiceLineId].Details.Add(row.Detail);
+            chunk.Add(row);
+            if (chunk.Count < chunkSize) continue;
+            yield return Plan(chunk);
+            chunk.Clear();
         }
         if (chunk.Count > 0) yield return Plan(chunk);
 
@@ -225,23 +216,6 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
                join a in unbilledActuals on d.ActualId equals (Guid?)a.Id into billed
                from a in billed.DefaultIfEmpty()
                select new DetailToBill(d, a);
-    }
-
-    /// <summary>
-    /// <see cref="DetailsToBill"/> on SQLite, through SQLite's C API (<see cref="SqliteEntities"/>): EF's data reader spent about 30 µs
-    /// a row materializing the 100,000 details and actuals of a large invoice, on the planning thread, which shares the
-    /// machine's cores with the writer. Held to the same rows as EF's by a test.
-    /// </summary>
-    internal static IEnumerable<DetailToBill> SqliteRows(PsaDb source, Guid invoiceId, CancellationToken ct)
-    {
-        var details = SqliteEntities.Of<InvoiceLineDetail>(source.Model);
-        var actuals = SqliteEntities.Of<Actual>(source.Model);
-        var billedId = details.Count + actuals.IndexOf("Id"); // NULL when the detail bills no unbilled actual (LEFT JOIN)
-        var sql = $"SELECT {details.Select("d")}, {actuals.Select("a")} FROM \"{details.Name}\" AS d " +
-                  $"LEFT JOIN \"{actuals.Name}\" AS a ON a.\"Id\" = d.\"ActualId\" AND a.\"InvoiceId\" = ? AND a.\"TransactionType\" = ? AND a.\"AdjustmentStatus\" IS NULL " +
-                  "WHERE d.\"InvoiceId\" = ?";
-        return SqliteQuery.Stream(source.Database.GetDbConnection(), sql, [invoiceId, (long)TransactionType.UnbilledSales, invoiceId],
-            row => new DetailToBill(details.Read(row, 0), row.IsNull(billedId) ? null : actuals.Read(row, details.Count)), ct);
     }
 
     /// <summary>Unbilled sales in a draft from which PostgreSQL's statistics are refreshed with it (see <see cref="RefreshStatisticsAsync"/>).</summary>
