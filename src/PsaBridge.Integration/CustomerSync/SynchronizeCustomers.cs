@@ -428,22 +428,18 @@ public sealed class SynchronizeCustomers(
     private static async Task<FoundInFinance> FindAsync(FinanceDb db, IReadOnlyList<PsaAccountRecord> page, List<CustomerMapping> mappings,
         bool failuresBefore, int committedPages, CancellationToken ct)
     {
-        var engine = db.Database.Engine();
-        var (byId, idList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
-        var byGuid = (await db.Customers.FromSqlRaw(CustomersWhere(byId), idList).AsNoTracking().ToListAsync(ct))
+        var ids = page.Select(a => a.Id).ToArray();
+        var byGuid = (await db.Customers.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.PsaAccountId!.Value)).ToListAsync(ct))
             .ToDictionary(x => x.PsaAccountId!.Value);
-        var (byNumber, numberList) = ValueList.In(engine, "CustomerAccount", mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct());
-        var byAccount = (await db.Customers.FromSqlRaw(CustomersWhere(byNumber), numberList).AsNoTracking()
+        var numbers = mappings.Where(m => m.AccountNumber is not null).Select(m => m.AccountNumber!).Distinct().ToArray();
+        var byAccount = (await db.Customers.AsNoTracking().Where(x => EF.Parameter(numbers).Contains(x.CustomerAccount))
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, x => new CustomerHolder(x.Name, x.PsaAccountId), StringComparer.OrdinalIgnoreCase);
         // Which of the page's accounts failed last time: their failure is cleared when they go through.
         var failedBefore = new HashSet<Guid>();
         if (failuresBefore)
-        {
-            var (failedById, failedIdList) = ValueList.In(engine, "PsaAccountId", page.Select(a => a.Id));
-            failedBefore.UnionWith(await db.SyncFailures.FromSqlRaw(FailuresWhere(failedById), failedIdList).AsNoTracking()
+            failedBefore.UnionWith(await db.SyncFailures.AsNoTracking().Where(f => f.Job == Job && EF.Parameter(ids).Contains(f.PsaAccountId))
                 .Select(f => f.PsaAccountId).ToListAsync(ct));
-        }
         return new FoundInFinance(byGuid, byAccount, failedBefore, committedPages);
     }
 
@@ -705,12 +701,6 @@ public sealed class SynchronizeCustomers(
         CreatedAt = existing?.CreatedAt ?? now,
         ModifiedAt = now,
     };
-
-    /// <summary>The condition is built by <see cref="ValueList"/> from column names of ours; values travel as a parameter.</summary>
-    private static string CustomersWhere(string condition) => "SELECT * FROM \"Customers\" WHERE " + condition;
-
-    /// <summary>This job's failures among a list (<see cref="Job"/> is a constant of ours).</summary>
-    private static string FailuresWhere(string condition) => $"SELECT * FROM \"SyncFailures\" WHERE \"Job\" = '{Job}' AND " + condition;
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 

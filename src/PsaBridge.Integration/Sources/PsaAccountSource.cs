@@ -50,8 +50,8 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     {
         if (ids.Count == 0) return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (condition, list) = ValueList.In(db.Database.Engine(), "Id", ids);
-        return await Project(db.Accounts.FromSqlRaw(AccountsWhere(condition), list).AsNoTracking().OrderBy(a => a.VersionNumber)).ToListAsync(ct);
+        var list = ids as Guid[] ?? ids.ToArray();
+        return await Project(db.Accounts.AsNoTracking().Where(a => EF.Parameter(list).Contains(a.Id)).OrderBy(a => a.VersionNumber)).ToListAsync(ct);
     }
 
     public async Task<int> CountChangedAsync(long afterVersion, CancellationToken ct)
@@ -59,9 +59,6 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Accounts.CountAsync(a => a.VersionNumber > afterVersion, ct);
     }
-
-    /// <summary>The condition comes from <see cref="ValueList"/> (our column names); the ids travel as one parameter.</summary>
-    private static string AccountsWhere(string condition) => "SELECT * FROM \"Accounts\" WHERE " + condition;
 
     /// <summary>An account as the sync reads it.</summary>
     private static IQueryable<PsaAccountRecord> Project(IQueryable<Psa.Accounts.Account> accounts) =>

@@ -46,16 +46,6 @@ public sealed class SqliteValuesTests
         }
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(5_000)]
-    public void A_list_of_GUIDs_is_the_JSON_array_of_their_hexadecimal_digits(int count)
-    {
-        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
-        ValueList.JsonArray(ids).ShouldBe(JsonSerializer.Serialize(ids.Select(id => id.ToString("N"))));
-    }
-
     [Fact]
     public void A_GUID_is_stored_as_its_16_bytes_in_RFC_order_and_read_back()
     {
