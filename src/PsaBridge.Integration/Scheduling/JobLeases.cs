@@ -24,10 +24,10 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await Execute(db, "INSERT INTO \"JobLeases\" (\"Job\") VALUES (@p0) ON CONFLICT (\"Job\") DO NOTHING", ct, job);
-        var taken = await Execute(db,
-            "UPDATE \"JobLeases\" SET \"Owner\" = @p1, \"AcquiredAt\" = @p2, \"ExpiresAt\" = @p3, \"HeaderId\" = @p4 " +
-            "WHERE \"Job\" = @p0 AND (\"Owner\" IS NULL OR \"ExpiresAt\" < @p2)", ct, job, owner, now, now + Duration, headerId);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"JobLeases\" (\"Job\") VALUES ({job}) ON CONFLICT (\"Job\") DO NOTHING", ct);
+        var expires = now + Duration;
+        var taken = await db.JobLeases.Where(l => l.Job == job && (l.Owner == null || l.ExpiresAt < now)).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Owner, owner).SetProperty(l => l.AcquiredAt, now).SetProperty(l => l.ExpiresAt, expires).SetProperty(l => l.HeaderId, headerId), ct);
         if (taken == 1) return owner;
         var current = await db.JobLeases.AsNoTracking().SingleAsync(l => l.Job == job, ct);
         throw new ConflictException(
@@ -42,18 +42,17 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
     /// </summary>
     public async Task<bool> RenewAsync(FinanceDb db, string job, string owner, CancellationToken ct)
     {
-        var transaction = db.Database.CurrentTransaction
-                          ?? throw new InvalidOperationException("A lease is renewed inside the transaction of the work it guards; none is open.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        return await ExecuteInAsync(db, transaction.GetDbTransaction(), "UPDATE \"JobLeases\" SET \"ExpiresAt\" = @p2 WHERE \"Job\" = @p0 AND \"Owner\" = @p1",
-            ct, job, owner, now + Duration) == 1;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A lease is renewed inside the transaction of the work it guards; none is open.");
+        var expires = clock.GetUtcNow().UtcDateTime + Duration;
+        return await db.JobLeases.Where(l => l.Job == job && l.Owner == owner).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expires), ct) == 1;
     }
 
     public async Task ReleaseAsync(string job, string owner)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        await Execute(db, "UPDATE \"JobLeases\" SET \"Owner\" = NULL, \"ExpiresAt\" = NULL, \"HeaderId\" = NULL WHERE \"Job\" = @p0 AND \"Owner\" = @p1",
-            CancellationToken.None, job, owner);
+        await db.JobLeases.Where(l => l.Job == job && l.Owner == owner).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Owner, (string?)null).SetProperty(l => l.ExpiresAt, (DateTime?)null).SetProperty(l => l.HeaderId, (Guid?)null));
     }
 
     public async Task<PsaBridge.Finance.IntegrationLog.JobLease?> CurrentAsync(string job, CancellationToken ct)
@@ -61,17 +60,5 @@ public sealed class JobLeases(IDbContextFactory<FinanceDb> contexts, TimeProvide
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.JobLeases.AsNoTracking().SingleOrDefaultAsync(l => l.Job == job && l.Owner != null && l.ExpiresAt > now, ct);
-    }
-
-    private static async Task<int> Execute(FinanceDb db, string sql, CancellationToken ct, params object?[] values)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return await ExecuteInAsync(db, null, sql, ct, values);
-    }
-
-    private static async Task<int> ExecuteInAsync(FinanceDb db, DbTransaction? transaction, string sql, CancellationToken ct, params object?[] values)
-    {
-        await using var statement = new PreparedStatement(db.Database.GetDbConnection(), transaction, db.Database.Engine(), sql, values.Length);
-        return await statement.ExecuteAsync(ct, values);
     }
 }

@@ -66,21 +66,15 @@ public sealed class FinanceCustomerWriter : IAsyncDisposable
             LastMessages = messages, SetupVersion = setupVersion,
         });
 
-    public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct)
-    {
-        await using var upsert = new PreparedStatement(_connection, _transaction, _engine,
-            "INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES (@p0, @p1, @p2) " +
-            "ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", 3);
-        await upsert.ExecuteAsync(ct, job, version, now);
-    }
+    public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct) =>
+        await _db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES ({job}, {version}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);
 
-    public async Task SaveHeaderAsync(IntegrationLogHeader h, CancellationToken ct)
-    {
-        await using var update = new PreparedStatement(_connection, _transaction, _engine,
-            "UPDATE \"IntegrationLogHeaders\" SET \"ReadCount\" = @p1, \"CreatedCount\" = @p2, \"UpdatedCount\" = @p3, \"UnchangedCount\" = @p4, " +
-            "\"FailedCount\" = @p5, \"ZipCodesCreatedCount\" = @p6, \"DurationMs\" = @p7 WHERE \"Id\" = @p0", 8);
-        await update.ExecuteAsync(ct, h.Id, h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount, h.DurationMs);
-    }
+    public async Task SaveHeaderAsync(IntegrationLogHeader h, CancellationToken ct) =>
+        await _db.IntegrationLogHeaders.Where(x => x.Id == h.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ReadCount, h.ReadCount).SetProperty(x => x.CreatedCount, h.CreatedCount).SetProperty(x => x.UpdatedCount, h.UpdatedCount)
+            .SetProperty(x => x.UnchangedCount, h.UnchangedCount).SetProperty(x => x.FailedCount, h.FailedCount)
+            .SetProperty(x => x.ZipCodesCreatedCount, h.ZipCodesCreatedCount).SetProperty(x => x.DurationMs, h.DurationMs), ct);
 
     /// <summary>
     /// Writes what is buffered (zip codes, customers new and updated, log lines, failures recorded and cleared); <see cref="CommitAsync"/>
