@@ -39,7 +39,7 @@ public sealed class EntryApprover(PsaDb db, EntryPostingStore store, TimeProvide
     /// <summary>Approves <paramref name="ids"/> with the approver's <paramref name="decision"/> (billable quantities, comment).</summary>
     public Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, ApprovalDecision decision, CancellationToken ct)
         where TStatus : struct, Enum =>
-        ApproveAsync(ids, entries, decision, EntryPostingStore.ApprovalBatchSize(db.Database.Engine()), ct);
+        ApproveAsync(ids, entries, decision, EntryPostingStore.ApprovalBatchSize(db.Database), ct);
 
     public async Task<ApprovalReport> ApproveAsync<TStatus>(IReadOnlyList<Guid> ids, ApprovableEntries<TStatus> entries, ApprovalDecision decision, int batchSize,
         CancellationToken ct) where TStatus : struct, Enum

@@ -18,22 +18,13 @@ namespace PsaBridge.Psa.Actuals;
 public sealed class EntryPostingStore(PsaDb db)
 {
     /// <summary>
-    /// Ids per query of the bulk paths (drafting an invoice, removing one) and entries per transaction of approval on
-    /// PostgreSQL (<see cref="ApprovalBatchSize"/>). Ids go to the database as one array parameter (<c>EF.Parameter</c>),
-    /// so the bound is memory and how long a transaction holds the write lock; on PostgreSQL fewer, larger transactions
-    /// spend less on round trips and commits.
+    /// Ids per query of the bulk paths (drafting an invoice, removing one). Ids go to the database as one parameter
+    /// (<c>EF.Parameter</c>), so the bound is memory and how long a transaction holds the write lock.
     /// </summary>
     public const int BatchSize = 10_000;
 
-    /// <summary>
-    /// Entries per transaction of bulk approval (<see cref="EntryApprover"/>). On PostgreSQL <see cref="BatchSize"/>: each
-    /// batch pays round trips (two reads, three UPDATEs, three COPY streams, a commit), and 2,000 measured 26-27 s for
-    /// 100,000 entries against 22-24 s. On SQLite, which pays none, 2,000: the next batch, planned while one is written,
-    /// is then small and still young when it is written, so little of it survives into the GC's older generations (GC
-    /// pauses 0.5-0.7 s against 0.9-1.3 s, peak memory 190 MB against 260 MB), and the first write starts sooner; in turn
-    /// on copies of one database 11.5-12.7 s against 12.3-14.1 s (BENCHMARKS-posting.md).
-    /// </summary>
-    public static int ApprovalBatchSize(DatabaseEngine engine) => engine == DatabaseEngine.Sqlite ? 2_000 : BatchSize;
+    /// <summary>Entries per transaction of bulk approval (<see cref="EntryApprover"/>): the store's size of a bulk transaction.</summary>
+    public static int ApprovalBatchSize(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) => database.BulkTransactionSize();
 
     public async Task<PricingInputs> PricingInputsAsync(Guid projectId, TransactionClass transactionClass, CancellationToken ct)
     {

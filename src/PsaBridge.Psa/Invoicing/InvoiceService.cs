@@ -66,8 +66,7 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.InvoiceId, invoice.Id).SetProperty(a => a.BillingStatus, BillingStatus.CustomerInvoiceCreated), ct);
             if (taken != chunk.Length) throw new ConflictException($"Unbilled sales of contract '{contract.Name}' were invoiced by someone else meanwhile; try again.");
         }
-        if (ready.Count >= RefreshStatisticsFrom && db.Database.Engine() == DatabaseEngine.PostgreSql)
-            await RefreshStatisticsAsync(ct);
+        if (ready.Count >= RefreshStatisticsFrom) await db.Database.RefreshStatisticsAsync(["Actuals", "InvoiceLineDetails"], ct);
         await tx.CommitAsync(ct);
         return invoice;
     }
@@ -218,17 +217,12 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
                select new DetailToBill(d, a);
     }
 
-    /// <summary>Unbilled sales in a draft from which PostgreSQL's statistics are refreshed with it (see <see cref="RefreshStatisticsAsync"/>).</summary>
-    internal const int RefreshStatisticsFrom = 5_000;
-
     /// <summary>
-    /// On PostgreSQL, a large draft leaves the planner's statistics behind what it wrote: a moment ago no actual had an
-    /// invoice. Confirming it next plans its UPDATE and its joined read on them; a measured run (100,000 actuals) sat
-    /// eight minutes in nested loops until autovacuum caught up. ANALYZE runs inside the draft's transaction (it counts
-    /// the transaction's own rows), so the statistics and the draft commit together. The sync refreshes its tables alike.
+    /// Unbilled sales in a draft from which the planner's statistics are refreshed with it: a large draft leaves them behind
+    /// what it wrote (a moment ago no actual had an invoice), and confirming it next plans its UPDATE and its joined read on
+    /// them. Refreshed inside the draft's transaction, which counts its own rows, so the statistics and the draft commit together.
     /// </summary>
-    private Task RefreshStatisticsAsync(CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync("ANALYZE \"Actuals\", \"InvoiceLineDetails\"", ct);
+    internal const int RefreshStatisticsFrom = 5_000;
 
     /// <summary>Deletes a draft invoice: its unbilled sales and milestones are ready to invoice again.</summary>
     public async Task DeleteDraftAsync(Guid id, CancellationToken ct = default)
