@@ -29,6 +29,11 @@ public static class EntityBulkCopy
         var transaction = db.Database.CurrentTransaction
                           ?? throw new InvalidOperationException("Bulk inserts write inside the caller's transaction; none is open.");
         RefuseMissingOwned(db.Model, rows);
+        if (db.Database.IsSqlite())
+        {
+            Sqlite.SqliteBulkInsert.Insert(db, rows, ct);
+            return;
+        }
         await using var connection = db.CreateLinqToDBConnection(transaction);
         var sqlite = db.Database.IsSqlite();
         connection.AddMappingSchema(Schemas.GetValue(db.Model, model => Schema(model, sqlite)));
