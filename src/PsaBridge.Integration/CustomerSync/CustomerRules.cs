@@ -52,10 +52,15 @@ public static class CustomerRules
         if (!reference.CustomerGroupExists(customerGroup))
             errors.Add($"Customer group: the default customer group '{customerGroup}' does not exist in finance (set PsaBridge:CustomerSync:CustomerGroup).");
 
-        // Currency, phone and email: no validation, taken as they come from PSA.
+        // Currency: taken as it comes from PSA, but finance refuses one it does not have (F&O's own reference data).
         var currency = Clean(a.Currency);
+        if (currency is not null && !reference.CurrencyExists(currency)) errors.Add($"Currency: '{currency}' does not exist in finance.");
+        // Phone and email: no validation, taken as they come from PSA.
         var phone = Clean(a.Telephone1);
         var email = Clean(a.EmailAddress1);
+        // What finance stores as it comes must be text finance can store: PostgreSQL refuses a NUL character.
+        Storable(errors, ("Account number", accountNumber), ("Name", name), ("Currency", currency), ("Phone", phone), ("Email", email),
+            ("Street", JoinLines(Clean(a.Line1), Clean(a.Line2), Clean(a.Line3))), ("Zip code", Clean(a.PostalCode)));
 
         var (address, zip) = MapAddress(a, reference, errors);
 
@@ -158,6 +163,13 @@ public static class CustomerRules
         (null, null, _) => third,
         _ => string.Join('\n', new[] { first, second, third }.OfType<string>()),
     };
+
+    private static void Storable(List<string> errors, params (string Field, string? Value)[] fields)
+    {
+        foreach (var (field, value) in fields)
+            if (value is not null && value.Contains('\0'))
+                errors.Add($"{field}: holds a NUL character (U+0000), which finance cannot store; remove it in PSA.");
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

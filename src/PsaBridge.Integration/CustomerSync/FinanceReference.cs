@@ -5,7 +5,7 @@ namespace PsaBridge.Integration.CustomerSync;
 
 /// <summary>
 /// The finance reference data one sync run validates against, in memory. Countries, states,
-/// payment terms and customer groups are loaded whole; cities and zip codes are added page by page
+/// payment terms, customer groups and currencies are loaded whole; cities and zip codes are added page by page
 /// for the places the page mentions (see <see cref="FinanceReferenceLoader"/>), so a run over a
 /// million accounts never holds the whole gazetteer. Zip codes the run creates are added as it goes.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class FinanceReference
     private readonly HashSet<(string Country, string Code)> _zipsInCountry = new(KeyComparer.Instance);
     private readonly Dictionary<string, PaymentTerm> _terms = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _groups = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _currencies = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>
     /// Zip codes are the one part two threads touch: the sync maps a page ahead (reads, and the prefetch
     /// adds) while it adds the zip codes the page before created. Everything else is written by the
@@ -24,11 +25,12 @@ public sealed class FinanceReference
     /// </summary>
     private readonly Lock _zipGate = new();
 
-    public FinanceReference(AddressLookup places, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups)
+    public FinanceReference(AddressLookup places, IEnumerable<PaymentTerm> terms, IEnumerable<string> customerGroups, IEnumerable<string> currencies)
     {
         _places = places;
         foreach (var t in terms) { _terms.TryAdd(Squash(t.Description), t); _terms[Squash(t.Code)] = t; }
         foreach (var g in customerGroups) _groups.Add(g);
+        foreach (var c in currencies) _currencies.Add(c);
     }
 
     /// <summary>By ISO alpha-2, alpha-3, name or a known alias, ignoring case, spacing and (failing an exact match) accents.</summary>
@@ -67,6 +69,9 @@ public sealed class FinanceReference
     public IEnumerable<string> PaymentTermCodes => _terms.Values.Select(t => t.Code).Distinct().Order();
 
     public bool CustomerGroupExists(string id) => _groups.Contains(id);
+
+    /// <summary>By its ISO code, ignoring case.</summary>
+    public bool CurrencyExists(string code) => _currencies.Contains(code);
 
     public void AddCity(City city)
     {

@@ -16,7 +16,7 @@ public sealed class CustomerRulesTests
             [new Country { Id = "USA", Iso2 = "US", Name = "United States" }, new Country { Id = "CAN", Iso2 = "CA", Name = "Canada" }],
             [new State { CountryId = "USA", StateId = "WA", Name = "Washington" }, new State { CountryId = "USA", StateId = "OR", Name = "Oregon" },
              new State { CountryId = "CAN", StateId = "ON", Name = "Ontario" }]),
-            PaymentTerm.Defaults(), ["10"]);
+            PaymentTerm.Defaults(), ["10"], ["USD", "EUR", "CAD"]);
         reference.AddCity(new City { CountryId = "USA", StateId = "WA", Name = "Seattle" });
         reference.AddCity(new City { CountryId = "USA", StateId = "WA", Name = "Portland" });
         reference.AddCity(new City { CountryId = "USA", StateId = "OR", Name = "Portland" });
@@ -47,6 +47,24 @@ public sealed class CustomerRulesTests
     [InlineData("Washington")]
     public void State_is_found_by_code_or_name_within_the_country(string state) =>
         CustomerRules.Map(Account(state: state), Reference, "10").Address.State.ShouldBe("WA");
+
+    [Fact]
+    public void A_currency_finance_does_not_have_fails_the_account_naming_it()
+    {
+        var mapping = CustomerRules.Map(Account() with { Currency = "XYZ" }, Reference, "10");
+        mapping.Errors.ShouldBe(["Currency: 'XYZ' does not exist in finance."]);
+        CustomerRules.Map(Account() with { Currency = "  " }, Reference, "10").Errors.ShouldBeEmpty(); // none given: none stored
+    }
+
+    [Fact]
+    public void A_NUL_character_in_a_value_finance_stores_as_it_comes_fails_the_account_naming_the_field()
+    {
+        var mapping = CustomerRules.Map(Account(name: "Fourth\0Coffee") with { EmailAddress1 = "ap@\0x.com", Line2 = "Unit\u00007" }, Reference, "10");
+        mapping.Errors.ShouldBe([
+            "Name: holds a NUL character (U+0000), which finance cannot store; remove it in PSA.",
+            "Email: holds a NUL character (U+0000), which finance cannot store; remove it in PSA.",
+            "Street: holds a NUL character (U+0000), which finance cannot store; remove it in PSA."]);
+    }
 
     [Fact]
     public void Currency_phone_and_email_are_taken_as_they_come()

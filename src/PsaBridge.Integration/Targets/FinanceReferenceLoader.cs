@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance;
 using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.ReferenceData;
+using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Sources;
 
-namespace PsaBridge.Integration.CustomerSync;
+namespace PsaBridge.Integration.Targets;
 
 /// <summary>
 /// Fills a <see cref="FinanceReference"/> from the finance database: the small tables at once, the
@@ -19,7 +20,8 @@ public static class FinanceReferenceLoader
         var states = await db.States.AsNoTracking().ToListAsync(ct);
         var terms = await db.PaymentTerms.AsNoTracking().ToListAsync(ct);
         var groups = await db.CustomerGroups.AsNoTracking().Select(g => g.Id).ToListAsync(ct);
-        return new FinanceReference(new AddressLookup(countries, states, aliases: ReferenceDataFiles.Aliases()), terms, groups);
+        var currencies = await db.Currencies.AsNoTracking().Select(c => c.Code).ToListAsync(ct);
+        return new FinanceReference(new AddressLookup(countries, states, aliases: ReferenceDataFiles.Aliases()), terms, groups, currencies);
     }
 
     public static async Task PrefetchAsync(FinanceDb db, FinanceReference reference, HashSet<string> loadedCountries,
