@@ -1,129 +1,131 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PsaBridge.Finance;
+using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Scheduling;
 
 namespace PsaBridge.Integration.Targets;
 
 /// <summary>
-/// Writes one page of the sync into finance in one transaction: customers, created zip codes, log
-/// lines, the failure list and the watermark. Prepared statements, no change tracking: this is the
-/// bulk path, and it must run near the engine's own speed.
+/// Writes one page of the sync into finance in one transaction: customers, created zip codes, log lines, the failure
+/// list, the header's counts and the watermark, then renews the run's lease in it. No change tracking: new rows go
+/// through the entity bulk copy, changes through set-based statements.
 /// </summary>
-public sealed class FinanceCustomerWriter : IAsyncDisposable
+public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator numbers, JobLeases leases, string leaseOwner, string sequence,
+    bool continuous, WrittenRows statistics) : ICustomerPageWrite
 {
-    private readonly FinanceDb _db;
-    private readonly IDbContextTransaction _tx;
-    private readonly DbConnection _connection;
-    private readonly DbTransaction _transaction;
-    private readonly DatabaseEngine _engine;
-    private readonly BulkInsert _zips;
-    // New customers, log lines and first failures, written at flush through the entity bulk path (a million of each in a full run).
-    private readonly List<Customer> _customers = [], _updates = [];
-    private readonly List<IntegrationLogLine> _lines = [];
-    private readonly List<SyncFailure> _newFailures = [], _repeatedFailures = [];
-    private readonly List<(string Job, Guid Account)> _cleared = [];
+    private const string Job = SynchronizeCustomers.Job;
+    private IDbContextTransaction? _tx;
 
-    private FinanceCustomerWriter(FinanceDb db, IDbContextTransaction tx)
+    public async Task<ReservedNumbers> ReserveNumbersAsync(int count, CancellationToken ct)
     {
-        _db = db;
-        _tx = tx;
-        _connection = db.Database.GetDbConnection();
-        _transaction = tx.GetDbTransaction();
-        _engine = db.Database.Engine();
-        _zips = new BulkInsert(_connection, _transaction, _engine, "ZipCodes", "Id", "CountryId", "Code", "StateId", "City", "CreatedBySyncAt");
+        // A continuous sequence numbers inside the page's transaction (a rollback leaves no gap), and so does any where the
+        // page's transaction holds the store's only writer; any other takes its block committed on its own first, so the
+        // page's transaction never holds the sequence other writers wait on.
+        if (NumberSequenceAllocator.TakesInCallersTransaction(db, continuous)) await BeginAsync(ct);
+        var block = await numbers.TakeAsync(db, sequence, count, ct);
+        // A format has one run of '#' (NumberFormat.Problem), so a block's numbers have one width and sort as their numbers
+        // do: the customers holding any of them are among those from its first to its last, one range of the key.
+        var (first, last) = (block[0], block[block.Count - 1]);
+        var taken = await db.Customers.AsNoTracking()
+            .Where(x => string.Compare(x.CustomerAccount, first) >= 0 && string.Compare(x.CustomerAccount, last) <= 0)
+            .Select(x => x.CustomerAccount).ToListAsync(ct);
+        return new ReservedNumbers(block, taken.ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
-    public static async Task<FinanceCustomerWriter> BeginAsync(FinanceDb db, CancellationToken ct) =>
-        new(db, await db.Database.BeginTransactionAsync(ct));
-
-    /// <summary>Buffered: new rows (customers, zip codes, log lines) are written together at flush. The customer is not to change meanwhile.</summary>
-    public void InsertCustomer(Customer c) => _customers.Add(c);
-
-    /// <summary>Updates a customer found by its customer account and PSA account id (buffered, as <see cref="InsertCustomer"/>).</summary>
-    public void UpdateCustomer(Customer c) => _updates.Add(c);
-
-    public void InsertZipCode(NewZipCode zip, DateTime now) => _zips.Add(Guid.NewGuid(), zip.CountryId, zip.Code, zip.StateId, zip.City, now);
-
-    /// <summary>Buffered, as <see cref="InsertCustomer"/>.</summary>
-    public void InsertLine(IntegrationLogLine l) => _lines.Add(l);
-
-    /// <summary>Buffered, as <see cref="InsertCustomer"/>: an account of the page whose failure is cleared (it went through).</summary>
-    public void ClearFailure(string job, Guid accountId) => _cleared.Add((job, accountId));
-
-    /// <summary>
-    /// Buffered, as <see cref="InsertCustomer"/>: the first failure of an account, or one more when <paramref name="recordedBefore"/>
-    /// (its failure row exists: the page's lookup found it, or this run recorded it).
-    /// </summary>
-    public void RecordFailure(string job, Guid accountId, long version, string messages, long setupVersion, DateTime now, bool recordedBefore) =>
-        (recordedBefore ? _repeatedFailures : _newFailures).Add(new SyncFailure
-        {
-            Job = job, PsaAccountId = accountId, PsaVersion = version, Attempts = 1, FirstFailedAt = now, LastFailedAt = now,
-            LastMessages = messages, SetupVersion = setupVersion,
-        });
-
-    public async Task SetWatermarkAsync(string job, long version, DateTime now, CancellationToken ct) =>
-        await _db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES ({job}, {version}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);
-
-    public async Task SaveHeaderAsync(IntegrationLogHeader h, CancellationToken ct) =>
-        await _db.IntegrationLogHeaders.Where(x => x.Id == h.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.ReadCount, h.ReadCount).SetProperty(x => x.CreatedCount, h.CreatedCount).SetProperty(x => x.UpdatedCount, h.UpdatedCount)
-            .SetProperty(x => x.UnchangedCount, h.UnchangedCount).SetProperty(x => x.FailedCount, h.FailedCount)
-            .SetProperty(x => x.ZipCodesCreatedCount, h.ZipCodesCreatedCount).SetProperty(x => x.DurationMs, h.DurationMs), ct);
-
-    /// <summary>
-    /// Writes what is buffered (zip codes, customers new and updated, log lines, failures recorded and cleared); <see cref="CommitAsync"/>
-    /// does too, for what is left. A page holds an account once; were it ever to hold one twice, failures are cleared before
-    /// they are recorded, the order the page planned them in for any one account that failed after going through.
-    /// </summary>
-    public async Task FlushAsync(CancellationToken ct)
+    public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
     {
-        await _zips.FlushAsync(ct);
-        await BulkInsert.InsertEntitiesAsync(_db, _customers, ct);
-        _customers.Clear();
-        foreach (var c in _updates)
-            await _db.Customers.Where(x => x.CustomerAccount == c.CustomerAccount && x.PsaAccountId == c.PsaAccountId).ExecuteUpdateAsync(s => s
+        await BeginAsync(ct);
+        await BulkInsert.InsertEntitiesAsync(db, outcome.ZipCodes.Select(z => new ZipCode
+            { Id = Guid.NewGuid(), CountryId = z.CountryId, Code = z.Code, StateId = z.StateId, City = z.City, CreatedBySyncAt = now }).ToList(), ct);
+        await BulkInsert.InsertEntitiesAsync(db, outcome.Created, ct);
+        foreach (var c in outcome.Updated)
+            await db.Customers.Where(x => x.CustomerAccount == c.CustomerAccount && x.PsaAccountId == c.PsaAccountId).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Name, c.Name).SetProperty(x => x.RelationType, c.RelationType).SetProperty(x => x.CustomerGroupId, c.CustomerGroupId)
                 .SetProperty(x => x.Currency, c.Currency).SetProperty(x => x.PaymentTerms, c.PaymentTerms).SetProperty(x => x.CreditLimit, c.CreditLimit)
                 .SetProperty(x => x.Phone, c.Phone).SetProperty(x => x.Email, c.Email).SetProperty(x => x.Address.Street, c.Address.Street)
                 .SetProperty(x => x.Address.City, c.Address.City).SetProperty(x => x.Address.State, c.Address.State)
                 .SetProperty(x => x.Address.County, c.Address.County).SetProperty(x => x.Address.ZipCode, c.Address.ZipCode)
                 .SetProperty(x => x.Address.CountryRegion, c.Address.CountryRegion).SetProperty(x => x.ModifiedAt, c.ModifiedAt), ct);
-        _updates.Clear();
-        await BulkInsert.InsertEntitiesAsync(_db, _lines, ct);
-        _lines.Clear();
-        foreach (var job in _cleared.Select(c => c.Job).Distinct())
-        {
-            var accounts = _cleared.Where(c => c.Job == job).Select(c => c.Account).ToArray();
-            await _db.SyncFailures.Where(f => f.Job == job && EF.Parameter(accounts).Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
-        }
-        _cleared.Clear();
-        foreach (var f in _repeatedFailures)
-        {
-            var updated = await _db.SyncFailures.Where(x => x.Job == f.Job && x.PsaAccountId == f.PsaAccountId).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.PsaVersion, f.PsaVersion).SetProperty(x => x.Attempts, x => x.Attempts + 1).SetProperty(x => x.LastFailedAt, f.LastFailedAt)
-                .SetProperty(x => x.LastMessages, f.LastMessages).SetProperty(x => x.SetupVersion, f.SetupVersion), ct);
-            if (updated == 0) _newFailures.Add(f); // cleared meanwhile: a first failure again
-        }
-        _repeatedFailures.Clear();
-        await BulkInsert.InsertEntitiesAsync(_db, _newFailures, ct);
-        _newFailures.Clear();
+        await BulkInsert.InsertEntitiesAsync(db, outcome.Lines, ct);
+        await WriteFailuresAsync(outcome, now, ct);
+        if (watermark is { } version)
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES ({Job}, {version}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);
+        await db.IntegrationLogHeaders.Where(x => x.Id == header.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.ReadCount, header.ReadCount).SetProperty(x => x.CreatedCount, header.CreatedCount).SetProperty(x => x.UpdatedCount, header.UpdatedCount)
+            .SetProperty(x => x.UnchangedCount, header.UnchangedCount).SetProperty(x => x.FailedCount, header.FailedCount)
+            .SetProperty(x => x.ZipCodesCreatedCount, header.ZipCodesCreatedCount).SetProperty(x => x.DurationMs, header.DurationMs), ct);
+        statistics.Add(outcome.Lines.Count);
     }
 
-    public async Task CommitAsync(CancellationToken ct)
+    /// <summary>
+    /// Failures cleared in one statement, then recorded: a first failure as a new row, one more as an update of its row
+    /// (an update that finds none records a first failure: it was cleared meanwhile). Cleared before recorded, the order a
+    /// page plans them in for an account that went through and then failed.
+    /// </summary>
+    private async Task WriteFailuresAsync(PageOutcome outcome, DateTime now, CancellationToken ct)
     {
-        await FlushAsync(ct);
-        await _tx.CommitAsync(ct);
+        if (outcome.Cleared.Count > 0)
+        {
+            var cleared = outcome.Cleared.ToArray();
+            await db.SyncFailures.Where(f => f.Job == Job && EF.Parameter(cleared).Contains(f.PsaAccountId)).ExecuteDeleteAsync(ct);
+        }
+        var first = new List<SyncFailure>();
+        foreach (var f in outcome.Failures)
+        {
+            if (f.RecordedBefore && await db.SyncFailures.Where(x => x.Job == Job && x.PsaAccountId == f.PsaAccountId).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.PsaVersion, f.PsaVersion).SetProperty(x => x.Attempts, x => x.Attempts + 1).SetProperty(x => x.LastFailedAt, now)
+                    .SetProperty(x => x.LastMessages, f.Messages).SetProperty(x => x.SetupVersion, f.SetupVersion), ct) == 1) continue;
+            first.Add(new SyncFailure
+            {
+                Job = Job, PsaAccountId = f.PsaAccountId, PsaVersion = f.PsaVersion, Attempts = 1, FirstFailedAt = now, LastFailedAt = now,
+                LastMessages = f.Messages, SetupVersion = f.SetupVersion,
+            });
+        }
+        await BulkInsert.InsertEntitiesAsync(db, first, ct);
     }
+
+    public async Task<bool> CommitAsync(CancellationToken ct)
+    {
+        await BeginAsync(ct);
+        // In the page's transaction, last: on PostgreSQL the lease row stays locked from here to the commit.
+        if (!await leases.RenewInAsync(db, Job, leaseOwner, ct)) return false;
+        await _tx!.CommitAsync(ct);
+        await statistics.RefreshAsync(db, ct);
+        return true;
+    }
+
+    private async Task BeginAsync(CancellationToken ct) => _tx ??= await db.Database.BeginTransactionAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
-        await _tx.DisposeAsync();
-        _db.ChangeTracker.Clear();
+        if (_tx is not null) await _tx.DisposeAsync();
+        await db.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Rows a run has written, so that on PostgreSQL the planner's statistics of the tables the pages look up in are
+/// refreshed each time the run has doubled what they held: a big first run fills an empty table faster than autovacuum
+/// analyzes it, and the pages' lookups should not be planned for an empty table.
+/// </summary>
+public sealed class WrittenRows
+{
+    private int _sinceRefresh, _atRefresh;
+
+    public void Add(int rows) => _sinceRefresh += rows;
+
+    public async Task RefreshAsync(FinanceDb db, CancellationToken ct)
+    {
+        if (_sinceRefresh < Math.Max(10_000, _atRefresh)) return;
+        await db.Database.RefreshStatisticsAsync(["Customers", "SyncFailures"], ct);
+        _atRefresh += _sinceRefresh;
+        _sinceRefresh = 0;
     }
 }

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using PsaBridge.Integration.Sources;
+
+namespace PsaBridge.Integration.CustomerSync;
+
+/// <summary>
+/// The reading side of a run, on a thread of its own: the retried accounts, then the changes after the watermark, page
+/// by page, each read from PSA, mapped by the seed's rules and looked up in the target before it is handed to the writer
+/// through a channel of two. The page order (failed accounts first, then changes in version order) is the order of doing
+/// it in turn; only the writer moves the watermark, after commit.
+/// </summary>
+internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget target, CustomerSyncOptions options, RunState state)
+{
+    /// <summary>The reader's own stages (they overlap the writer's), logged with the run's.</summary>
+    public Dictionary<string, TimeSpan> Stages { get; } = [];
+
+    private long _mark;
+    // The accounts and account numbers of the pages sent and not yet committed when a later page was looked up (see MappedPage).
+    private readonly Queue<(int Page, HashSet<Guid> Accounts, HashSet<string> Numbers)> _sent = new();
+    private int _sentPages;
+
+    /// <summary>Reads every page into <paramref name="pages"/>, then ends it, with the error when it fails, so the writer never waits on a reader that stopped.</summary>
+    public async Task ReadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark, CancellationToken ct)
+    {
+        try
+        {
+            _mark = Stopwatch.GetTimestamp();
+            foreach (var chunk in retries.Chunk(options.PageSize)) await SendAsync(pages, chunk, null, ct);
+            while (true)
+            {
+                var page = await source.ReadChangedAsync(watermark, options.PageSize, ct);
+                if (page.Count == 0) break;
+                watermark = page[^1].Version;
+                await SendAsync(pages, page, watermark, ct);
+                if (page.Count < options.PageSize) break;
+            }
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.Complete(e);
+        }
+    }
+
+    private async Task SendAsync(ChannelWriter<MappedPage> pages, IReadOnlyList<PsaAccountRecord> page, long? advanceTo, CancellationToken ct)
+    {
+        Stage("read PSA");
+        await target.PrefetchAsync(state.Reference, page, ct);
+        Stage("reference data");
+        var mappings = page.Select(a => CustomerRules.Map(a, state.Reference.Reference, options.CustomerGroup)).ToList();
+        Stage("map and validate");
+        // Exactly, case included, as the lookup compares customer accounts in the database.
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mappings)
+            if (m.AccountNumber is { } number) numbers.Add(number);
+        var found = await target.FindAsync(page, numbers, state.Start.FailuresBefore, state.Pages, ct);
+        bool seenAhead = false, numbersSeenAhead = false;
+        _sentPages++;
+        if (!state.Run.Request.DryRun) // a dry run commits nothing a lookup could miss
+        {
+            while (_sent.TryPeek(out var oldest) && oldest.Page <= found.AfterPages) _sent.Dequeue();
+            var accounts = new HashSet<Guid>(page.Count);
+            foreach (var a in page) accounts.Add(a.Id);
+            foreach (var (_, accountsBefore, numbersBefore) in _sent)
+            {
+                seenAhead |= accountsBefore.Overlaps(accounts);
+                numbersSeenAhead |= numbersBefore.Overlaps(numbers);
+            }
+            _sent.Enqueue((_sentPages, accounts, numbers));
+        }
+        Stage("find customers");
+        await pages.WriteAsync(new MappedPage(_sentPages, page, mappings, advanceTo, found, seenAhead, numbersSeenAhead), ct);
+        _mark = Stopwatch.GetTimestamp();
+    }
+
+    private void Stage(string name)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Stages[name] = Stages.GetValueOrDefault(name) + Stopwatch.GetElapsedTime(_mark, now);
+        _mark = now;
+    }
+}
