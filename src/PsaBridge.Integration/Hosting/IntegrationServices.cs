@@ -6,6 +6,8 @@ using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 using PsaBridge.Integration.Scheduling;
 using PsaBridge.Integration.Sources;
+using PsaBridge.Integration.Targets;
+using Microsoft.Extensions.Logging;
 using PsaBridge.Psa;
 using Quartz;
 
@@ -27,6 +29,7 @@ public static class IntegrationServices
         services.AddSingleton<IPsaAccountSource, PsaDbAccountSource>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<FinanceReferenceCache>();
+        services.AddScoped<ICustomerTarget, FinanceCustomerTarget>();
         services.AddScoped<SynchronizeCustomers>();
         services.AddScoped<IntegrationLogQueries>();
         services.AddScoped<FailingAccounts>();
@@ -65,9 +68,16 @@ public static class IntegrationServices
         return services;
     }
 
-    private sealed class ScheduleStartup(CustomerSyncSchedule schedule) : IHostedService
+    /// <summary>At start: the leases this node's dead processes held are released (their runs marked interrupted), then the schedule applied.</summary>
+    private sealed class ScheduleStartup(CustomerSyncSchedule schedule, JobLeases leases, ILogger<ScheduleStartup> log) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => schedule.ApplyAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var released = await leases.ReleaseDeadOfThisNodeAsync(cancellationToken);
+            if (released > 0) log.LogWarning("Released {Count} job lease(s) held by processes of this node that died; their runs are marked interrupted", released);
+            await schedule.ApplyAsync(cancellationToken);
+        }
+
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

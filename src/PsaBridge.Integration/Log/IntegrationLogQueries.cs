@@ -26,7 +26,7 @@ public sealed record LogLineView(int LineNumber, Guid PsaAccountId, string Accou
         l.Status, l.Action, l.ZipCodeCreated, l.Messages.Length == 0 ? [] : l.Messages.Split('\n'));
 }
 
-public sealed class IntegrationLogQueries(FinanceDb db)
+public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
 {
     public static LogStatusFilter ParseFilter(string? status, LogStatusFilter fallback) =>
         string.IsNullOrWhiteSpace(status) ? fallback
@@ -37,10 +37,13 @@ public sealed class IntegrationLogQueries(FinanceDb db)
     public async Task<Page<LogHeaderView>> HeadersAsync(LogStatusFilter status, PageRequest page, CancellationToken ct = default) =>
         (await HeadersQuery(status).OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
 
-    /// <summary>The headers of a status, unordered, for a list that sorts, filters, pages and exports them itself.</summary>
+    /// <summary>
+    /// The headers of a status, unordered, for a list that sorts, filters, pages and exports them itself. A Running header
+    /// whose run no longer holds a live lease died with its process: it is shown as an Error, interrupted.
+    /// </summary>
     public IQueryable<IntegrationLogHeader> HeadersQuery(LogStatusFilter status)
     {
-        var query = db.IntegrationLogHeaders.AsNoTracking();
+        var query = Shown();
         return status switch
         {
             LogStatusFilter.Error => query.Where(h => h.Status == IntegrationStatus.Error),
@@ -51,8 +54,23 @@ public sealed class IntegrationLogQueries(FinanceDb db)
     }
 
     public async Task<LogHeaderView> HeaderAsync(Guid id, CancellationToken ct = default) =>
-        LogHeaderView.From(await db.IntegrationLogHeaders.AsNoTracking().SingleOrDefaultAsync(h => h.Id == id, ct)
-                           ?? throw new NotFoundException("Integration log", id.ToString()));
+        LogHeaderView.From(await Shown().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException("Integration log", id.ToString()));
+
+    /// <summary>The headers as the log shows them: Running only while a live lease names the run.</summary>
+    private IQueryable<IntegrationLogHeader> Shown()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.IntegrationLogHeaders.AsNoTracking()
+            .Select(h => new { h, Dead = h.Status == IntegrationStatus.Running && !db.JobLeases.Any(l => l.HeaderId == h.Id && l.Owner != null && l.ExpiresAt > now) })
+            .Select(x => new IntegrationLogHeader
+            {
+                Id = x.h.Id, BatchJobId = x.h.BatchJobId, JobDescription = x.h.JobDescription, ExecutionDate = x.h.ExecutionDate,
+                FinishedAt = x.h.FinishedAt, Status = x.Dead ? IntegrationStatus.Error : x.h.Status, DryRun = x.h.DryRun, Full = x.h.Full,
+                ReadCount = x.h.ReadCount, CreatedCount = x.h.CreatedCount, UpdatedCount = x.h.UpdatedCount, UnchangedCount = x.h.UnchangedCount,
+                FailedCount = x.h.FailedCount, ZipCodesCreatedCount = x.h.ZipCodesCreatedCount, DurationMs = x.h.DurationMs,
+                Message = x.Dead ? RunLog.InterruptedMessage : x.h.Message,
+            });
+    }
 
     public async Task<Page<LogLineView>> LinesAsync(Guid headerId, LogStatusFilter status, PageRequest page, CancellationToken ct = default)
     {

@@ -17,7 +17,7 @@ public sealed class RunProgress(FinanceDb db, IPsaAccountSource source, TimeProv
 {
     public async Task<RunProgressView> GetAsync(Guid id, CancellationToken ct = default)
     {
-        var header = await new IntegrationLogQueries(db).HeaderAsync(id, ct);
+        var header = await new IntegrationLogQueries(db, clock).HeaderAsync(id, ct);
         if (header.Status != IntegrationStatus.Running) return Estimate(header, 0, clock.GetUtcNow().UtcDateTime);
         var watermark = await db.SyncWatermarks.AsNoTracking().Where(w => w.Job == SynchronizeCustomers.Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
         var remaining = await source.CountChangedAsync(watermark, ct);

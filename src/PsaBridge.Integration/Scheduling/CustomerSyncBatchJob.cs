@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Integration.CustomerSync;
@@ -12,13 +13,18 @@ namespace PsaBridge.Integration.Scheduling;
 /// processes and nodes. The fire instance id becomes the log's Batch job id.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class CustomerSyncBatchJob(IServiceScopeFactory scopes, JobLeases leases, ILogger<CustomerSyncBatchJob> log) : IJob
+public sealed class CustomerSyncBatchJob(IServiceScopeFactory scopes, JobLeases leases, IHostApplicationLifetime lifetime, ILogger<CustomerSyncBatchJob> log)
+    : IJob
 {
     public static readonly JobKey Key = new("customer-sync", "psa-integration");
     public static readonly TriggerKey TriggerKey = new("customer-sync-schedule", "psa-integration");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // The host stopping stops the run at once (its page rolls back), so its final status is written and its lease released
+        // before the host's shutdown timeout ends the process.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        cancellationToken = stopping.Token;
         await using var scope = scopes.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
         var description = context.JobDetail.Description ?? SynchronizeCustomers.Description;

@@ -66,9 +66,13 @@ public sealed class CustomerSyncSchedule(IDbContextFactory<FinanceDb> contexts, 
         return await GetAsync(ct);
     }
 
-    /// <summary>Queues one run in batch now (any node of a cluster may take it); its batch job id is the firing's id.</summary>
+    /// <summary>
+    /// Queues one run in batch now (any node of a cluster may take it); its batch job id is the firing's id. Refused, as an
+    /// interactive run is, while a run goes on: a firing that found the job running would only be skipped.
+    /// </summary>
     public async Task RunInBatchNowAsync(CancellationToken ct = default)
     {
+        await leases.EnsureNotRunningAsync(SynchronizeCustomers.Job, SynchronizeCustomers.Description, ct);
         await ApplyAsync(ct);
         var scheduler = await schedulers.GetScheduler(ct);
         await scheduler.TriggerJob(CustomerSyncBatchJob.Key, new JobDataMap(), ct);
