@@ -1,18 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa;
 
 namespace PsaBridge.Web.Infrastructure;
 
 public static class Health
 {
-    /// <summary>200 when both databases answer a query, 503 naming the one that does not.</summary>
+    /// <summary>200 when both databases answer a query and take a write, 503 naming the one that does not.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health", async (IDbContextFactory<PsaDb> psa, IDbContextFactory<FinanceDb> finance, CancellationToken ct) =>
         {
-            var psaStatus = await Probe(async () => { await using var db = await psa.CreateDbContextAsync(ct); return await db.Accounts.AnyAsync(ct); });
-            var financeStatus = await Probe(async () => { await using var db = await finance.CreateDbContextAsync(ct); return await db.Countries.AnyAsync(ct); });
+            var psaStatus = await Probe(async () =>
+            {
+                await using var db = await psa.CreateDbContextAsync(ct);
+                await StoreHealth.ProbeWriteAsync(db.Database, ct);
+                return await db.Accounts.AnyAsync(ct);
+            });
+            var financeStatus = await Probe(async () =>
+            {
+                await using var db = await finance.CreateDbContextAsync(ct);
+                await StoreHealth.ProbeWriteAsync(db.Database, ct);
+                return await db.Countries.AnyAsync(ct);
+            });
             var healthy = psaStatus == "Healthy" && financeStatus == "Healthy";
             return Results.Json(new { status = healthy ? "Healthy" : "Unhealthy", psa = psaStatus, finance = financeStatus },
                 statusCode: healthy ? 200 : 503);
