@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark phase of two builds in turn (A B A B ...) on fresh copies of one generated data set,
-# and prints each run's seconds and both medians. The machine is shared, so only runs taken in turn compare.
+# and prints each run's wall seconds and the CPU seconds (user + system) of its process, and both medians of each.
+# The machine is shared, so only runs taken in turn compare; CPU time moves less with the load than wall time does.
 #
 #   bench/ab.sh build COMMIT DIR          # builds the benchmark of COMMIT into DIR (a worktree of its own)
 #   bench/ab.sh setup BUILD SET ENGINE N [posting]    # generates N accounts (or N time entries) with BUILD into SET
@@ -14,10 +15,11 @@ PG=${PSABRIDGE_BENCH_PG:-Host=127.0.0.1;Port=55433;Username=postgres}
 PG_PORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$PG")
 psql_() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qAtc "$1"; }
 
-phase() { # BUILD DIR ENGINE N PHASE -> prints the RESULT line
+CPU=$(mktemp)
+phase() { # BUILD DIR ENGINE N PHASE -> prints the RESULT line; the process's CPU seconds go to $CPU
   case "$5" in
-    posting:*) dotnet "$1/PsaBridge.Bench.dll" posting --phase "${5#posting:}" --entries "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
-    *) dotnet "$1/PsaBridge.Bench.dll" phase --phase "$5" --accounts "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
+    posting:*) /usr/bin/time -f "%U %S" -o "$CPU" dotnet "$1/PsaBridge.Bench.dll" posting --phase "${5#posting:}" --entries "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
+    *) /usr/bin/time -f "%U %S" -o "$CPU" dotnet "$1/PsaBridge.Bench.dll" phase --phase "$5" --accounts "$4" --engine "$3" --dir "$2" --pg "$PG" ;;
   esac | grep '^RESULT ' | sed 's/^RESULT //'
 }
 
@@ -64,22 +66,24 @@ case "$1" in
     a=$2; b=$3; set=$4; engine=$5; n=$6; rounds=$7; which=${8:-sync-full}
     prefix=bench
     case "$which" in posting:*) prefix=benchpost; set="$set.${which#posting:}" ;; esac
-    : > "$set.$which.A"; : > "$set.$which.B"
+    : > "$set.$which.A"; : > "$set.$which.B"; : > "$set.$which.A.cpu"; : > "$set.$which.B.cpu"
     for i in $(seq 1 "$rounds"); do
       for side in A B; do
         build=$a; [ $side = B ] && build=$b
         dir=$(fresh "$set" "$engine" "$prefix")
         result=$(phase "$build" "$dir" "$engine" "$n" "$which")
         seconds=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["seconds"], 2))' "$result")
-        echo "$seconds" >> "$set.$which.$side"
-        echo "$(date -u +%H:%M:%S) round $i $side $seconds s load $(cut -d' ' -f1-3 /proc/loadavg) $result"
+        cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$CPU")
+        echo "$seconds" >> "$set.$which.$side"; echo "$cpu" >> "$set.$which.$side.cpu"
+        echo "$(date -u +%H:%M:%S) round $i $side $seconds s, CPU $cpu s, load $(cut -d' ' -f1-3 /proc/loadavg) $result"
       done
     done
-    python3 - "$set.$which.A" "$set.$which.B" <<'PY'
+    python3 - "$set.$which" <<'PY'
 import sys, statistics
-a = [float(x) for x in open(sys.argv[1])]; b = [float(x) for x in open(sys.argv[2])]
-print(f"A: {' / '.join(map(str, a))}  median {statistics.median(a):.2f}")
-print(f"B: {' / '.join(map(str, b))}  median {statistics.median(b):.2f}  B/A {statistics.median(b) / statistics.median(a):.2f}")
+for what, suffix in (("wall", ""), ("CPU", ".cpu")):
+    a = [float(x) for x in open(sys.argv[1] + ".A" + suffix)]; b = [float(x) for x in open(sys.argv[1] + ".B" + suffix)]
+    print(f"{what} A: {' / '.join(map(str, a))}  median {statistics.median(a):.2f}")
+    print(f"{what} B: {' / '.join(map(str, b))}  median {statistics.median(b):.2f}  B/A {statistics.median(b) / statistics.median(a):.2f}")
 PY
     ;;
 esac
