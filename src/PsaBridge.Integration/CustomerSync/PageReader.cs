@@ -20,16 +20,19 @@ internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget targe
     private readonly Queue<(int Page, HashSet<Guid> Accounts, HashSet<string> Numbers)> _sent = new();
     private int _sentPages;
 
-    /// <summary>Reads every page into <paramref name="pages"/>, then ends it, with the error when it fails, so the writer never waits on a reader that stopped.</summary>
-    public async Task ReadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long watermark, CancellationToken ct)
+    /// <summary>
+    /// Reads every page into <paramref name="pages"/>, then ends it, with the error when it fails, so the writer never waits on
+    /// a reader that stopped. No <paramref name="watermark"/>: the retries alone (one account synchronized now).
+    /// </summary>
+    public async Task ReadAsync(ChannelWriter<MappedPage> pages, List<PsaAccountRecord> retries, long? watermark, CancellationToken ct)
     {
         try
         {
             _mark = Stopwatch.GetTimestamp();
             foreach (var chunk in retries.Chunk(options.PageSize)) await SendAsync(pages, chunk, null, ct);
-            while (true)
+            while (watermark is { } after)
             {
-                var page = await source.ReadChangedAsync(watermark, options.PageSize, ct);
+                var page = await source.ReadChangedAsync(after, options.PageSize, ct);
                 if (page.Count == 0) break;
                 watermark = page[^1].Version;
                 await SendAsync(pages, page, watermark, ct);

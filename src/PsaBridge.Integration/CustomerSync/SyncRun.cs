@@ -2,8 +2,11 @@ using PsaBridge.Finance.IntegrationLog;
 
 namespace PsaBridge.Integration.CustomerSync;
 
-/// <summary>How a run was asked for. A batch job id is set when the scheduler runs it; empty when interactive.</summary>
-public sealed record SyncRequest(bool Full = false, bool DryRun = false, string? BatchJobId = null, string? JobDescription = null);
+/// <summary>
+/// How a run was asked for. A batch job id is set when the scheduler runs it; empty when interactive. <see cref="Account"/>:
+/// only that PSA account, now ("synchronize this account now"), which leaves the watermark where it is.
+/// </summary>
+public sealed record SyncRequest(bool Full = false, bool DryRun = false, string? BatchJobId = null, string? JobDescription = null, Guid? Account = null);
 
 public sealed record SyncProgress(int Processed, int Total, int Failed);
 
@@ -31,4 +34,17 @@ public sealed class SyncRun
     internal LeaseKeeper? Keeper { get; }
     /// <summary>A dry run's lines (nothing is written); empty for a real run, whose lines are in the log.</summary>
     public List<IntegrationLogLine> DryRunLines { get; } = [];
+
+    private volatile string? _cancelledBy;
+    private volatile bool _cancelled;
+
+    /// <summary>Whether someone asked the run to stop after its current page (see <see cref="RunningSyncs"/>).</summary>
+    public bool CancelRequested => _cancelled;
+    internal string? CancelledBy => _cancelledBy;
+
+    internal void RequestCancel(string? by)
+    {
+        _cancelledBy = by;
+        _cancelled = true;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Integration.Sources;
 
 namespace PsaBridge.Integration.CustomerSync;
@@ -20,6 +21,7 @@ public sealed class SynchronizeCustomers(
     TimeProvider clock,
     IOptions<CustomerSyncOptions> options,
     IEnumerable<ISyncObserver> observers,
+    RunningSyncs running,
     ILogger<SynchronizeCustomers> log)
 {
     public const string Job = "customers";
@@ -37,10 +39,17 @@ public sealed class SynchronizeCustomers(
     /// <summary>Takes the lease (or refuses: two runs never overlap) and writes the Running header.</summary>
     public async Task<SyncRun> StartAsync(SyncRequest request, CancellationToken ct = default)
     {
+        var description = request.JobDescription ?? Description;
+        if (request.Account is { } only)
+        {
+            // Before the lease: an unknown account is the caller's mistake, not a run.
+            var account = (await source.ReadByIdsAsync([only], ct)).SingleOrDefault() ?? throw new NotFoundException("PSA account", only.ToString());
+            description = request.JobDescription ?? LogText.Fit($"{Description}: account {account.Name}", 200);
+        }
         var header = new IntegrationLogHeader
         {
             BatchJobId = request.BatchJobId,
-            JobDescription = request.JobDescription ?? Description,
+            JobDescription = description,
             ExecutionDate = clock.GetUtcNow().UtcDateTime,
             Status = IntegrationStatus.Running,
             DryRun = request.DryRun,
@@ -61,22 +70,23 @@ public sealed class SynchronizeCustomers(
         var header = run.Header;
         var watch = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, run.Keeper?.Lost ?? CancellationToken.None);
+        running.Add(run);
         try
         {
-            await ProcessAsync(run, progress, stop.Token);
-            header.Status = header.FailedCount > 0 ? IntegrationStatus.Error : IntegrationStatus.Completed;
+            var cancelled = await ProcessAsync(run, progress, stop.Token);
+            header.Status = header.FailedCount > 0 || cancelled ? IntegrationStatus.Error : IntegrationStatus.Completed;
+            if (cancelled) header.Message = RunMessages.Cancelled(run.CancelledBy, header.ReadCount);
         }
         catch (Exception e)
         {
             header.Status = IntegrationStatus.Error;
-            header.Message = e is not OperationCanceledException ? $"The run stopped: {e.Message} Every page before the failure is committed; the next run goes on from there."
-                : run.Keeper?.WasLost == true ? "The run lost its lease (its renewals failed longer than the lease lasts) and stopped, so that two runs never overlap. Every page before it is committed."
-                : "Interrupted: the run was stopped (the server shutting down, or the caller gone) and its page rolled back. Every page before it is committed; the next run goes on from there.";
+            header.Message = RunMessages.Stopped(e, run.Keeper?.WasLost == true);
             log.LogError(e, "Customer sync {HeaderId} stopped", header.Id);
             throw;
         }
         finally
         {
+            running.Remove(run);
             if (run.Keeper is { } keeper) await keeper.DisposeAsync();
             header.FinishedAt = clock.GetUtcNow().UtcDateTime;
             header.DurationMs = watch.ElapsedMilliseconds;
@@ -96,24 +106,32 @@ public sealed class SynchronizeCustomers(
         }
     }
 
-    private async Task ProcessAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken ct)
+    /// <summary>Runs the pages; true when a person cancelled the run and pages were left for the next run.</summary>
+    private async Task<bool> ProcessAsync(SyncRun run, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         var header = run.Header;
         // Read before the reference data: a setup change made during the run leaves its failures to be retried.
         var start = await target.ReadStartAsync(run.Request.Full, ct);
         var reference = await target.ReferenceAsync(start, run.Request.DryRun, ct);
-        var total = await source.CountChangedAsync(start.Watermark, ct);
+        var only = run.Request.Account;
+        var total = only is null ? await source.CountChangedAsync(start.Watermark, ct) : 0;
 
         // Then the accounts whose last attempt failed, have not changed since (a changed one comes with the changes) and can
         // now have another outcome.
         var retryAll = Options.RetryFailures == FailureRetry.EveryRun;
-        var failed = await target.FailedAccountsAsync(retryAll ? null : start.SetupVersion, ct);
-        var failedAccounts = new List<PsaAccountRecord>();
-        foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
-        var retries = failedAccounts.Where(a => a.Version <= start.Watermark).OrderBy(a => a.Version).ToList();
-        var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();
-        var gone = failed.Where(id => !stillInPsa.Contains(id)).ToList();
-        if (gone.Count > 0 && !run.Request.DryRun) await target.ForgetFailuresAsync(gone, ct);
+        // One account alone: taken as a retry is (its page moves no watermark), whether or not it changed or failed before.
+        List<PsaAccountRecord> retries;
+        if (only is { } id) retries = [.. await source.ReadByIdsAsync([id], ct)];
+        else
+        {
+            var failed = await target.FailedAccountsAsync(retryAll ? null : start.SetupVersion, ct);
+            var failedAccounts = new List<PsaAccountRecord>();
+            foreach (var chunk in failed.Chunk(Options.PageSize)) failedAccounts.AddRange(await source.ReadByIdsAsync(chunk, ct));
+            retries = failedAccounts.Where(a => a.Version <= start.Watermark).OrderBy(a => a.Version).ToList();
+            var stillInPsa = failedAccounts.Select(a => a.Id).ToHashSet();
+            var gone = failed.Where(f => !stillInPsa.Contains(f)).ToList();
+            if (gone.Count > 0 && !run.Request.DryRun) await target.ForgetFailuresAsync(gone, ct);
+        }
         var state = new RunState(run, reference, start, total + retries.Count, progress);
         state.Stage("start");
 
@@ -121,10 +139,16 @@ public sealed class SynchronizeCustomers(
         var pages = Channel.CreateBounded<MappedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = new PageReader(source, target, Options, state);
-        var reading = Task.Run(() => reader.ReadAsync(pages.Writer, retries, start.Watermark, stop.Token), CancellationToken.None);
+        var reading = Task.Run(() => reader.ReadAsync(pages.Writer, retries, only is null ? start.Watermark : null, stop.Token), CancellationToken.None);
+        var cancelled = false;
         try
         {
-            await foreach (var page in pages.Reader.ReadAllAsync(ct)) await WritePageAsync(state, page, ct);
+            await foreach (var page in pages.Reader.ReadAllAsync(ct))
+            {
+                // Asked to stop: the page written last is committed, the next is not started.
+                if (cancelled = run.CancelRequested) break;
+                await WritePageAsync(state, page, ct);
+            }
         }
         finally
         {
@@ -133,14 +157,12 @@ public sealed class SynchronizeCustomers(
         }
         foreach (var (name, time) in reader.Stages) state.Stages[name + " (ahead)"] = time;
         // The failed accounts this run left alone: their failure is from before the run, against today's setup.
-        var waiting = retryAll || run.Request.Full ? 0 : await target.CountWaitingFailuresAsync(start.SetupVersion, header.ExecutionDate, ct);
-        if (waiting > 0)
-            header.Message = (waiting == 1 ? "1 account whose last attempt failed was not tried again: neither it" : $"{waiting:N0} accounts whose last attempt failed were not tried again: neither they") +
-                             " nor the finance setup (address setup, payment terms, customer groups, currencies) changed since. " +
-                             "Correct the account in PSA or the setup in finance, or run a full synchronization.";
+        var waiting = retryAll || run.Request.Full || only is not null || cancelled ? 0 : await target.CountWaitingFailuresAsync(start.SetupVersion, header.ExecutionDate, ct);
+        if (waiting > 0) header.Message = RunMessages.Waiting(waiting);
         if (!run.Request.DryRun) await target.KeepReferenceAsync(reference, start, ct);
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, state.Pages,
             string.Join(", ", state.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
+        return cancelled;
     }
 
     private async Task WritePageAsync(RunState state, MappedPage mapped, CancellationToken ct)

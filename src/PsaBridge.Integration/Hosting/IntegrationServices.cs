@@ -31,6 +31,7 @@ public static class IntegrationServices
         services.AddSingleton<FinanceReferenceCache>();
         services.AddScoped<ICustomerTarget, FinanceCustomerTarget>();
         services.AddScoped<SynchronizeCustomers>();
+        services.AddSingleton<RunningSyncs>();
         services.AddScoped<IntegrationLogQueries>();
         services.AddScoped<FailingAccounts>();
         services.Configure<IntegrationLogOptions>(configuration.GetSection(IntegrationLogOptions.Section));
