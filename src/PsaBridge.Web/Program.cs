@@ -56,6 +56,7 @@ app.MapInvoiceCorrectionsApi();
 app.MapBillingBacklogApi();
 app.MapTimeSheetsApi();
 app.MapIntegrationApi();
+app.MapSyncRunsApi();
 app.MapReportsApi();
 app.MapPlanningApi();
 app.MapResourcingApi();
