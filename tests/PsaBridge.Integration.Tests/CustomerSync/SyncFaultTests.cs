@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
+using PsaBridge.Integration.Scheduling;
+using PsaBridge.Integration.Sources;
+using PsaBridge.Psa;
+using PsaBridge.Testing;
+
+namespace PsaBridge.Integration.Tests.CustomerSync;
+
+/// <summary>Faults that once stopped the integration for everyone: each now stops at most one account or one run.</summary>
+[Trait("Engine", "Both")]
+public sealed class SyncFaultTests
+{
+    /// <summary>
+    /// Hands one account over with a NUL character in its name, as a PSA store that holds one (Dataverse, SQLite) would:
+    /// PostgreSQL's PSA database cannot hold it, so it goes in where the source hands the account to the sync.
+    /// </summary>
+    private sealed class NulInName(IDbContextFactory<PsaDb> contexts) : IPsaAccountSource
+    {
+        private readonly PsaDbAccountSource _psa = new(contexts);
+        public Guid Account { get; set; }
+
+        public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct) =>
+            Spoil(await _psa.ReadChangedAsync(afterVersion, pageSize, ct));
+
+        public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+            Spoil(await _psa.ReadByIdsAsync(ids, ct));
+
+        public Task<int> CountChangedAsync(long afterVersion, CancellationToken ct) => _psa.CountChangedAsync(afterVersion, ct);
+
+        private List<PsaAccountRecord> Spoil(IReadOnlyList<PsaAccountRecord> page) =>
+            page.Select(a => a.Id == Account ? a with { Name = "Fourth\0Coffee" } : a).ToList();
+    }
+
+    /// <summary>Holds a run after its first page until the test lets it go.</summary>
+    private sealed class Gate : ISyncObserver
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            Reached.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_value_finance_cannot_store_fails_its_account_alone_naming_the_field()
+    {
+        NulInName? source = null;
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithServices(s =>
+            s.AddSingleton<IPsaAccountSource>(sp => source = new NulInName(sp.GetRequiredService<IDbContextFactory<PsaDb>>()))));
+        var client = app.CreateClient();
+        var good = await client.CreateAccountAsync("Alpine Ski House");
+        var bad = await client.CreateAccountAsync("Fourth Coffee");
+        var other = await client.CreateAccountAsync("Contoso");
+        app.Service<IPsaAccountSource>();
+        source!.Account = bad;
+
+        var run = await client.RunSyncAsync();
+        (run.Count("read"), run.Count("created"), run.Count("failed")).ShouldBe((3, 2, 1));
+        var lines = await client.LinesAsync(run.GetProperty("id").GetGuid());
+        var line = lines.LineFor(bad);
+        line.GetProperty("status").GetString().ShouldBe("Error");
+        line.Messages().ShouldBe(["Name: holds a NUL character (U+0000), which finance cannot store; remove it in PSA."]);
+        line.GetProperty("accountName").GetString().ShouldBe("Fourth\uFFFDCoffee");
+        (await client.CustomerForAsync(good)).ShouldNotBeNull();
+        (await client.CustomerForAsync(other)).ShouldNotBeNull();
+        (await client.CustomerForAsync(bad)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_currency_finance_does_not_have_fails_the_line_naming_it()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var xyz = await client.CreateAccountAsync("Fabrikam", currency: "XYZ");
+        var usd = await client.CreateAccountAsync("Contoso");
+
+        var run = await client.RunSyncAsync();
+        (run.Count("created"), run.Count("failed")).ShouldBe((1, 1));
+        (await client.LinesAsync(run.GetProperty("id").GetGuid())).LineFor(xyz).Messages().ShouldBe(["Currency: 'XYZ' does not exist in finance."]);
+        (await client.CustomerForAsync(xyz)).ShouldBeNull();
+        (await client.CustomerForAsync(usd))!.Value.GetProperty("currency").GetString().ShouldBe("USD");
+    }
+
+    /// <summary>The lease of a process of this node that is gone: an exited child's id.</summary>
+    private static string DeadOwner()
+    {
+        using var child = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        child.WaitForExit();
+        return $"{Environment.MachineName}/{child.Id}/{DateTime.UtcNow.Ticks}/run";
+    }
+
+    private static async Task<Guid> KilledRunAsync(PsaBridgeApp app)
+    {
+        await using var finance = app.Databases.OpenFinance();
+        var header = new IntegrationLogHeader { JobDescription = SynchronizeCustomers.Description, ExecutionDate = DateTime.UtcNow, Status = IntegrationStatus.Running };
+        finance.IntegrationLogHeaders.Add(header);
+        await finance.SaveChangesAsync();
+        var now = DateTime.UtcNow;
+        await finance.Database.ExecuteSqlAsync($"INSERT INTO \"JobLeases\" (\"Job\") VALUES ({SynchronizeCustomers.Job}) ON CONFLICT (\"Job\") DO NOTHING");
+        var owner = DeadOwner();
+        var expires = now.AddHours(1);
+        await finance.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Owner, owner).SetProperty(l => l.AcquiredAt, now).SetProperty(l => l.ExpiresAt, expires).SetProperty(l => l.HeaderId, header.Id));
+        return header.Id;
+    }
+
+    [Fact]
+    public async Task A_run_killed_with_its_process_does_not_block_the_next_and_shows_as_interrupted()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var account = await client.CreateAccountAsync("Fourth Coffee");
+        var killed = await KilledRunAsync(app);
+
+        // Its lease has an hour left, but its process is gone from this node: the next run takes it over at once.
+        var run = await client.RunSyncAsync();
+        run.GetProperty("status").GetString().ShouldBe("Completed");
+        (await client.CustomerForAsync(account)).ShouldNotBeNull();
+        var header = await (await client.GetAsync($"/api/integration/log/{killed}")).JsonAsync();
+        header.GetProperty("status").GetString().ShouldBe("Error");
+        header.GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+    }
+
+    [Fact]
+    public async Task A_node_releases_the_leases_of_its_dead_processes_at_start_and_the_error_view_lists_their_runs()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var killed = await KilledRunAsync(app);
+
+        (await app.Service<JobLeases>().ReleaseDeadOfThisNodeAsync(CancellationToken.None)).ShouldBe(1);
+        (await app.Service<JobLeases>().CurrentAsync(SynchronizeCustomers.Job, CancellationToken.None)).ShouldBeNull();
+        var errors = (await (await client.GetAsync("/api/integration/log?status=Error")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        errors.Single(h => h.GetProperty("id").GetGuid() == killed).GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+
+        // A header left Running with no live lease (its lease expired, nobody started since) is listed with the errors too.
+        await using var finance = app.Databases.OpenFinance();
+        var orphan = new IntegrationLogHeader { JobDescription = SynchronizeCustomers.Description, ExecutionDate = DateTime.UtcNow, Status = IntegrationStatus.Running };
+        finance.IntegrationLogHeaders.Add(orphan);
+        await finance.SaveChangesAsync();
+        var shown = await (await client.GetAsync($"/api/integration/log/{orphan.Id}")).JsonAsync();
+        shown.GetProperty("status").GetString().ShouldBe("Error");
+        shown.GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+    }
+
+    [Fact]
+    public async Task A_run_stopped_by_shutdown_writes_its_final_status_and_releases_its_lease()
+    {
+        var gate = new Gate();
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
+        var client = app.CreateClient();
+        for (var i = 1; i <= 5; i++) await client.CreateAccountAsync($"Account {i}");
+
+        using var scope = app.Services.CreateScope();
+        var job = scope.ServiceProvider.GetRequiredService<SynchronizeCustomers>();
+        using var stopping = new CancellationTokenSource();
+        var run = await job.StartAsync(new SyncRequest());
+        var execute = job.ExecuteAsync(run, ct: stopping.Token);
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        var stopped = false;
+        try { await execute; }
+        catch (OperationCanceledException) { stopped = true; }
+        stopped.ShouldBeTrue();
+
+        await using var finance = app.Databases.OpenFinance();
+        var header = await finance.IntegrationLogHeaders.AsNoTracking().SingleAsync(h => h.Id == run.Header.Id);
+        (header.Status, header.ReadCount, header.FinishedAt is not null).ShouldBe((IntegrationStatus.Error, 2, true));
+        header.Message!.ShouldStartWith("Interrupted");
+        (await finance.JobLeases.AsNoTracking().SingleAsync(l => l.Job == SynchronizeCustomers.Job)).Owner.ShouldBeNull();
+        (await finance.Customers.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_batch_run_asked_for_while_a_run_goes_on_is_refused_not_dropped()
+    {
+        var gate = new Gate();
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
+        var client = app.CreateClient();
+        await client.CreateAccountAsync("Fourth Coffee");
+        (await client.PostAsync("/api/integration/jobs/customers/run?wait=false", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var refused = await client.PostAsync("/api/integration/jobs/customers/run?batch=true", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("is already running");
+        gate.Release.SetResult();
+    }
+
+    [Fact]
+    public async Task One_account_synchronized_now_leaves_the_others_and_the_watermark_for_the_next_run()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var now = await client.CreateAccountAsync("Fourth Coffee");
+        var later = await client.CreateAccountAsync("Contoso");
+
+        var response = await client.PostAsync($"/api/integration/jobs/customers/accounts/{now}/run", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var one = await response.JsonAsync();
+        (one.GetProperty("status").GetString(), one.Count("read"), one.Count("created")).ShouldBe(("Completed", 1, 1));
+        one.GetProperty("jobDescription").GetString().ShouldBe($"{SynchronizeCustomers.Description}: account Fourth Coffee");
+        (await client.CustomerForAsync(now)).ShouldNotBeNull();
+        (await client.CustomerForAsync(later)).ShouldBeNull();
+
+        var next = await client.RunSyncAsync();
+        (next.Count("read"), next.Count("created"), next.Count("unchanged")).ShouldBe((2, 1, 1));
+        (await client.PostAsync($"/api/integration/jobs/customers/accounts/{Guid.NewGuid()}/run", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_stops_after_its_current_page_and_says_so()
+    {
+        var gate = new Gate();
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
+        var client = app.CreateClient();
+        for (var i = 1; i <= 5; i++) await client.CreateAccountAsync($"Account {i}");
+        var started = await client.PostAsync("/api/integration/jobs/customers/run?wait=false", null);
+        var id = (await started.JsonAsync()).GetProperty("id").GetGuid();
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        (await client.PostAsync($"/api/integration/jobs/customers/runs/{id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        gate.Release.SetResult();
+        var header = await FinishedAsync(client, id);
+        (header.GetProperty("status").GetString(), header.Count("read"), header.Count("created")).ShouldBe(("Error", 2, 2));
+        header.GetProperty("message").GetString()!.ShouldStartWith("Cancelled");
+        (await client.PostAsync($"/api/integration/jobs/customers/runs/{id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var rest = await client.RunSyncAsync();
+        (rest.GetProperty("status").GetString(), rest.Count("read"), rest.Count("created")).ShouldBe(("Completed", 3, 3));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> FinishedAsync(HttpClient client, Guid id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var header = await (await client.GetAsync($"/api/integration/log/{id}")).JsonAsync();
+            if (header.GetProperty("status").GetString() != "Running") return header;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The run did not finish.");
+    }
+}
