@@ -5,18 +5,18 @@ namespace PsaBridge.Integration.CustomerSync;
 /// <summary>
 /// Renews a run's lease every few seconds from the moment it is taken until the run ends, so that the lease expires soon
 /// after its process dies and not while it lives. A renewal that finds the lease lost (expired and taken by another run)
-/// cancels <see cref="Lost"/>, which stops the run.
+/// only notes it: the run's next commit renews the lease inside its own transaction, finds it lost and writes nothing.
 /// </summary>
 internal sealed class LeaseKeeper : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new(), _lost = new();
+    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _lost;
     private readonly Task _loop;
 
     public LeaseKeeper(ICustomerTarget target, string owner, TimeSpan every, TimeProvider clock, ILogger log) =>
         _loop = Task.Run(() => LoopAsync(target, owner, every, clock, log));
 
-    public CancellationToken Lost => _lost.Token;
-    public bool WasLost => _lost.IsCancellationRequested;
+    public bool WasLost => _lost;
 
     private async Task LoopAsync(ICustomerTarget target, string owner, TimeSpan every, TimeProvider clock, ILogger log)
     {
@@ -28,8 +28,8 @@ internal sealed class LeaseKeeper : IAsyncDisposable
                 try
                 {
                     if (await target.KeepRunAliveAsync(owner, _stop.Token)) continue;
-                    log.LogError("Customer sync lost its lease ({Owner}); the run stops", owner);
-                    await _lost.CancelAsync();
+                    log.LogError("Customer sync lost its lease ({Owner}); its next page will not commit", owner);
+                    _lost = true;
                     return;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -46,7 +46,6 @@ internal sealed class LeaseKeeper : IAsyncDisposable
     {
         await _stop.CancelAsync();
         await _loop;
-        _stop.Dispose(); // not _lost: the run's linked token may still refer to it
-
+        _stop.Dispose();
     }
 }

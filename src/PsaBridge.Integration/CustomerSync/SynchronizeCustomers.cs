@@ -69,11 +69,10 @@ public sealed class SynchronizeCustomers(
     {
         var header = run.Header;
         var watch = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, run.Keeper?.Lost ?? CancellationToken.None);
         running.Add(run);
         try
         {
-            var cancelled = await ProcessAsync(run, progress, stop.Token);
+            var cancelled = await ProcessAsync(run, progress, ct);
             header.Status = header.FailedCount > 0 || cancelled ? IntegrationStatus.Error : IntegrationStatus.Completed;
             if (cancelled) header.Message = RunMessages.Cancelled(run.CancelledBy, header.ReadCount);
         }
