@@ -15,7 +15,7 @@ namespace PsaBridge.Psa.Tests.Schema;
 [Trait("Engine", "Both")]
 public sealed class PostingStorageTests
 {
-    private static readonly DateTime At = new DateTime(2026, 12, 1, 18, 45, 7, DateTimeKind.Unspecified).AddTicks(1_234_567);
+    private static readonly DateTime At = new DateTime(2026, 12, 1, 18, 45, 7, DateTimeKind.Utc).AddTicks(1_234_567);
 
     private static T Filled<T>(T t) where T : BusinessTransaction
     {
