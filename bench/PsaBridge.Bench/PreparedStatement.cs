@@ -1,10 +1,11 @@
 using System.Data.Common;
+using PsaBridge.Infrastructure.Storage;
 
-namespace PsaBridge.Infrastructure.Storage;
+namespace PsaBridge.Bench;
 
 /// <summary>
-/// A prepared statement reused for many rows inside one transaction: the engine's fast path for bulk
-/// writes, with no change tracking. Values are written the way EF Core stores them, so EF reads them
+/// A prepared statement reused for many rows inside one transaction: the benchmark's data generator and its plain-insert
+/// baseline, with no change tracking. Values are written the way EF Core stores them, so EF reads them
 /// back unchanged (on SQLite a GUID is 16 bytes, <see cref="SqliteValues.GuidBytes"/>; on PostgreSQL a <c>uuid</c>).
 /// </summary>
 public sealed class PreparedStatement : IAsyncDisposable
@@ -45,8 +46,8 @@ public sealed class PreparedStatement : IAsyncDisposable
         return await _command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A value as the engine's ADO.NET provider is to be given it (also for <see cref="BulkInsert.ExecuteEachAsync"/>'s batches).</summary>
-    internal static object ToDb(object? value, DatabaseEngine engine) => value switch
+    /// <summary>A value as the engine's ADO.NET provider is to be given it.</summary>
+    private static object ToDb(object? value, DatabaseEngine engine) => value switch
     {
         null => DBNull.Value,
         Guid g when engine == DatabaseEngine.Sqlite => SqliteValues.GuidBytes(g),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -13,8 +12,9 @@ namespace PsaBridge.Infrastructure.Storage;
 
 /// <summary>
 /// New entities written in the caller's open transaction with linq2db's <c>BulkCopyAsync</c>, which maps them from the EF
-/// model (its columns and value converters, so a row reads back as if EF had saved it): binary COPY on PostgreSQL,
-/// multi-row INSERTs on SQLite. No change tracking.
+/// model (its columns and value converters, so a row reads back as if EF had saved it): binary COPY on PostgreSQL. On
+/// SQLite one prepared single-row INSERT (<see cref="Sqlite.SqliteBulkInsert"/>), which beat linq2db's multi-row INSERTs
+/// there (BENCHMARKS.md). No change tracking.
 /// </summary>
 public static class EntityBulkCopy
 {
@@ -35,8 +35,7 @@ public static class EntityBulkCopy
             return;
         }
         await using var connection = db.CreateLinqToDBConnection(transaction);
-        var sqlite = db.Database.IsSqlite();
-        connection.AddMappingSchema(Schemas.GetValue(db.Model, model => Schema(model, sqlite)));
+        connection.AddMappingSchema(Schemas.GetValue(db.Model, Schema));
         await connection.BulkCopyAsync(Options, rows, ct);
     }
 
@@ -54,15 +53,11 @@ public static class EntityBulkCopy
 
     /// <summary>
     /// The columns of every owned reference kept in its owner's table (a customer's address), as linq2db member paths, which
-    /// linq2db does not read from EF; and on SQLite a date and time written to the tick as EF writes it (linq2db's own text
-    /// stops at the millisecond, and SQLite compares dates as text).
+    /// linq2db does not read from EF.
     /// </summary>
-    private static MappingSchema Schema(IModel model, bool sqlite)
+    private static MappingSchema Schema(IModel model)
     {
         var schema = new MappingSchema();
-        if (sqlite)
-            schema.SetValueToSqlConverter(typeof(DateTime), (sql, _, value) =>
-                sql.Append('\'').Append(((DateTime)value).ToString(SqliteValues.DateTimeFormat, CultureInfo.InvariantCulture)).Append('\''));
         var builder = new FluentMappingBuilder(schema);
         foreach (var entity in model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType is { IsAbstract: false }))
         foreach (var navigation in entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.TargetEntityType.GetTableName() == entity.GetTableName()))

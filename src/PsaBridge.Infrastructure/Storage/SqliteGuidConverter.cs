@@ -16,8 +16,7 @@ namespace PsaBridge.Infrastructure.Storage;
 /// EF's LINQ queries convert their GUID parameters (and lists of them) through the model. Raw SQL does not: EF binds a
 /// GUID argument of <c>FromSql</c> or <c>SqlQuery</c> as its text, and Microsoft.Data.Sqlite binds a GUID as 16
 /// bytes in the other (little-endian) order; either matches nothing, silently. So on SQLite a GUID goes into raw SQL
-/// only through <see cref="PreparedStatement"/>, <see cref="SqliteQuery"/>, <see cref="BulkInsert"/> or
-/// <see cref="ValueList"/>, or as <see cref="SqliteValues.GuidBytes"/>. A later migration that seeds rows or gives a
+/// only through <see cref="BulkInsert"/> or as <see cref="SqliteValues.GuidBytes"/>. A later migration that seeds rows or gives a
 /// GUID column a default writes it as <see cref="SqliteValues.GuidBytes"/> too.
 /// </remarks>
 public sealed class SqliteGuidConverter() : ValueConverter<Guid, byte[]>(v => SqliteValues.GuidBytes(v), v => SqliteValues.Guid(v))

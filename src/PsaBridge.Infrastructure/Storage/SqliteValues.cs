@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace PsaBridge.Infrastructure.Storage;
 
@@ -19,7 +18,7 @@ public static class SqliteValues
     public static byte[] GuidBytes(Guid value)
     {
         var bytes = new byte[16];
-        WriteGuid(value, bytes);
+        value.TryWriteBytes(bytes, bigEndian: true, out _);
         return bytes;
     }
 
@@ -29,14 +28,6 @@ public static class SqliteValues
 
     /// <summary>The GUID of <paramref name="bytes"/> (<see cref="GuidBytes"/>): for EF's converter, which calls methods, not constructors of spans.</summary>
     public static Guid Guid(byte[] bytes) => Guid(bytes.AsSpan());
-
-    /// <summary>The 16 bytes of <see cref="GuidBytes"/> written into <paramref name="destination"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
-    public static int WriteGuid(Guid value, Span<byte> destination)
-    {
-        value.TryWriteBytes(destination, bigEndian: true, out var written);
-        return written;
-    }
 
     /// <summary>EF's SQLite DateTime: <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (trailing zero fractions dropped).</summary>
     public static string DateTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
@@ -54,69 +45,17 @@ public static class SqliteValues
     /// </summary>
     public const string DecimalFormat = "0.0###########################";
 
-    /// <summary>
-    /// <see cref="DateTimeFormat"/> as UTF-8, written digit by digit (the bulk path formats millions of them; a custom
-    /// format string is parsed on every call). Needs 27 bytes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
-    public static int WriteDateTime(DateTime value, Span<byte> destination)
-    {
-        var n = WriteDate(DateOnly.FromDateTime(value), destination);
-        destination[n++] = (byte)' ';
-        n += Digits(value.Hour, 2, destination[n..]);
-        destination[n++] = (byte)':';
-        n += Digits(value.Minute, 2, destination[n..]);
-        destination[n++] = (byte)':';
-        n += Digits(value.Second, 2, destination[n..]);
-        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction == 0) return n;
-        destination[n++] = (byte)'.';
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-        return n + Digits(fraction, digits, destination[n..]);
-    }
+    public static string Decimal(decimal value) => value.ToString(DecimalFormat, CultureInfo.InvariantCulture);
 
-    /// <summary><see cref="DateFormat"/> as UTF-8 (10 bytes).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
-    public static int WriteDate(DateOnly value, Span<byte> destination)
+    /// <summary>A value as it is bound to SQLite for a column EF maps: in the storage formats above, an enum as its number.</summary>
+    public static object? ToDb(object? value) => value switch
     {
-        var n = Digits(value.Year, 4, destination);
-        destination[n++] = (byte)'-';
-        n += Digits(value.Month, 2, destination[n..]);
-        destination[n++] = (byte)'-';
-        return n + Digits(value.Day, 2, destination[n..]);
-    }
-
-    /// <summary>
-    /// <see cref="DecimalFormat"/> as UTF-8: the shortest round-trip text with trailing zeros of the scale dropped and
-    /// at least one decimal place. Needs 32 bytes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a value of a bulk write: see SqliteRowBinder.Step
-    public static int WriteDecimal(decimal value, Span<byte> destination)
-    {
-        value.TryFormat(destination, out var n, default, CultureInfo.InvariantCulture);
-        var point = destination[..n].IndexOf((byte)'.');
-        if (point < 0)
-        {
-            destination[n++] = (byte)'.';
-            destination[n++] = (byte)'0';
-            return n;
-        }
-        while (n > point + 2 && destination[n - 1] == (byte)'0') n--;
-        return n;
-    }
-
-    private static int Digits(int value, int width, Span<byte> destination)
-    {
-        for (var i = width - 1; i >= 0; i--)
-        {
-            destination[i] = (byte)('0' + value % 10);
-            value /= 10;
-        }
-        return width;
-    }
+        System.Guid g => GuidBytes(g),
+        System.DateTime d => DateTime(d),
+        DateOnly d => Date(d),
+        decimal m => Decimal(m),
+        bool b => b ? 1L : 0L,
+        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
+        _ => value,
+    };
 }

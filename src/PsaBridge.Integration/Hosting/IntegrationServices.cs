@@ -7,6 +7,7 @@ using PsaBridge.Integration.Log;
 using PsaBridge.Integration.Scheduling;
 using PsaBridge.Integration.Sources;
 using PsaBridge.Integration.Targets;
+using PsaBridge.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
 using PsaBridge.Psa;
 using Quartz;
@@ -69,11 +70,17 @@ public static class IntegrationServices
         return services;
     }
 
-    /// <summary>At start: the leases this node's dead processes held are released (their runs marked interrupted), then the schedule applied.</summary>
+    /// <summary>
+    /// At start: the SQLite library checked, the leases this node's dead processes held released (their runs marked
+    /// interrupted), then the schedule applied.
+    /// </summary>
     private sealed class ScheduleStartup(CustomerSyncSchedule schedule, JobLeases leases, ILogger<ScheduleStartup> log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
+            var (same, sqlite) = SqliteLibrary.Check();
+            if (same) log.LogInformation("{Sqlite}", sqlite);
+            else log.LogError("{Sqlite}", sqlite);
             var released = await leases.ReleaseDeadOfThisNodeAsync(cancellationToken);
             if (released > 0) log.LogWarning("Released {Count} job lease(s) held by processes of this node that died; their runs are marked interrupted", released);
             await schedule.ApplyAsync(cancellationToken);

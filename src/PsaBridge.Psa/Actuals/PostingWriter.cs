@@ -4,7 +4,7 @@ namespace PsaBridge.Psa.Actuals;
 
 /// <summary>
 /// The bulk side of posting: writes a posting's new rows with <see cref="BulkInsert.InsertEntitiesAsync{T}"/> inside the caller's transaction,
-/// with no change tracking. Columns and value conversions come from the EF model (<see cref="EntityTable{T}"/>), so a
+/// with no change tracking. Columns and value conversions come from the EF model, so a
 /// row reads back through EF exactly as if EF had written it.
 /// </summary>
 public static class PostingWriter

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace PsaBridge.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// New entities inserted on SQLite by one prepared INSERT executed once a row, where linq2db's multi-row INSERTs build,
-/// and SQLite parses, the text of every batch (BENCHMARKS.md). Invariants: it writes inside the caller's transaction on
-/// its connection; every column of the EF model is written, its value converted by the model's converter and bound by
+/// Rows inserted on SQLite by one prepared INSERT executed once a row, where linq2db's multi-row INSERTs build, and SQLite
+/// parses, the text of every batch (BENCHMARKS.md). Invariants: it writes inside the caller's transaction on its connection;
+/// for entities every column of the EF model is written, its value converted by the model's converter and bound by
 /// Microsoft.Data.Sqlite as EF binds it, so a row reads back and compares as if EF had saved it.
 /// </summary>
 internal static class SqliteBulkInsert
@@ -20,21 +20,27 @@ internal static class SqliteBulkInsert
     public static void Insert<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
     {
         var table = Tables.GetValue(db.Model.FindEntityType(typeof(T))!, entity => new Table(entity));
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = table.Sql;
-        var parameters = new DbParameter[table.Columns.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "@p" + i;
-            command.Parameters.Add(parameters[i]);
-        }
+        Execute((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), table.Sql,
+            table.Columns.Length, rows, (row, i) => table.Columns[i].Value(row), ct);
+    }
+
+    /// <summary>
+    /// Executes <paramref name="sql"/>, whose parameters are <c>@p0</c> … <c>@p{n-1}</c>, once for each row, with the value
+    /// <paramref name="value"/> gives each parameter (null for SQL NULL), inside <paramref name="transaction"/>.
+    /// </summary>
+    public static void Execute<TRow>(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters, IEnumerable<TRow> rows,
+        Func<TRow, int, object?> value, CancellationToken ct)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var bound = new SqliteParameter[parameters];
+        for (var i = 0; i < parameters; i++) bound[i] = command.Parameters.Add(new SqliteParameter("@p" + i, null));
         command.Prepare();
         foreach (var row in rows)
         {
             ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = table.Columns[i].Value(row) ?? DBNull.Value;
+            for (var i = 0; i < parameters; i++) bound[i].Value = value(row, i) ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
     }
