@@ -54,7 +54,7 @@ public sealed class PostingStorageTests
             TransactionType = TransactionType.Cost, TransactionClass = TransactionClass.Time, DocumentDate = new DateOnly(2026, 1, 1), Quantity = 8m };
         var actual = Filled(new Actual { Id = Ids.New(), Currency = "CHF", CreatedOn = createdOn, BillingStatus = BillingStatus.UnbilledSalesCreated,
             AdjustmentStatus = AdjustmentStatus.Adjusted, InvoiceId = Guid.NewGuid(), SourceEntryId = Guid.NewGuid() });
-        var bareActual = new Actual { Id = Ids.New(), Currency = "USD", CreatedOn = new DateTime(2026, 12, 1), DocumentDate = new DateOnly(2026, 12, 1) };
+        var bareActual = new Actual { Id = Ids.New(), Currency = "USD", CreatedOn = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), DocumentDate = new DateOnly(2026, 12, 1) };
         return (journal, full, bare, actual, bareActual);
     }
 
