@@ -30,7 +30,8 @@ public static class FinanceAndOperationsReference
         var terms = (await client.ReadAllAsync("PaymentTerms", company, "Name,Description,NumberOfDays", ct))
             .Select(r => new PaymentTerm { Code = Text(r, "Name"), Description = Text(r, "Description"), NetDays = r.GetProperty("NumberOfDays").GetInt32() }).ToList();
         var groups = (await client.ReadAllAsync("CustomerGroups", company, "CustomerGroupId", ct)).Select(r => Text(r, "CustomerGroupId")).ToList();
-        return new FinanceReference(new AddressLookup(countries, states, aliases: ReferenceDataFiles.Aliases()), terms, groups);
+        var currencies = await CurrenciesAsync(client, ct);
+        return new FinanceReference(new AddressLookup(countries, states, aliases: ReferenceDataFiles.Aliases()), terms, groups, currencies);
     }
 
     /// <summary>The currencies F&amp;O knows (a customer's currency must be one, where the finance database takes any).</summary>
