@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using PsaBridge.Psa.OrganizationalUnits;
-using PsaBridge.Psa.Projects;
-using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Scheduling;
 using PsaBridge.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
@@ -17,30 +14,10 @@ public sealed class FindAndBookPageTests(Chromium chromium)
     public async Task Find_resources_shows_Ashley_with_her_hours_and_why_Ben_and_Chen_miss_and_booking_her_fulfils_the_requirement()
     {
         await using var site = await WebSite.StartAsync();
-        Guid projectId;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            T S<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-            var unit = await S<OrganizationalUnitService>().CreateAsync(new OrganizationalUnitInput("Contoso US", "USD"));
-            var architect = await S<ResourceService>().CreateRoleAsync(new RoleInput("Solution Architect"));
-            var developer = await S<ResourceService>().CreateRoleAsync(new RoleInput("Developer"));
-            var model = await S<SkillService>().CreateRatingModelAsync(new RatingModelInput("Proficiency",
-                [new("Beginner", 1), new("Novice", 2), new("Intermediate", 3), new("Advanced", 4), new("Expert", 5)]));
-            var rating = model.Values.ToDictionary(v => v.Value, v => v.Id);
-            var csharp = await S<SkillService>().CreateCharacteristicAsync(new CharacteristicInput("C#", CharacteristicType.Skill, model.Id));
-            foreach (var (name, role, level) in new[] { ("Ashley", architect.Id, 5), ("Ben", architect.Id, 3), ("Chen", developer.Id, 4) })
-            {
-                var person = await S<ResourceService>().CreateResourceAsync(new ResourceInput(name, ResourceType.User, unit.Id, role));
-                await S<ResourceProfileService>().SetCharacteristicsAsync(person.Id, [new ResourceRatingInput(csharp.Id, rating[level])]);
-            }
-            var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM", unit.Id));
-            projectId = project.Id;
-            var design = await S<WorkBreakdownService>().AddTaskAsync(project.Id, new TaskInput("Design", null, null, new(2018, 2, 5), new(2018, 2, 9), 40m));
-            var generic = await S<TeamService>().AddAsync(project.Id, new TeamMemberInput(null, architect.Id));
-            await S<AssignmentService>().SetAsync(design.Id, new AssignmentInput([generic.Id]));
-            await S<RequirementService>().CreateAsync(project.Id, new RequirementInput(generic.Id, "Architect for design",
-                Characteristics: [new RequirementCharacteristicInput(csharp.Id, rating[4])]));
-        }
+        var world = await PlanningWorld.ArrangeAsync(site.Services);
+        var projectId = world.Project;
+        await PlanningWorld.WithAsync(site.Services, s => s.GetRequiredService<RequirementService>().CreateAsync(world.Project,
+            new RequirementInput(world.Generic, "Architect for design", Characteristics: [new RequirementCharacteristicInput(world.CSharp, world.Ratings[4])])));
         var page = await chromium.OpenAsync(site);
         await page.GotoAsync($"/planning/projects/{projectId}/team");
         await Expect(page.Locator("[data-member='Generic Solution Architect'] [data-cell=assigned]")).ToHaveTextAsync("40");

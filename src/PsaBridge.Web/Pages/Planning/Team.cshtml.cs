@@ -3,28 +3,53 @@ using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Scheduling;
+using PsaBridge.Reporting.Shared;
 using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Pages.Planning;
 
 /// <summary>
-/// A project's team, named and generic members with their hours, and its resource requirements. <i>Generate team</i> and
-/// a generic member's requirement are made here; a requirement's page finds and books resources.
+/// A project's team, named and generic members with their hours, and its resource requirements. Members are added,
+/// <i>Generate team</i> run and a generic member's requirement made here; a requirement's page finds and books resources.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class TeamModel(ProjectService projects, TeamService team, RequirementService requirements) : AppPage
+public sealed class TeamModel(ProjectService projects, TeamService team, RequirementService requirements, Names names) : AppPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public MemberForm Member { get; set; } = new();
 
     public string ProjectName { get; private set; } = "";
     public IReadOnlyList<TeamMemberView> Members { get; private set; } = [];
     public IReadOnlyList<RequirementView> Requirements { get; private set; } = [];
+    public IReadOnlyList<KeyValuePair<Guid, string>> Resources { get; private set; } = [];
+    public IReadOnlyList<KeyValuePair<Guid, string>> Roles { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         ProjectName = (await projects.GetAsync(Id, ct)).Name;
         Members = await team.ListAsync(Id, ct);
         Requirements = (await requirements.ListAsync(new RequirementFilter(Id), new PageRequest(1, PageRequest.MaxPageSize), ct)).Items;
+        Resources = Sorted(await names.ResourcesAsync(ct));
+        Roles = Sorted(await names.RolesAsync(ct));
+    }
+
+    [HandlerPolicy(Policies.ManageProjects)]
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        if (ModelState.IsValid)
+            try
+            {
+                var added = await team.AddAsync(Id, Member.ToInput(), ct);
+                Notify($"{added.Name} added to the team as {added.Role}.");
+                return RedirectToPage(new { Id });
+            }
+            catch (ValidationFailedException e)
+            {
+                ModelState.AddFieldErrors(e.Errors, nameof(Member), typeof(MemberForm));
+            }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     [HandlerPolicy(Policies.ManageProjects)]
@@ -54,4 +79,6 @@ public sealed class TeamModel(ProjectService projects, TeamService team, Require
             return Page();
         }
     }
+
+    private static List<KeyValuePair<Guid, string>> Sorted(Dictionary<Guid, string> byId) => byId.OrderBy(n => n.Value, StringComparer.OrdinalIgnoreCase).ToList();
 }
