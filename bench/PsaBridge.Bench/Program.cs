@@ -18,6 +18,12 @@ switch (options.Command)
     case "export":
         await ExportBench.RunAsync(args);
         break;
+    case "planning":
+        await PlanningBench.RunAsync(args);
+        break;
+    case "quote":
+        await QuoteBench.RunAsync(args);
+        break;
     case "phase":
         await Orchestrator.RunPhaseAsync(() => Phases.RunAsync(options));
         break;
