@@ -77,11 +77,12 @@ internal static class NumberSequencesCommands
     private static Command Next()
     {
         var code = CodeArgument();
-        var count = new Option<int>("--count") { Description = "How many numbers to take (a block reserved for batch work).", HelpName = "N", DefaultValueFactory = _ => 1 };
+        var count = new Option<int>("--count") { Description = $"How many numbers to take (a block reserved for batch work), at most {NumberSequenceLimits.MaxReservePerCall}.", HelpName = "N", DefaultValueFactory = _ => 1 };
         return new Command("next", "Takes the next number(s) of a sequence and prints one a line (the count goes to stderr, so scripts read only numbers). " +
             "They are used up: the sequence never gives them again.") { code, count }.Runs(async ctx =>
         {
-            var block = await ctx.Service<NumberSequenceAllocator>().TakeAsync(ctx.Service<FinanceDb>(), ctx.Value(code), ctx.Value(count), ctx.Cancellation);
+            var block = await ctx.Service<NumberSequenceAllocator>().TakeAsync(ctx.Service<FinanceDb>(), ctx.Value(code),
+                NumberSequenceLimits.ReserveCount(ctx.Value(count), "--count"), ctx.Cancellation);
             await ctx.AuditAsync("ReserveNumbers", "NumberSequence", block.SequenceCode, $"{block.Count} number(s): {block.First} to {block.Last}");
             if (block.Count <= ListedNumbers)
                 foreach (var number in block.All()) ctx.Console.WriteLine(number);
@@ -92,5 +93,5 @@ internal static class NumberSequencesCommands
         });
     }
 
-    private static long Left(NumberSequence s) => Math.Max(0, s.Largest - s.Next + 1);
+    private static long Left(NumberSequence s) => NumberSequenceLimits.Left(s);
 }

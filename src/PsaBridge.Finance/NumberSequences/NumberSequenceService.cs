@@ -15,6 +15,11 @@ public sealed class NumberSequenceService(FinanceDb db)
         await db.NumberSequences.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct)
         ?? throw new NotFoundException("Number sequence", code);
 
+    /// <summary>The sequences at or past the warning share, most used first (a finance database holds a handful of sequences).</summary>
+    public async Task<List<NumberSequence>> NearExhaustionAsync(CancellationToken ct = default) =>
+        (await db.NumberSequences.AsNoTracking().ToListAsync(ct)).Where(NumberSequenceLimits.NearExhaustion)
+        .OrderByDescending(NumberSequenceLimits.UsedShare).ThenBy(s => s.Code).ToList();
+
     public async Task<NumberSequence> CreateAsync(NumberSequenceInput input, CancellationToken ct = default)
     {
         var rules = new Rules().Required("code", input.Code, NumberSequence.CodeLength);

@@ -92,7 +92,7 @@ public static class FinanceApi
         manage.MapPut("/number-sequences/{code}", (NumberSequenceService s, string code, NumberSequenceInput input, CancellationToken ct) => s.UpdateAsync(code, input, ct));
         administer.MapPost("/number-sequences/{code}/reserve", async (NumberSequenceAllocator allocator, PsaBridge.Finance.FinanceDb db, string code, int? count, CancellationToken ct) =>
         {
-            var block = await allocator.TakeAsync(db, code, count ?? 1, ct);
+            var block = await allocator.TakeAsync(db, code, NumberSequenceLimits.ReserveCount(count), ct);
             return new { block.SequenceCode, block.First, block.Last, block.Count, Numbers = block.Count <= 1000 ? block.All().ToList() : null };
         });
 
