@@ -25,8 +25,18 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             NotFoundException nf => new ProblemDetails { Status = 404, Title = $"{nf.Entity} not found", Detail = nf.Message },
             ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict", Detail = c.Message },
+            _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
+            {
+                Status = 503, Title = "Database unavailable",
+                Detail = $"The database cannot be reached just now. Try again in {DatabaseUnavailable.RetryAfterSeconds} seconds.",
+            },
             _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Detail = "The request failed; the server log has the details." },
         };
+        if (problem.Status == 503)
+        {
+            log.LogWarning(exception, "Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+            http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (problem.Status == 500) log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
