@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
 using PsaBridge.Cli.Infrastructure;
 using PsaBridge.Finance.Audit;
 using PsaBridge.Infrastructure.Export;
-using PsaBridge.Infrastructure.Paging;
 using Spectre.Console;
 
 namespace PsaBridge.Cli.Commands;
@@ -32,46 +29,19 @@ internal static class AuditCommands
         var to = new Option<DateTime?>("--to") { Description = "Up to this moment, exclusive (UTC).", HelpName = "WHEN" };
         var sort = new Option<string?>("--sort") { Description = $"One of {string.Join(", ", AuditQueries.SortKeys)} (default: newest first).", HelpName = "KEY" };
         var ascending = new Option<bool>("--ascending") { Description = "Oldest (or A) first." };
-        var format = new Option<string?>("--format") { Description = "table (one page), json or csv (every line); default: a table on a terminal, csv otherwise.", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var paging = new PagingOptions();
+        var output = new ListOutput();
         var command = new Command("audit", "The audit trail: who created, changed, approved, confirmed, ran or deleted what, and when.")
         {
-            user, entity, record, from, to, sort, ascending, format,
+            user, entity, record, from, to, sort, ascending,
         };
-        return paging.AddTo(command).Runs(async ctx =>
+        return output.AddTo(command).Runs(async ctx =>
         {
             var filter = new AuditFilter(ctx.Value(user), ctx.Value(entity), ctx.Value(record), Utc(ctx.Value(from)), Utc(ctx.Value(to)));
             var queries = ctx.Service<AuditQueries>();
-            Task<Page<AuditEntry>> Read(PageRequest page) => queries.ListAsync(filter, ctx.Value(sort), !ctx.Value(ascending), page, ctx.Cancellation);
-            var chosen = ctx.Value(format) ?? (ctx.Console.Profile.Capabilities.Interactive ? "table" : "csv");
-            if (chosen == "table")
-            {
-                ctx.Console.WritePage(await Read(paging.Read(ctx)), "audit lines", Columns.Select(c => (c.Header, c.Value)).ToArray());
-                return ExitCodes.Ok;
-            }
-            var rows = new List<AuditEntry>();
-            for (var number = 1; ; number++)
-            {
-                var page = await Read(new PageRequest(number, PageRequest.MaxPageSize));
-                rows.AddRange(page.Items);
-                if (!page.HasNext) break;
-            }
-            ctx.Console.Profile.Out.Writer.Write(chosen == "json" ? Json(rows) : await Csv(rows, ctx.Cancellation));
+            await output.WriteAsync(ctx, "audit lines", Columns, page => queries.ListAsync(filter, ctx.Value(sort), !ctx.Value(ascending), page, ctx.Cancellation));
             return ExitCodes.Ok;
         });
     }
 
     private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
-
-    private static string Json(List<AuditEntry> rows) =>
-        JsonSerializer.Serialize(rows.Select(e => new { e.Id, at = DateTime.SpecifyKind(e.At, DateTimeKind.Utc), user = e.Actor, channel = e.Channel, e.Action, e.Entity, e.RecordId, e.Details }),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }) + Environment.NewLine;
-
-    private static async Task<string> Csv(List<AuditEntry> rows, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await CsvExport.WriteAsync(buffer, Columns, rows.ToAsyncEnumerable(), ct);
-        return new UTF8Encoding(false).GetString(buffer.ToArray()).TrimStart('\uFEFF');
-    }
 }
