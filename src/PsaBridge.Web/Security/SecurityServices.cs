@@ -23,11 +23,16 @@ public static class SecurityServices
         services.AddHttpContextAccessor();
         services.AddScoped<PsaBridge.Finance.Audit.IAuditActor, HttpAuditActor>();
 
-        services.AddAuthentication(DefaultScheme)
+        // A bearer token of ours starts pbt_; any other is the identity provider's JWT, when JWT bearer is configured.
+        var providerTokens = SingleSignOn.Jwt(configuration).Enabled;
+        var auth = services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                PersonalAccessTokenHandler.BearerToken(http.Request) is not null ? PersonalAccessTokens.Scheme : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null)
-            .AddIdentityCookies();
+                PersonalAccessTokenHandler.BearerToken(http.Request) is not { } bearer ? IdentityConstants.ApplicationScheme
+                : providerTokens && !bearer.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal) ? SingleSignOn.JwtScheme
+                : PersonalAccessTokens.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null);
+        auth.AddIdentityCookies();
+        auth.AddSingleSignOn(configuration);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "PsaBridge.SignIn";
@@ -41,6 +46,9 @@ public static class SecurityServices
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = c => AnswerOrRedirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => AnswerOrRedirect(c, StatusCodes.Status403Forbidden);
+            // A person signed in by the identity provider has no local account whose security stamp could be checked.
+            o.Events.OnValidatePrincipal = c => c.Principal?.HasClaim(System.Security.Claims.ClaimTypes.AuthenticationMethod, SingleSignOn.OidcMethod) == true
+                ? Task.CompletedTask : SecurityStampValidator.ValidatePrincipalAsync(c);
         });
 
         services.AddAuthorizationBuilder()

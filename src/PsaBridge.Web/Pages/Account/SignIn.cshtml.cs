@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,15 +7,26 @@ using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Pages.Access;
 
-/// <summary>Sign in with a local account; repeated wrong passwords lock the account for a while.</summary>
+/// <summary>
+/// Sign in with a local account (repeated wrong passwords lock the account for a while), or, when configured, through the
+/// organisation's identity provider.
+/// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn) : AppPage
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, IConfiguration configuration) : AppPage
 {
+    /// <summary>The identity provider's name on its button, or null when single sign-on is off.</summary>
+    public string? Provider { get; } = SingleSignOn.Settings(configuration) is { Enabled: true } sso ? sso.DisplayName : null;
+
     [BindProperty, Display(Name = "E-mail")] public string? Email { get; set; }
     [BindProperty, Display(Name = "Password"), DataType(DataType.Password)] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public void OnGet() { }
+
+    /// <summary>Sends the browser to the identity provider, which sends it back signed in to where it was going.</summary>
+    public IActionResult OnGetExternal() => Provider is null
+        ? NotFound()
+        : Challenge(new AuthenticationProperties { RedirectUri = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/" }, SingleSignOn.Scheme);
 
     public async Task<IActionResult> OnPostAsync()
     {
