@@ -64,17 +64,14 @@ internal static class ContractsCommands
             ctx.Console.WriteLine($"Lines ({lines.Count}):");
             if (lines.Count > 0)
                 ctx.Console.Write(Output.Table(lines,
+                [
                     ("Id", l => l.Id),
-                    ("Name", l => l.Name),
-                    ("Billing method", l => l.BillingMethod),
-                    ("Project", l => l.ProjectId),
-                    ("Amount", l => l.Amount),
-                    ("Sales", l => l.Rollup.SalesAmount),
-                    ("Chargeable cost", l => l.Rollup.ChargeableCost),
+                    .. SalesLineColumns.Terms<ContractLine>(),
                     ("Unbilled sales", l => l.Actuals?.UnbilledSales),
                     ("Billed sales", l => l.Actuals?.BilledSales),
                     ("Milestones", l => l.Milestones.OrderBy(m => m.InvoiceDate).Select(m => $"{Date(m.InvoiceDate)} {Output.Format(m.Amount)} {m.InvoiceStatus}").ToList()),
-                    ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => $"{Date(s.InvoiceRunDate)} {s.InvoiceRunStatus}").ToList())));
+                    ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => $"{Date(s.InvoiceRunDate)} {s.InvoiceRunStatus}").ToList()),
+                ]));
             return ExitCodes.Ok;
         });
     }

@@ -80,17 +80,14 @@ internal static class QuotesCommands
                 ctx.Console.WriteLine($"Lines ({lines.Count}):");
                 if (lines.Count > 0)
                     ctx.Console.Write(Output.Table(lines,
+                    [
                         ("Id", l => l.Id),
                         ("#", l => l.LineNumber),
-                        ("Name", l => l.Name),
-                        ("Billing method", l => l.BillingMethod),
-                        ("Project", l => l.ProjectId),
-                        ("Amount", l => l.Amount),
-                        ("Sales", l => l.Rollup.SalesAmount),
-                        ("Chargeable cost", l => l.Rollup.ChargeableCost),
+                        .. SalesLineColumns.Terms<QuoteLine>(),
                         ("Gross margin", l => l.Rollup.GrossMargin),
                         ("Milestones", l => l.Milestones.OrderBy(m => m.InvoiceDate).Select(m => $"{Date(m.InvoiceDate)} {Output.Format(m.Amount)}").ToList()),
-                        ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => Date(s.InvoiceRunDate)).ToList())));
+                        ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => Date(s.InvoiceRunDate)).ToList()),
+                    ]));
                 var details = await ctx.Service<QuoteDetailService>().ListAsync(quote.Id, null, new PageRequest(1, PageRequest.MaxPageSize), ctx.Cancellation);
                 ctx.Console.WriteLine($"Details ({details.Total}{(details.HasNext ? $", the first {details.Items.Count} shown" : "")}):");
                 if (details.Items.Count > 0)

@@ -87,17 +87,10 @@ public sealed class ContractLine : SalesLine
 }
 
 /// <summary>A contract milestone (<c>msdyn_contractlinescheduleofvalue</c>) of a fixed-price line: invoiced when ready.</summary>
-public sealed class ContractMilestone
+public sealed class ContractMilestone : LineMilestone
 {
-    public const int NameLength = 100;
-
-    public Guid Id { get; set; }
     public Guid ContractId { get; set; }
     public Guid ContractLineId { get; set; }
-    public required string Name { get; set; }
-    public DateOnly InvoiceDate { get; set; }
-    public decimal Amount { get; set; }
-    public MilestoneInvoiceStatus InvoiceStatus { get; set; } = MilestoneInvoiceStatus.NotReadyForInvoicing;
     public Guid? InvoiceId { get; set; }
 }
 
@@ -126,12 +119,8 @@ internal sealed class ProjectContractConfiguration : IEntityTypeConfiguration<Pr
 
 internal sealed class ContractPriceListConfiguration : IEntityTypeConfiguration<ContractPriceList>
 {
-    public void Configure(EntityTypeBuilder<ContractPriceList> b)
-    {
-        b.ToTable("ContractPriceLists");
-        b.HasKey(p => new { p.ContractId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<ContractPriceList> b) =>
+        PriceListLinks.Configure(b, "ContractPriceLists", p => new { p.ContractId, p.PriceListId }, p => p.PriceListId);
 }
 
 internal sealed class ContractLineConfiguration : IEntityTypeConfiguration<ContractLine>
@@ -154,11 +143,7 @@ internal sealed class ContractMilestoneConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ContractMilestone> b)
     {
-        b.ToTable("ContractMilestones");
-        b.HasKey(m => m.Id);
-        b.Property(m => m.Id).ValueGeneratedNever();
-        b.Property(m => m.Name).HasMaxLength(ContractMilestone.NameLength);
-        b.Property(m => m.Amount).HasPrecision(19, 4);
+        LineMilestone.ConfigureMilestone(b, "ContractMilestones");
         b.HasOne<ProjectContract>().WithMany().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => m.InvoiceId);
     }

@@ -84,12 +84,8 @@ internal sealed class ContractLineCategoryConfiguration : IEntityTypeConfigurati
 
 internal sealed class ContractLinePriceListConfiguration : IEntityTypeConfiguration<ContractLinePriceList>
 {
-    public void Configure(EntityTypeBuilder<ContractLinePriceList> b)
-    {
-        b.ToTable("ContractLinePriceLists");
-        b.HasKey(p => new { p.ContractLineId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<ContractLinePriceList> b) =>
+        PriceListLinks.Configure(b, "ContractLinePriceLists", p => new { p.ContractLineId, p.PriceListId }, p => p.PriceListId);
 }
 
 internal sealed class ContractLineInvoiceScheduleConfiguration : IEntityTypeConfiguration<ContractLineInvoiceSchedule>

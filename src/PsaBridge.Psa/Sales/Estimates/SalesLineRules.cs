@@ -129,7 +129,7 @@ public sealed class SalesLineRules
         {
             var mf = $"{prefix}milestones[{j}].";
             if (milestones[j] is not { } milestone) { rules.Add($"{prefix}milestones[{j}]", $"'{prefix}milestones[{j}]' is empty."); continue; }
-            rules.Required(mf + "name", milestone.Name, Quotes.QuoteLineMilestone.NameLength).RequiredValue(mf + "invoiceDate", milestone.InvoiceDate)
+            rules.Required(mf + "name", milestone.Name, LineMilestone.NameLength).RequiredValue(mf + "invoiceDate", milestone.InvoiceDate)
                 .RequiredValue(mf + "amount", milestone.Amount).Positive(mf + "amount", milestone.Amount);
         }
         var amounts = milestones.Where(m => m?.Amount is not null).Select(m => m.Amount!.Value).ToList();

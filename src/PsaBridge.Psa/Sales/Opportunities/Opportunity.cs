@@ -110,10 +110,6 @@ internal sealed class OpportunityLineConfiguration : IEntityTypeConfiguration<Op
 
 internal sealed class OpportunityPriceListConfiguration : IEntityTypeConfiguration<OpportunityPriceList>
 {
-    public void Configure(EntityTypeBuilder<OpportunityPriceList> b)
-    {
-        b.ToTable("OpportunityPriceLists");
-        b.HasKey(p => new { p.OpportunityId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<OpportunityPriceList> b) =>
+        PriceListLinks.Configure(b, "OpportunityPriceLists", p => new { p.OpportunityId, p.PriceListId }, p => p.PriceListId);
 }

@@ -40,10 +40,6 @@ internal sealed class ProjectParameterConfiguration : IEntityTypeConfiguration<P
 
 internal sealed class ProjectParameterPriceListConfiguration : IEntityTypeConfiguration<ProjectParameterPriceList>
 {
-    public void Configure(EntityTypeBuilder<ProjectParameterPriceList> b)
-    {
-        b.ToTable("ProjectParameterPriceLists");
-        b.HasKey(p => new { p.ProjectParameterId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<ProjectParameterPriceList> b) =>
+        PriceListLinks.Configure(b, "ProjectParameterPriceLists", p => new { p.ProjectParameterId, p.PriceListId }, p => p.PriceListId);
 }

@@ -85,10 +85,6 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 
 internal sealed class QuotePriceListConfiguration : IEntityTypeConfiguration<QuotePriceList>
 {
-    public void Configure(EntityTypeBuilder<QuotePriceList> b)
-    {
-        b.ToTable("QuotePriceLists");
-        b.HasKey(p => new { p.QuoteId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<QuotePriceList> b) =>
+        PriceListLinks.Configure(b, "QuotePriceLists", p => new { p.QuoteId, p.PriceListId }, p => p.PriceListId);
 }

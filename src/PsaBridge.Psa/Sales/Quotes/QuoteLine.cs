@@ -45,17 +45,10 @@ public sealed class QuoteLinePriceList
 }
 
 /// <summary>A quote line milestone (<c>msdyn_quotelinescheduleofvalue</c>) of a fixed-price line; copied to the contract on win.</summary>
-public sealed class QuoteLineMilestone
+public sealed class QuoteLineMilestone : LineMilestone
 {
-    public const int NameLength = 100;
-
-    public Guid Id { get; set; }
     public Guid QuoteId { get; set; }
     public Guid QuoteLineId { get; set; }
-    public required string Name { get; set; }
-    public DateOnly InvoiceDate { get; set; }
-    public decimal Amount { get; set; }
-    public MilestoneInvoiceStatus InvoiceStatus { get; set; } = MilestoneInvoiceStatus.NotReadyForInvoicing;
 }
 
 /// <summary>A quote line invoice schedule row (<c>msdyn_quotelineinvoiceschedule</c>): it does not invoice, the contract line's copy does.</summary>
@@ -105,23 +98,15 @@ internal sealed class QuoteLineCategoryConfiguration : IEntityTypeConfiguration<
 
 internal sealed class QuoteLinePriceListConfiguration : IEntityTypeConfiguration<QuoteLinePriceList>
 {
-    public void Configure(EntityTypeBuilder<QuoteLinePriceList> b)
-    {
-        b.ToTable("QuoteLinePriceLists");
-        b.HasKey(p => new { p.QuoteLineId, p.PriceListId });
-        b.HasOne<PriceList>().WithMany().HasForeignKey(p => p.PriceListId).OnDelete(DeleteBehavior.Restrict);
-    }
+    public void Configure(EntityTypeBuilder<QuoteLinePriceList> b) =>
+        PriceListLinks.Configure(b, "QuoteLinePriceLists", p => new { p.QuoteLineId, p.PriceListId }, p => p.PriceListId);
 }
 
 internal sealed class QuoteLineMilestoneConfiguration : IEntityTypeConfiguration<QuoteLineMilestone>
 {
     public void Configure(EntityTypeBuilder<QuoteLineMilestone> b)
     {
-        b.ToTable("QuoteLineMilestones");
-        b.HasKey(m => m.Id);
-        b.Property(m => m.Id).ValueGeneratedNever();
-        b.Property(m => m.Name).HasMaxLength(QuoteLineMilestone.NameLength);
-        b.Property(m => m.Amount).HasPrecision(19, 4);
+        LineMilestone.ConfigureMilestone(b, "QuoteLineMilestones");
         b.HasOne<Quote>().WithMany().HasForeignKey(m => m.QuoteId).OnDelete(DeleteBehavior.Restrict);
     }
 }
