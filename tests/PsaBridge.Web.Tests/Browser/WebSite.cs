@@ -34,9 +34,13 @@ public sealed class WebSite : WebApplicationFactory<Program>
         return user;
     }
 
-    public static async Task<WebSite> StartAsync()
+    private Action<IServiceCollection>? _services;
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
+    /// <summary>Starts the site; a test may add services (e.g. a sync observer that holds a run) and settings.</summary>
+    public static async Task<WebSite> StartAsync(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var site = new WebSite(await TestDatabases.CreateAsync());
+        var site = new WebSite(await TestDatabases.CreateAsync()) { _services = services, _settings = settings ?? new Dictionary<string, string>() };
         await site.UserAsync(Roles.Administrator);
         site.StartServer();
         if (site.BaseAddress.Port is 0 or 80) throw new InvalidOperationException($"The site did not report the port it listens on: {site.BaseAddress}.");
@@ -58,6 +62,8 @@ public sealed class WebSite : WebApplicationFactory<Program>
         foreach (var (key, value) in Databases.Settings()) builder.UseSetting(key, value);
         builder.UseSetting("PsaBridge:CustomerSync:Schedule:Enabled", "false");
         builder.UseSetting("PsaBridge:DemoData", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_services is { } services) builder.ConfigureServices(services);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

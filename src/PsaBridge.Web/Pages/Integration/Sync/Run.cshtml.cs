@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 using PsaBridge.Web.Pages.Shared;
 
@@ -8,10 +9,11 @@ namespace PsaBridge.Web.Pages.Integration.Sync;
 /// <summary>
 /// A run started with Run now, while it goes: read so far of the total, the share done, the rate and the time left.
 /// A small script polls <c>?handler=Progress</c> and moves on to the Details when the run ends; without JavaScript the
-/// page refreshes itself, and the server sends a finished run to its Details.
+/// page refreshes itself, and the server sends a finished run to its Details. Cancel stops the run after the page it is
+/// writing, so nothing read is lost and the log says who cancelled it.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class RunModel(RunProgress progress) : AppPage
+public sealed class RunModel(RunProgress progress, RunningSyncs running) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }
 
@@ -23,6 +25,15 @@ public sealed class RunModel(RunProgress progress) : AppPage
         Progress = await progress.GetAsync(Id, ct);
         if (Header.Status != IntegrationStatus.Running) return Redirect(Links.LogDetails(Id));
         return Page();
+    }
+
+    [HandlerPolicy(Policies.OperateIntegration)]
+    public IActionResult OnPostCancel()
+    {
+        Notify(running.Cancel(Id, User.Identity?.Name)
+            ? "Cancel requested: the run stops after the page it is writing; that page is kept."
+            : "This run is not going on in this server any more (it finished, or another node runs it).");
+        return Redirect(Links.RunProgress(Id));
     }
 
     public async Task<IActionResult> OnGetProgressAsync(CancellationToken ct)

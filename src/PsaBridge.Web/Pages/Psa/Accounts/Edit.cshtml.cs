@@ -1,21 +1,25 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Finance.Customers;
+using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Finance.PaymentTerms;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
+using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Log;
 using PsaBridge.Psa.Accounts;
+using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Pages.Psa.Accounts;
 
 /// <summary>
 /// Edits a PSA account where an error arose: the page shows what the last runs said about it, and
-/// saving takes a new version number, so the next run reads the account again.
+/// saving takes a new version number, so the next run reads the account again; or the account is synchronized now, alone.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class EditModel(AccountService accounts, IntegrationLogQueries log, CustomerQueries customers, PaymentTermService terms) : AppPage
+public sealed class EditModel(AccountService accounts, IntegrationLogQueries log, CustomerQueries customers, PaymentTermService terms,
+    InteractiveRuns runs) : AppPage
 {
     public const int RecentLines = 5;
 
@@ -66,6 +70,38 @@ public sealed class EditModel(AccountService accounts, IntegrationLogQueries log
 
     [HandlerPolicy(Policies.OperateIntegration)]
     public Task<IActionResult> OnPostActivateAsync(CancellationToken ct) => SetStateAsync(AccountState.Active, ct);
+
+    [HandlerPolicy(Policies.OperateIntegration)]
+    public async Task<IActionResult> OnPostSynchronizeAsync(CancellationToken ct)
+    {
+        var account = await accounts.GetAsync(Id, ct);
+        try
+        {
+            var run = await runs.RunAsync(new SyncRequest(Account: Id), ct);
+            Notify(SynchronizedText(account.Name, run));
+            return Redirect(Links.PsaAccount(Id));
+        }
+        catch (ConflictException e)
+        {
+            ModelState.AddModelError("", e.Message);
+        }
+        await LoadAsync(ct);
+        Input = AccountForm.From(Account);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    /// <summary>What a one-account run did, in one sentence.</summary>
+    public static string SynchronizedText(string name, LogHeaderView run) => run.Counts switch
+    {
+        { Failed: > 0 } => $"Account '{name}' was synchronized now and failed again: see the latest line below.",
+        { Created: > 0 } => $"Account '{name}' was synchronized now: its finance customer was created.",
+        { Updated: > 0 } => $"Account '{name}' was synchronized now: its finance customer was updated.",
+        { Unchanged: > 0 } => $"Account '{name}' was synchronized now: its finance customer was already up to date.",
+        _ => run.Status == IntegrationStatus.Error
+            ? $"The run for account '{name}' stopped: {run.Message}"
+            : $"Account '{name}' was not synchronized: the sync takes active accounts only.",
+    };
 
     private async Task<IActionResult> SetStateAsync(AccountState state, CancellationToken ct)
     {

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PsaBridge.Finance;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Integration.CustomerSync;
+using static Microsoft.Playwright.Assertions;
+
+namespace PsaBridge.Web.Tests.Browser;
+
+/// <summary>
+/// Two things a person does to one run or one account, in Chromium: Cancel on the run's progress page stops the run
+/// after its page (that page kept, the log saying who cancelled), and "Synchronize this account now" on a fixed
+/// account makes its customer without a full run.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
+{
+    /// <summary>Holds a run after its first page until the test lets it go.</summary>
+    private sealed class Gate : ISyncObserver
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
+        {
+            Reached.TrySetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+
+    [Fact]
+    public async Task Cancel_on_the_progress_page_stops_the_run_after_its_page_and_the_log_says_who()
+    {
+        var gate = new Gate();
+        await using var site = await WebSite.StartAsync(s => s.AddSingleton<ISyncObserver>(gate),
+            new Dictionary<string, string> { ["PsaBridge:CustomerSync:PageSize"] = "2" });
+        for (var i = 1; i <= 5; i++) await site.Services.CreateAccountAsync(Arrange.Account($"Customer {i}"));
+        var page = await chromium.OpenAsync(site);
+        try
+        {
+            await CancelAndFollowAsync(site, page, gate);
+        }
+        finally
+        {
+            // A failed step must not leave the run held, or the site's disposal would wait for it for ever.
+            gate.Release.TrySetResult();
+        }
+    }
+
+    private static async Task CancelAndFollowAsync(WebSite site, IPage page, Gate gate)
+    {
+        await page.GotoAsync("/integration/sync");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/integration/sync/runs/[0-9a-f-]{36}$"));
+        var id = Guid.Parse(page.Url.Split('/')[^1]);
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Cancel requested: the run stops after the page it is writing; that page is kept.");
+        gate.Release.TrySetResult();
+
+        await page.WaitForURLAsync($"**/integration/log/{id}");
+        await Expect(page.Locator("[data-header-status]")).ToHaveTextAsync("Error");
+        var admin = await site.UserAsync(PsaBridge.Web.Security.Roles.Administrator);
+        await Expect(page.Locator("[data-header-message]")).ToHaveTextAsync(
+            $"Cancelled by {admin.Email} after 2 accounts: every page before it is committed; the next run goes on from there.");
+
+        await using var finance = site.Databases.OpenFinance();
+        (await finance.Customers.CountAsync()).ShouldBe(2);
+        (await finance.IntegrationLogLines.CountAsync(l => l.HeaderId == id)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Synchronize_this_account_now_fails_it_again_before_the_fix_and_creates_its_customer_after()
+    {
+        await using var site = await WebSite.StartAsync();
+        var blue = await site.Services.CreateAccountAsync(Arrange.Account("Blue Yonder Airlines", state: "Washingtn", accountNumber: "BLUE"));
+        var other = await site.Services.CreateAccountAsync(Arrange.Account("Contoso"));
+        var page = await chromium.OpenAsync(site);
+
+        await page.GotoAsync($"/psa/accounts/{blue.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Synchronize this account now" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync(
+            "Account 'Blue Yonder Airlines' was synchronized now and failed again: see the latest line below.");
+        await Expect(page.Locator("[data-last-sync-error]")).ToContainTextAsync("State: 'Washingtn' does not exist in finance");
+
+        await page.GetByLabel("State/Province").FillAsync("WA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Synchronize this account now" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync(
+            "Account 'Blue Yonder Airlines' was synchronized now: its finance customer was created.");
+        await Expect(page.Locator("[data-last-sync-error]")).ToHaveCountAsync(0);
+
+        await using var finance = site.Databases.OpenFinance();
+        var customers = await finance.Customers.AsNoTracking().ToListAsync();
+        customers.Select(c => (c.PsaAccountId, c.CustomerAccount)).ShouldBe([(blue.Id, "BLUE")]);
+        (await finance.IntegrationLogLines.AnyAsync(l => l.PsaAccountId == other.Id)).ShouldBeFalse();
+    }
+}
