@@ -4,12 +4,13 @@ using Microsoft.Playwright;
 using PsaBridge.Psa;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Estimates;
+using PsaBridge.Psa.Sales.InvoiceFrequencies;
 using PsaBridge.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Sales;
 
-/// <summary>Confirming a contract on its page in Chromium: asked first, one-way, never twice.</summary>
+/// <summary>A contract's page in Chromium: its invoice schedule, and confirming it: asked first, one-way, never twice.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ContractConfirmTests(Chromium chromium)
 {
@@ -21,6 +22,9 @@ public sealed class ContractConfirmTests(Chromium chromium)
         var page = await chromium.OpenAsync(site, width: 360);
         await page.GotoAsync($"/psa/contracts/{contract}");
         await Expect(page.Locator("[data-contract-state]")).ToHaveTextAsync("Draft");
+        await Expect(page.Locator("[data-schedule] tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-run='2018-02-28'] [data-cell=cutoff]")).ToHaveTextAsync("2018-02-27");
+        await Expect(page.Locator("[data-run='2018-04-30'] [data-cell=run-status]")).ToHaveTextAsync("NotRun");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm contract" }).ClickAsync();
         await Expect(page.Locator("[data-confirm]")).ToContainTextAsync("Confirming cannot be undone");
@@ -71,9 +75,14 @@ public sealed class ContractConfirmTests(Chromium chromium)
         var world = await AccountingWorld.ArrangeAsync(site.Services);
         await using var scope = site.Services.CreateAsyncScope();
         var contract = await scope.ServiceProvider.GetRequiredService<ContractService>().CreateAsync(new ContractInput("Alpine CRM go-live", world.Customer, world.Unit,
-            Lines: [new SalesLineInput("Go-live", BillingMethod.FixedPrice, Amount: 20_000m, Milestones: [
-                new MilestoneInput("Design signed off", new DateOnly(2018, 3, 1), 10_000m), new MilestoneInput("System live", new DateOnly(2018, 4, 30), 10_000m),
-            ])]));
+            Lines:
+            [
+                new SalesLineInput("Go-live", BillingMethod.FixedPrice, Amount: 20_000m, Milestones: [
+                    new MilestoneInput("Design signed off", new DateOnly(2018, 3, 1), 10_000m), new MilestoneInput("System live", new DateOnly(2018, 4, 30), 10_000m),
+                ]),
+                new SalesLineInput("Support", BillingMethod.TimeAndMaterial, InvoiceFrequencyId: InvoiceFrequency.MonthlyLastDayId,
+                    BillingStartDate: new DateOnly(2018, 2, 1), RequestedDeliveryDate: new DateOnly(2018, 4, 30)),
+            ]));
         return contract.Id;
     }
 }
