@@ -15,11 +15,22 @@ public sealed class ProjectProfitability(PsaDb db, Names names)
 
     public async Task<ProfitabilityReport> RunAsync(ReportFilter filter, CancellationToken ct = default)
     {
-        var totals = await filter.Apply(db.Set<Actual>().AsNoTracking())
+        // Grouped in the order of the index on (project, type, currency, amount), which holds every column read here.
+        var groups = filter.Apply(db.Set<Actual>().AsNoTracking())
             .Where(a => a.TransactionType == TransactionType.Cost || a.TransactionType == TransactionType.UnbilledSales || a.TransactionType == TransactionType.BilledSales)
-            .GroupBy(a => new { a.ProjectId, a.Currency, a.TransactionType })
-            .Select(g => new ProjectTotal(g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, g.Sum(a => a.Amount)))
-            .ToListAsync(ct);
+            .GroupBy(a => new { a.ProjectId, a.TransactionType, a.Currency });
+        List<ProjectTotal> totals;
+        if (db.Database.IsSqlite())
+        {
+            // SQLite keeps decimals as text and EF sums them in managed code, row by row; SQLite sums ten-thousandths natively.
+            var units = await groups.Select(g => new { g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, Units = g.Sum(a => (long)Math.Round((double)a.Amount * SqliteMoney.UnitsPerOne)) })
+                .ToListAsync(ct);
+            totals = units.Select(t => new ProjectTotal(t.ProjectId, t.Currency, t.TransactionType, SqliteMoney.FromUnits(t.Units))).ToList();
+        }
+        else
+        {
+            totals = await groups.Select(g => new ProjectTotal(g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, g.Sum(a => a.Amount))).ToListAsync(ct);
+        }
         return ProfitabilityRules.Build(totals, await ProjectsAsync(ct));
     }
 
