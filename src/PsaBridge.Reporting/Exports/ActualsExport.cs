@@ -40,6 +40,13 @@ public sealed class ActualsExport(PsaDb db, Names names)
         ];
         var rows = filter.Apply(db.Set<Actual>().AsNoTracking())
             .OrderBy(a => a.DocumentDate).ThenBy(a => a.CreatedOn).ThenBy(a => a.TransactionType).ThenBy(a => a.Id)
+            // Only the columns the download writes: half the row, read a million times.
+            .Select(a => new Actual
+            {
+                Id = a.Id, DocumentDate = a.DocumentDate, TransactionType = a.TransactionType, TransactionClass = a.TransactionClass, CustomerId = a.CustomerId,
+                ContractId = a.ContractId, ProjectId = a.ProjectId, ResourceId = a.ResourceId, RoleId = a.RoleId, BillingType = a.BillingType,
+                Quantity = a.Quantity, UnitPrice = a.UnitPrice, Amount = a.Amount, Currency = a.Currency, BillingStatus = a.BillingStatus,
+            })
             .AsAsyncEnumerable();
         return (columns, rows);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace PsaBridge.Reporting.Shared;
@@ -5,7 +6,10 @@ namespace PsaBridge.Reporting.Shared;
 /// <summary>An option-set value in words, as the pages show it: "UnbilledSales" is "Unbilled Sales".</summary>
 public static class Labels
 {
-    public static string Words(Enum value) => Words(value.ToString());
+    // An export or a feed page asks for the same few labels millions of times: each is spelled once.
+    private static readonly ConcurrentDictionary<Enum, string> Spelled = new();
+
+    public static string Words(Enum value) => Spelled.GetOrAdd(value, v => Words(v.ToString()));
 
     public static string Words(string name)
     {
