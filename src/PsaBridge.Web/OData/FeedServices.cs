@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
 using Microsoft.EntityFrameworkCore;
+using ODataMessageQuotas = Microsoft.OData.ODataMessageQuotas;
+using ODataMessageWriterSettings = Microsoft.OData.ODataMessageWriterSettings;
+using ValidationKinds = Microsoft.OData.ValidationKinds;
+using Microsoft.OData.Json;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa;
 
@@ -23,7 +27,14 @@ public static class FeedServices
             o.Select().Filter().OrderBy().Expand().Count().SkipToken().SetMaxTop(null);
             o.TimeZone = TimeZoneInfo.Utc;
             o.AddRouteComponents(RoutePrefix, FeedModel.Build(FeedCatalog.Instance, feed.PageSize),
-                s => s.AddSingleton<ODataResourceSerializer, FormattedValueSerializer>());
+                s => s.AddSingleton<ODataResourceSerializer, FormattedValueSerializer>()
+                    // The rows are typed by the model they are written from: no per-property validation, and the UTF-8 JSON writer.
+                    .AddScoped(_ => new ODataMessageWriterSettings
+                    {
+                        EnableMessageStreamDisposal = false, Validations = ValidationKinds.None,
+                        MessageQuotas = new ODataMessageQuotas { MaxReceivedMessageSize = long.MaxValue },
+                    })
+                    .AddSingleton<IJsonWriterFactory>(ODataUtf8JsonWriterFactory.Default));
         });
         return services;
     }

@@ -20,10 +20,15 @@ public sealed class FormattedValueSerializer(IODataSerializerProvider serializer
         var value = property.Value is ODataPrimitiveValue primitive ? primitive.Value : property.Value;
         if (value is not null and not ODataNullValue
             && resourceContext.StructuredType is IEdmEntityType entity
-            && FeedCatalog.Instance.OptionSetOf(entity.Name, structuralProperty.Name) is { } optionSet)
+            && FeedCatalog.Instance.OptionSetOf(entity.Name, structuralProperty.Name) is { } optionSet
+            && Asked(resourceContext.Request))
         {
             property.InstanceAnnotations.Add(new ODataInstanceAnnotation(FormattedValue, new ODataPrimitiveValue(OptionSetLabels.Label(optionSet, value))));
         }
         return property;
     }
+
+    /// <summary>Whether the client asked for the labels: the writer would drop them otherwise, after they were spelled.</summary>
+    private static bool Asked(HttpRequest? request) =>
+        request?.Headers["Prefer"].Any(p => p is not null && p.Contains("odata.include-annotations", StringComparison.OrdinalIgnoreCase)) ?? true;
 }
