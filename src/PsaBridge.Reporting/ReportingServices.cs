@@ -19,6 +19,8 @@ public static class ReportingServices
         services.AddScoped<BillingBacklog>();
         services.AddScoped<ActualsByPeriodReport>();
         services.AddScoped<HoursReport>();
+        services.AddScoped<Pipeline.SalesPipelineReport>();
+        services.AddScoped<Utilization.ResourceUtilizationReport>();
         return services;
     }
 }

@@ -5,8 +5,10 @@ using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Reporting.ActualsByPeriod;
 using PsaBridge.Reporting.Backlog;
 using PsaBridge.Reporting.Hours;
+using PsaBridge.Reporting.Pipeline;
 using PsaBridge.Reporting.Profitability;
 using PsaBridge.Reporting.Shared;
+using PsaBridge.Reporting.Utilization;
 using Spectre.Console;
 
 namespace PsaBridge.Cli.Commands;
@@ -14,7 +16,8 @@ namespace PsaBridge.Cli.Commands;
 /// <summary><c>psabridge report NAME</c>: a report as a table on the terminal, or as CSV or XLSX.</summary>
 internal static class ReportCommands
 {
-    private static readonly string[] Reports = [ProjectProfitability.Name, BillingBacklog.Name, ActualsByPeriodReport.Name, HoursReport.Name];
+    private static readonly string[] Reports = [ProjectProfitability.Name, BillingBacklog.Name, ActualsByPeriodReport.Name, HoursReport.Name,
+        SalesPipelineReport.Name, ResourceUtilizationReport.Name];
 
     public static Command Create()
     {
@@ -30,7 +33,7 @@ internal static class ReportCommands
         var unit = new Option<Guid?>("--contracting-unit") { Description = "Only this contracting unit (its id).", HelpName = "ID" };
         var role = new Option<Guid?>("--role") { Description = "Only this role (its id), where the report has roles.", HelpName = "ID" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "backlog: the date it is aged on (default today).", HelpName = "DATE" };
-        var command = new Command("report", "Runs a report: project profitability, billing backlog, actuals by period or hours.")
+        var command = new Command("report", "Runs a report: project profitability, billing backlog, actuals by period, hours, pipeline or utilization.")
         {
             name, format, output, from, to, customer, project, unit, role, asOf,
         };
@@ -46,6 +49,10 @@ internal static class ReportCommands
                     (await ctx.Service<BillingBacklog>().RunAsync(filter, ctx.Value(asOf) ?? Today(ctx), ctx.Cancellation)).Contracts),
                 ActualsByPeriodReport.Name => Write(ctx, format, output, ActualsByPeriodReport.Columns,
                     await ctx.Service<ActualsByPeriodReport>().RunAsync(filter, ctx.Cancellation)),
+                SalesPipelineReport.Name => Write(ctx, format, output, SalesPipelineReport.Columns,
+                    (await ctx.Service<SalesPipelineReport>().RunAsync(filter, ctx.Cancellation)).Rows),
+                ResourceUtilizationReport.Name => Write(ctx, format, output, ResourceUtilizationReport.Columns,
+                    (await ctx.Service<ResourceUtilizationReport>().RunAsync(filter, Today(ctx), ctx.Cancellation)).Resources),
                 _ => Write(ctx, format, output, HoursReport.Columns, await ctx.Service<HoursReport>().RunAsync(filter, ctx.Cancellation)),
             };
             await written;

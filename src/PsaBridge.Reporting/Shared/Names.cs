@@ -18,6 +18,10 @@ public sealed class Names(PsaDb db)
     public Task<Dictionary<Guid, string>> ResourcesAsync(CancellationToken ct) => db.Set<BookableResource>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
     public Task<Dictionary<Guid, string>> RolesAsync(CancellationToken ct) => db.Set<Role>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
 
+    /// <summary>Each resource's default role, for those that have one.</summary>
+    public Task<Dictionary<Guid, Guid?>> DefaultRolesAsync(CancellationToken ct) =>
+        db.Set<BookableResource>().AsNoTracking().Where(r => r.DefaultRoleId != null).ToDictionaryAsync(r => r.Id, r => r.DefaultRoleId, ct);
+
     /// <summary>The name of <paramref name="id"/>, or the words for "none" when the total has no such record.</summary>
     public static string Of(Dictionary<Guid, string> names, Guid? id, string none = "(none)") =>
         id is { } g ? names.GetValueOrDefault(g, g.ToString()) : none;

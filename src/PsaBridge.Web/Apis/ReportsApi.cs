@@ -5,8 +5,10 @@ using PsaBridge.Reporting.ActualsByPeriod;
 using PsaBridge.Reporting.Backlog;
 using PsaBridge.Reporting.Exports;
 using PsaBridge.Reporting.Hours;
+using PsaBridge.Reporting.Pipeline;
 using PsaBridge.Reporting.Profitability;
 using PsaBridge.Reporting.Shared;
+using PsaBridge.Reporting.Utilization;
 using PsaBridge.Web.Infrastructure.Auditing;
 
 namespace PsaBridge.Web.Apis;
@@ -41,6 +43,12 @@ public static class ReportsApi
         api.MapGet("/hours", GetHours).WithName("GetHours")
             .WithSummary("Hours").WithDescription("Chargeable, non-chargeable and complimentary hours by resource, role and month.");
         api.MapGet("/hours/export", ExportHours).WithName("ExportHours").WithSummary("Hours as CSV or XLSX");
+        api.MapGet("/pipeline", GetPipeline).WithName("GetPipelineReport").WithSummary("Sales pipeline")
+            .WithDescription("Work-based opportunities and quotes by state and estimated close month, weighted by probability; won and lost by month.");
+        api.MapGet("/pipeline/export", ExportPipeline).WithName("ExportPipelineReport").WithSummary("Sales pipeline as CSV or XLSX");
+        api.MapGet("/utilization", GetUtilization).WithName("GetUtilizationReport").WithSummary("Utilization")
+            .WithDescription("Chargeable utilization by resource, role, unit and month; the period defaults to this month and the two before.");
+        api.MapGet("/utilization/export", ExportUtilization).WithName("ExportUtilizationReport").WithSummary("Utilization as CSV or XLSX");
         api.MapGet("/actuals/export", ExportActuals).WithName("ExportActuals")
             .WithSummary("The actuals list as CSV or XLSX").WithDescription("Every actual the filters keep, streamed.");
         api.MapGet("/time-entries/export", ExportTimeEntries).WithName("ExportTimeEntries")
@@ -95,6 +103,30 @@ public static class ReportsApi
         var type = ExportFormats.Parse(format);
         var rows = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
         return Download(type, HoursReport.Name, HoursReport.Columns, rows.ToAsyncEnumerable());
+    }
+
+    public static async Task<Ok<PipelineReport>> GetPipeline([AsParameters] ReportRequest request, ReportFilterCheck check,
+        SalesPipelineReport report, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+
+    public static async Task<PushStreamHttpResult> ExportPipeline([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, SalesPipelineReport report, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
+        return Download(type, SalesPipelineReport.Name, SalesPipelineReport.Columns, result.Rows.ToAsyncEnumerable());
+    }
+
+    public static async Task<Ok<UtilizationReportResult>> GetUtilization([AsParameters] ReportRequest request, ReportFilterCheck check,
+        ResourceUtilizationReport report, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), Today(clock), ct));
+
+    public static async Task<PushStreamHttpResult> ExportUtilization([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ResourceUtilizationReport report, TimeProvider clock, CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), Today(clock), ct);
+        return Download(type, ResourceUtilizationReport.Name, ResourceUtilizationReport.Columns, result.Resources.ToAsyncEnumerable());
     }
 
     public static async Task<PushStreamHttpResult> ExportActuals([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,

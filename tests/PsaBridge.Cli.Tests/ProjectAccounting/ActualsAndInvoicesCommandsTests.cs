@@ -106,6 +106,40 @@ public sealed class ActualsAndInvoicesCommandsTests
         detail[1..8].ShouldBe(["2018-02-03", "Time", "Chargeable", "8.00", "100.00", "800.00", seed.Unbilled.ToString()]);
     }
 
+    [Fact]
+    public async Task Report_prints_profitability_and_utilization_as_a_table_or_csv_and_writes_xlsx_to_a_file()
+    {
+        var databases = await TestDatabases.CreateAsync();
+        await Seed.ArrangeAsync(databases);
+
+        var table = await CliRun.RunInTerminalAsync(databases, "report", "profitability");
+        table.ExitCode.ShouldBe(ExitCodes.Ok, table.ToString());
+        table.Row("Alpine CRM implementation").ShouldBe(["Alpine CRM implementation", "Alpine Ski House", "Contoso Consulting US", "USD", "400.00", "0.00", "800.00",
+            "800.00", "400.00", "50.00", "10,000.00", ""]);
+
+        var folder = Path.Combine(Path.GetTempPath(), "psabridge-tests", "cli-files", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var csvFile = Path.Combine(folder, "utilization.csv");
+        var csv = await CliRun.RunAsync(databases, "report", "utilization", "--from", "2018-02-01", "--to", "2018-02-28", "--format", "csv", "--out", csvFile);
+        csv.ExitCode.ShouldBe(ExitCodes.Ok, csv.ToString());
+        csv.Output.ShouldContain("1 rows written to");
+        var lines = (await File.ReadAllTextAsync(csvFile)).Trim('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("Month,Resource,Role,Unit,Capacity hours,Actual hours,Chargeable hours,Chargeable utilization %");
+        lines.Length.ShouldBe(2);
+        var ashley = lines[1].Split(',');
+        ashley[..4].ShouldBe(["2018-02-01", "Ashley Chinn", "Project Manager", "Contoso Consulting US"]);
+        ashley[4..].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe([160m, 8m, 8m, 5m]);
+
+        var file = Path.Combine(folder, "pipeline.xlsx");
+        var xlsx = await CliRun.RunAsync(databases, "report", "pipeline", "--format", "xlsx", "--out", file);
+        xlsx.ExitCode.ShouldBe(ExitCodes.Ok, xlsx.ToString());
+        xlsx.Output.ShouldContain("0 rows written to");
+        new FileInfo(file).Length.ShouldBeGreaterThan(0);
+
+        var refused = await CliRun.RunAsync(databases, "report", "forecast");
+        refused.ExitCode.ShouldNotBe(ExitCodes.Ok);
+    }
+
     /// <summary>Table cells after the id column.</summary>
     private static string[] Columns(string[] row) => row[1..];
 

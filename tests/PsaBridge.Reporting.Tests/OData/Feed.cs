@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace PsaBridge.Reporting.Tests.OData;
 
-/// <summary>Reading the feed's JSON in tests: a 200 answer's body, and an option set's label.</summary>
+/// <summary>Reading JSON answers in tests (the feed's and the reports'): a 200 answer's body, and an option set's label.</summary>
 internal static class Feed
 {
     public const string FormattedValues = "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"";

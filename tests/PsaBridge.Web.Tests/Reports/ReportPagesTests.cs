@@ -49,11 +49,51 @@ public sealed class ReportPagesTests(Chromium chromium)
         await page.GotoAsync("/reports");
         await Expect(page.Locator("[data-report-card=profitability] [data-headline=revenue]")).ToHaveTextAsync("800.00 USD");
         await Expect(page.Locator("[data-report-card=hours] [data-headline=hours]")).ToHaveTextAsync("8.00 h");
-        await Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(3); // the backlog is empty after invoicing
+        await Expect(page.Locator("[data-report-card=utilization] [data-headline=utilization]")).ToHaveTextAsync("0.00 %"); // no time in the latest months
+        await Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(4); // the backlog is empty after invoicing, the pipeline has no deals
         await Screenshots.SaveAsync(page, "reports-home");
 
         await page.SetViewportSizeAsync(360, 740);
         (await page.EvaluateAsync<bool>("(() => { const m = document.querySelector('main'); return m.scrollWidth <= m.clientWidth; })()")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_pipeline_chart_stacks_weighted_value_by_state_and_month_and_utilization_charts_capacity_against_chargeable_hours()
+    {
+        await using var site = await WebSite.StartAsync();
+        var client = site.CreateClient();
+        var alpine = await Alpine.SetUpAsync(client);
+        await alpine.ApprovedTimeEntryAsync(client);
+        async Task<Guid> Opportunity(string name, decimal value, int probability, string close) => await client.CreateIdAsync("opportunities", new
+        {
+            name, customerId = alpine.Customer, contractingUnitId = alpine.Unit, orderType = "WorkBased", estimatedValue = value,
+            estimatedCloseDate = close, closeProbability = probability,
+        });
+        await Opportunity("Alpine CRM", 30_000m, 60, "2018-03-15");
+        await Opportunity("Alpine portal", 10_000m, 25, "2018-03-31");
+        var training = await Opportunity("Alpine training", 5_000m, 50, "2018-02-28");
+        await client.PostOkAsync($"opportunities/{training}/close", new { status = "Won", closeDate = "2018-02-10" });
+        var page = await chromium.OpenAsync(site);
+
+        await page.GotoAsync("/reports/pipeline");
+        await Expect(page.Locator("canvas[data-chart-table=pipeline]")).ToHaveAttributeAsync("data-chart-drawn", "2");
+        (await SeriesAsync(page, "pipeline")).ShouldBe(["Weighted value: Won=5000/0", "Weighted value: Open=0/20500"]);
+        await Expect(page.Locator("#pipeline tbody tr").Nth(1).Locator("th, td")).ToHaveTextAsync(["2018-03", "Opportunity", "Open", "USD", "2", "40,000.00", "20,500.00"]);
+        await Expect(page.Locator("#won-lost tbody tr").First.Locator("th, td")).ToHaveTextAsync(["2018-02", "USD", "1", "5,000.00", "0", "0.00"]);
+        await Expect(page.Locator("canvas[data-chart-table=won-lost]")).ToHaveAttributeAsync("data-chart-drawn", "2");
+        await Screenshots.SaveAsync(page, "report-pipeline");
+
+        await page.GotoAsync("/reports/utilization?from=2018-02-01&to=2018-02-28");
+        await Expect(page.Locator("canvas[data-chart]")).ToHaveAttributeAsync("data-chart-drawn", "2");
+        (await SeriesAsync(page, "utilization-months")).ShouldBe(["Capacity hours=160", "Chargeable hours=8"]);
+        await Expect(page.Locator("#utilization tbody tr").First.Locator("th, td"))
+            .ToHaveTextAsync(["2018-02", "Ashley Chinn", "Project Manager", "Contoso Consulting US", "160.00", "8.00", "8.00", "5.00 %"]);
+        await Expect(page.Locator("#utilization-roles tbody tr").First.Locator("th, td")).ToHaveTextAsync(["2018-02", "Project Manager", "160.00", "8.00", "5.00 %"]);
+        await Screenshots.SaveAsync(page, "report-utilization");
+
+        await page.GotoAsync("/reports");
+        await Expect(page.Locator("[data-report-card=pipeline] [data-headline=weighted]")).ToHaveTextAsync("20,500.00 USD");
+        await Expect(page.Locator("[data-report-card=utilization] a")).ToHaveAttributeAsync("href", "/reports/utilization");
     }
 
     [Fact]
@@ -85,6 +125,11 @@ public sealed class ReportPagesTests(Chromium chromium)
     private static async Task<string[]> ChartAsync(IPage page) =>
         JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>(
             "JSON.stringify(Chart.getChart(document.querySelector('canvas[data-chart]')).data.datasets.map(d => d.label + '=' + d.data[0]))"))!;
+
+    /// <summary>The datasets of the chart drawn from <paramref name="table"/>: "label=value/value/..." over its bars.</summary>
+    private static async Task<string[]> SeriesAsync(IPage page, string table) =>
+        JsonSerializer.Deserialize<string[]>(await page.EvaluateAsync<string>(
+            $"JSON.stringify(Chart.getChart(document.querySelector('canvas[data-chart-table={table}]')).data.datasets.map(d => d.label + '=' + d.data.join('/')))"))!;
 
     /// <summary>Whether the chart's canvas has any painted pixel: the chart drew, not only its object.</summary>
     private static Task<bool> PaintedAsync(IPage page) => page.EvaluateAsync<bool>("""

@@ -51,6 +51,10 @@ public abstract class ReportPage(ReportFilterCheck check, Names names) : AppPage
     public virtual bool HasRole => false;
     public virtual bool HasAsOf => false;
 
+    /// <summary>Whether the page filters by customer and by project (the pipeline has no projects, utilization neither).</summary>
+    public virtual bool HasCustomer => true;
+    public virtual bool HasProject => true;
+
     /// <summary>The checked filter, or null when a field is wrong (its error is then beside it).</summary>
     protected async Task<ReportFilter?> FilterAsync(CancellationToken ct)
     {
