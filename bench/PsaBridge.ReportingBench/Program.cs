@@ -25,6 +25,9 @@ var command = args.FirstOrDefault();
 var engine = Arg("--engine") ?? "sqlite";
 var pg = Arg("--pg") ?? "Host=127.0.0.1;Port=55505;Username=postgres";
 var dir = Path.GetFullPath(Arg("--dir") ?? "/tmp/psabridge-reporting-bench");
+// Which measures 'run' takes (all by default), and how many feed pages the full read stops at (all by default).
+var measures = (Arg("--measures") ?? "profitability,csv,apply,read").Split(',');
+var maxPages = long.Parse(Arg("--pages") ?? long.MaxValue.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 var settings = engine == "postgres"
     ? new Dictionary<string, string?>
     {
@@ -66,12 +69,14 @@ switch (command)
     }
     case "run":
     {
+        string token;
         await using (var services = Services())
         {
+            token = await ViewerToken.CreateAsync(services);
             await using var scope = services.CreateAsyncScope();
             var actuals = await scope.ServiceProvider.GetRequiredService<PsaDb>().Set<PsaBridge.Psa.Actuals.Actual>().CountAsync();
             var report = scope.ServiceProvider.GetRequiredService<ProjectProfitability>();
-            for (var run = 1; run <= 2; run++)
+            for (var run = 1; run <= 2 && measures.Contains("profitability"); run++)
             {
                 var clock = Stopwatch.StartNew();
                 var result = await report.RunAsync(ReportFilter.None);
@@ -81,8 +86,10 @@ switch (command)
         var web = Arg("--web") ?? "src/PsaBridge.Web/bin/Release/net10.0/PsaBridge.Web.dll";
         await using var server = await WebServer.StartAsync(web, settings);
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         var export = Stopwatch.StartNew();
+        if (measures.Contains("csv"))
         using (var response = await http.GetAsync("/api/reports/actuals/export?format=csv", HttpCompletionOption.ResponseHeadersRead))
         {
             response.EnsureSuccessStatusCode();
@@ -95,7 +102,7 @@ switch (command)
         }
 
         const string apply = "/odata/msdyn_actuals?$apply=groupby((_msdyn_project_value,msdyn_transactiontypecode),aggregate(msdyn_amount with sum as total))";
-        for (var run = 1; run <= 2; run++)
+        for (var run = 1; run <= 2 && measures.Contains("apply"); run++)
         {
             var clock = Stopwatch.StartNew();
             using var document = JsonDocument.Parse(await http.GetStringAsync(apply));
@@ -104,8 +111,8 @@ switch (command)
 
         var read = Stopwatch.StartNew();
         long rows = 0, pages = 0;
-        string? next = "/odata/msdyn_actuals";
-        while (next is not null)
+        string? next = measures.Contains("read") ? "/odata/msdyn_actuals" : null;
+        while (next is not null && pages < maxPages)
         {
             await using var stream = await http.GetStreamAsync(next);
             using var page = await JsonDocument.ParseAsync(stream);
@@ -117,8 +124,15 @@ switch (command)
                           $"server peak working set {server.PeakMegabytes()} MB");
         break;
     }
+    case "token":
+    {
+        // A Viewer's token for timing or profiling requests by hand against a server on the bench's databases.
+        await using var services = Services();
+        Console.WriteLine(await ViewerToken.CreateAsync(services));
+        break;
+    }
     default:
-        Console.Error.WriteLine("usage: setup|run --engine sqlite|postgres [--pg CONNECTION] [--dir DIR] [--actuals N] [--web PsaBridge.Web.dll]");
+        Console.Error.WriteLine("usage: setup|run|token --engine sqlite|postgres [--pg CONNECTION] [--dir DIR] [--actuals N] [--web PsaBridge.Web.dll]");
         return 2;
 }
 return 0;
