@@ -36,6 +36,7 @@ public sealed class FinanceDb(DbContextOptions<FinanceDb> options) : IdentityDbC
     public DbSet<IntegrationLogLine> IntegrationLogLines => Set<IntegrationLogLine>();
     public DbSet<SyncWatermark> SyncWatermarks => Set<SyncWatermark>();
     public DbSet<SyncFailure> SyncFailures => Set<SyncFailure>();
+    public DbSet<SyncIntent> SyncIntents => Set<SyncIntent>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BatchJobSchedule> BatchJobSchedules => Set<BatchJobSchedule>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();

@@ -79,6 +79,27 @@ public sealed class SyncFailure
     public long SetupVersion { get; set; }
 }
 
+/// <summary>
+/// A write a page of the sync is about to send to a remote target (Finance and Operations), recorded and committed before
+/// it is sent and deleted with the page's commit: one left behind names an account whose customer the remote may hold
+/// although no log line says so, and the next run reconciles it by the PSA key the customer carries.
+/// </summary>
+public sealed class SyncIntent
+{
+    public required string Job { get; set; }
+    public Guid PsaAccountId { get; set; }
+    public Guid HeaderId { get; set; }
+    public int Page { get; set; }
+    public int LineNumber { get; set; }
+    public long PsaVersion { get; set; }
+    public required string AccountName { get; set; }
+    public string? AccountNumber { get; set; }
+    /// <summary>The customer account the write asks for; null when the target's number sequence gives it.</summary>
+    public string? PlannedAccount { get; set; }
+    public SyncAction Action { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>A lease that keeps two runs of one job from overlapping, across processes and machines.</summary>
 public sealed class JobLease
 {
@@ -136,6 +157,19 @@ internal sealed class SyncFailureConfiguration : IEntityTypeConfiguration<SyncFa
         b.ToTable("SyncFailures");
         b.HasKey(f => new { f.Job, f.PsaAccountId });
         b.Property(f => f.Job).HasMaxLength(50);
+    }
+}
+
+internal sealed class SyncIntentConfiguration : IEntityTypeConfiguration<SyncIntent>
+{
+    public void Configure(EntityTypeBuilder<SyncIntent> b)
+    {
+        b.ToTable("SyncIntents");
+        b.HasKey(i => new { i.Job, i.PsaAccountId });
+        b.Property(i => i.Job).HasMaxLength(50);
+        b.Property(i => i.AccountName).HasMaxLength(200);
+        b.Property(i => i.AccountNumber).HasMaxLength(100);
+        b.Property(i => i.PlannedAccount).HasMaxLength(20);
     }
 }
 

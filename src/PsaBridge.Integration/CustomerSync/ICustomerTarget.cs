@@ -72,8 +72,11 @@ public interface ICustomerPageWrite : IAsyncDisposable
     Task<bool> CommitAsync(CancellationToken ct);
 }
 
-/// <summary>What a run starts from. <see cref="Numbering"/> is null when the number sequence does not exist.</summary>
-public sealed record TargetStart(long SetupVersion, long Watermark, bool FailuresBefore, NumberingUse? Numbering);
+/// <summary>
+/// What a run starts from. <see cref="Numbering"/> is null when the number sequence does not exist;
+/// <see cref="NumbersOnWrite"/>: the target's own number sequence numbers a customer as it is written (no block is reserved).
+/// </summary>
+public sealed record TargetStart(long SetupVersion, long Watermark, bool FailuresBefore, NumberingUse? Numbering, bool NumbersOnWrite = false);
 
 /// <summary>What the run needs to know of the number sequence that gives customer accounts.</summary>
 public sealed record NumberingUse(bool Continuous, string Format);

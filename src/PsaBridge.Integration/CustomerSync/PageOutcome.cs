@@ -37,6 +37,11 @@ public sealed class PageOutcome
     public List<Guid> Cleared { get; } = [];
     public PageCounts Counts { get; private set; }
 
+    // What a write needs to be numbered or refused after the plan: its plan, its line, and the notes of its line.
+    private readonly Dictionary<Customer, (AccountPlan Plan, IntegrationLogLine Line, string? Note, string? Zip)> _writes = new(ReferenceEqualityComparer.Instance);
+    private IReadOnlySet<Guid> _failedBefore = new HashSet<Guid>();
+    private long _setupVersion;
+
     /// <summary>
     /// The page's lines and writes from its plans (numbers given), as plain code. <paramref name="failedBefore"/>: the page's
     /// accounts whose last attempt failed; <paramref name="firstLine"/>: the run's line number of the page's first account.
@@ -44,7 +49,7 @@ public sealed class PageOutcome
     public static PageOutcome Of(IReadOnlyList<AccountPlan> plans, Guid headerId, int firstLine, DateTime now, string customerGroup,
         IReadOnlySet<Guid> failedBefore, FinanceReference reference, long setupVersion)
     {
-        var outcome = new PageOutcome();
+        var outcome = new PageOutcome { _failedBefore = failedBefore, _setupVersion = setupVersion };
         int created = 0, updated = 0, unchanged = 0, failed = 0, zips = 0;
         var createdZips = new HashSet<NewZipCode>();
         var lineNumber = firstLine;
@@ -72,7 +77,8 @@ public sealed class PageOutcome
             else
             {
                 line.Status = IntegrationStatus.Completed;
-                var customer = ToCustomer(m, p.CustomerAccount!, p.Existing, now, customerGroup);
+                // No number yet when the target's number sequence gives it as the customer is written (Numbered).
+                var customer = ToCustomer(m, p.CustomerAccount ?? "", p.Existing, now, customerGroup);
                 string outcomeText;
                 if (p.Existing is null)
                 {
@@ -104,12 +110,44 @@ public sealed class PageOutcome
                 }
                 // The outcome first, then the account-number note and the zip code created, one a line.
                 line.Messages = LogText.Printable(CustomerRules.JoinLines(outcomeText, p.Note, zipCreated)!);
+                if (line.Action != SyncAction.Unchanged) outcome._writes[customer] = (p, line, p.Note, zipCreated);
                 if (failedBefore.Contains(m.Account.Id)) outcome.Cleared.Add(m.Account.Id);
             }
             outcome.Lines.Add(line);
         }
         outcome.Counts = new PageCounts(plans.Count, created, updated, unchanged, failed, zips);
         return outcome;
+    }
+
+    /// <summary>The target's number sequence gave a created customer its account: the customer, its plan and its line take it.</summary>
+    public void Numbered(Customer customer, string number)
+    {
+        var (plan, line, note, zip) = _writes[customer];
+        customer.CustomerAccount = plan.CustomerAccount = line.CustomerAccount = number;
+        line.Messages = LogText.Printable(CustomerRules.JoinLines($"Customer {number} created.", note, zip)!);
+    }
+
+    /// <summary>
+    /// The target refused a customer's write: its account fails with the target's reasons, as if a rule had failed, and the
+    /// page's counts (and the header's, which hold them already) move from created or updated to failed.
+    /// </summary>
+    public void Refused(Customer customer, string reasons, IntegrationLogHeader header)
+    {
+        var (plan, line, _, _) = _writes[customer];
+        var created = Created.Remove(customer);
+        if (!created) Updated.Remove(customer);
+        plan.Refuse(reasons);
+        line.Status = IntegrationStatus.Error;
+        line.Action = SyncAction.None;
+        if (created && customer.CustomerAccount.Length == 0) line.CustomerAccount = null;
+        line.Messages = LogText.Printable(reasons);
+        var id = customer.PsaAccountId!.Value;
+        Cleared.Remove(id);
+        Failures.Add(new FailedAttempt(id, plan.Mapping.Account.Version, line.Messages, _setupVersion, _failedBefore.Contains(id)));
+        var before = Counts;
+        Counts = Counts with { Created = Counts.Created - (created ? 1 : 0), Updated = Counts.Updated - (created ? 0 : 1), Failed = Counts.Failed + 1 };
+        (Counts with { Read = 0, ZipCodesCreated = 0 }).AddTo(header);
+        (before with { Read = 0, ZipCodesCreated = 0 }).AddTo(header, -1);
     }
 
     private static Customer ToCustomer(CustomerMapping m, string customerAccount, Customer? existing, DateTime now, string customerGroup) => new()

@@ -14,8 +14,12 @@ public sealed class AccountPlan(CustomerMapping mapping, Customer? existing, str
     public Customer? Existing { get; } = existing;
     /// <summary>The customer account it keeps or claims; null until the number sequence gives one.</summary>
     public string? CustomerAccount { get; set; } = customerAccount;
-    public IReadOnlyList<string> Errors { get; } = errors;
+    private readonly List<string> _errors = [.. errors];
+    public IReadOnlyList<string> Errors => _errors;
     public string? Note { get; } = note;
+
+    /// <summary>The target refused the write the plan made: the account fails with its reasons.</summary>
+    public void Refuse(string reason) => _errors.Add(reason);
 
     public bool Fails => Errors.Count > 0;
     public bool NeedsNumber => !Fails && CustomerAccount is null;

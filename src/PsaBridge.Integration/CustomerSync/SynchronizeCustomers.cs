@@ -213,7 +213,7 @@ public sealed class SynchronizeCustomers(
         PageOutcome outcome;
         await using (var write = await target.BeginPageAsync(run.LeaseOwner!, ct))
         {
-            var waiting = new Queue<AccountPlan>(needNumbers);
+            var waiting = new Queue<AccountPlan>(state.Start.NumbersOnWrite ? [] : needNumbers);
             while (waiting.Count > 0)
             {
                 var (block, taken) = await write.ReserveNumbersAsync(waiting.Count, ct);
@@ -239,6 +239,12 @@ public sealed class SynchronizeCustomers(
                 throw;
             }
             state.Stage("write and commit");
+        }
+        // Numbers the target gave as it wrote: one range, for later pages' lookups made before (see SequenceBlocksSinceMayHold).
+        if (state.Start.NumbersOnWrite)
+        {
+            var given = needNumbers.Select(p => p.CustomerAccount).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            if (given.Count > 0) blocks.Add((given[0], given[^1]));
         }
         state.Processed += outcome.Lines.Count;
         // Zip codes now exist for later pages; failures recorded are retried by the next run.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
+using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Dynamics;
 using PsaBridge.Integration.Sources;
 using PsaBridge.Integration.Sources.Dataverse;
@@ -18,6 +19,7 @@ public static class ConnectorServices
 {
     public const string Dataverse = "dataverse", FinanceAndOperations = "finance-and-operations";
     public const string SourceSetting = "PsaBridge:CustomerSync:Source", EmbeddedSource = "Psa";
+    public const string TargetSetting = "PsaBridge:CustomerSync:Target", EmbeddedTarget = "Finance";
 
     public static IServiceCollection AddDynamicsConnectors(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +55,15 @@ public static class ConnectorServices
             services.AddTransient<IPsaAccountSource>(sp => sp.GetRequiredService<DataverseAccountSource>());
         else if (!string.IsNullOrEmpty(source) && !string.Equals(source, EmbeddedSource, StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"{SourceSetting} is '{source}': it takes {EmbeddedSource} (the default) or Dataverse.");
+
+        // The embedded finance database stays the target unless the configuration chooses Finance and Operations.
+        services.AddSingleton<SyncIntentLedger>();
+        services.AddScoped<FinanceAndOperationsTarget>();
+        var target = configuration[TargetSetting];
+        if (string.Equals(target, "FinanceAndOperations", StringComparison.OrdinalIgnoreCase))
+            services.AddScoped<ICustomerTarget>(sp => sp.GetRequiredService<FinanceAndOperationsTarget>());
+        else if (!string.IsNullOrEmpty(target) && !string.Equals(target, EmbeddedTarget, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"{TargetSetting} is '{target}': it takes {EmbeddedTarget} (the default) or FinanceAndOperations.");
         return services;
     }
 }

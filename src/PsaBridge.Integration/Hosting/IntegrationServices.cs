@@ -30,7 +30,8 @@ public static class IntegrationServices
         services.AddSingleton<IPsaAccountSource, PsaDbAccountSource>();
         services.AddSingleton<JobLeases>();
         services.AddSingleton<FinanceReferenceCache>();
-        services.AddScoped<ICustomerTarget, FinanceCustomerTarget>();
+        services.AddScoped<FinanceCustomerTarget>();
+        services.AddScoped<ICustomerTarget>(sp => sp.GetRequiredService<FinanceCustomerTarget>());
         services.AddScoped<SynchronizeCustomers>();
         services.AddSingleton<RunningSyncs>();
         services.AddScoped<IntegrationLogQueries>();

@@ -116,15 +116,27 @@ public sealed class FinanceCustomerTarget(
                 .Select(x => new { x.CustomerAccount, x.PsaAccountId, x.Name }).ToListAsync(ct))
             .ToDictionary(x => x.CustomerAccount, x => new CustomerHolder(x.Name, x.PsaAccountId), StringComparer.OrdinalIgnoreCase);
         // Which of the page's accounts failed last time: their failure is cleared when they go through.
-        var failedBefore = new HashSet<Guid>();
-        if (failures)
-            failedBefore.UnionWith(await db.SyncFailures.AsNoTracking().Where(f => f.Job == Job && EF.Parameter(ids).Contains(f.PsaAccountId))
-                .Select(f => f.PsaAccountId).ToListAsync(ct));
+        var failedBefore = failures ? await FailedAmongAsync(db, ids, ct) : [];
         return new FoundInFinance(byPsaId, byNumber, failedBefore, afterPages);
     }
 
+    /// <summary>The accounts of a page whose last attempt failed.</summary>
+    public async Task<HashSet<Guid>> FailedAmongAsync(IReadOnlyList<PsaAccountRecord> page, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await FailedAmongAsync(db, page.Select(a => a.Id).ToArray(), ct);
+    }
+
+    private static async Task<HashSet<Guid>> FailedAmongAsync(FinanceDb db, Guid[] ids, CancellationToken ct) =>
+        (await db.SyncFailures.AsNoTracking().Where(f => f.Job == Job && EF.Parameter(ids).Contains(f.PsaAccountId))
+            .Select(f => f.PsaAccountId).ToListAsync(ct)).ToHashSet();
+
     public async Task<ICustomerPageWrite> BeginPageAsync(string leaseOwner, CancellationToken ct) =>
         new FinanceCustomerWriter(await contexts.CreateDbContextAsync(ct), numbers, leases, leaseOwner, options.Value.NumberSequence, _continuous, _statistics);
+
+    /// <summary>A page's unit of work for the log's part alone: its customers went to a remote target.</summary>
+    public async Task<FinanceCustomerWriter> BeginLogPageAsync(string leaseOwner, CancellationToken ct) =>
+        new(await contexts.CreateDbContextAsync(ct), numbers, leases, leaseOwner, options.Value.NumberSequence, _continuous, _statistics, customers: false);
 
     // What a run's pages share: how its sequence numbers, and what it has written (for PostgreSQL's statistics).
     private bool _continuous;

@@ -14,10 +14,11 @@ namespace PsaBridge.Integration.Targets;
 /// <summary>
 /// Writes one page of the sync into finance in one transaction: customers, created zip codes, log lines, the failure
 /// list, the header's counts and the watermark, then renews the run's lease in it. No change tracking: new rows go
-/// through the entity bulk copy, changes through set-based statements.
+/// through the entity bulk copy, changes through set-based statements. Without <c>customers</c> it writes the log's part
+/// alone (the customers went to a remote target).
 /// </summary>
 public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator numbers, JobLeases leases, string leaseOwner, string sequence,
-    bool continuous, WrittenRows statistics) : ICustomerPageWrite
+    bool continuous, WrittenRows statistics, bool customers = true) : ICustomerPageWrite
 {
     private const string Job = SynchronizeCustomers.Job;
     private IDbContextTransaction? _tx;
@@ -41,6 +42,13 @@ public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator 
     public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
     {
         await BeginAsync(ct);
+        if (customers) await WriteCustomersAsync(outcome, now, ct);
+        await BulkInsert.InsertEntitiesAsync(db, outcome.Lines, ct);
+        await WriteLogAsync(outcome, header, watermark, now, ct);
+    }
+
+    private async Task WriteCustomersAsync(PageOutcome outcome, DateTime now, CancellationToken ct)
+    {
         await BulkInsert.InsertEntitiesAsync(db, outcome.ZipCodes.Select(z => new ZipCode
             { Id = Guid.NewGuid(), CountryId = z.CountryId, Code = z.Code, StateId = z.StateId, City = z.City, CreatedBySyncAt = now }).ToList(), ct);
         await BulkInsert.InsertEntitiesAsync(db, outcome.Created, ct);
@@ -52,8 +60,13 @@ public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator 
                 .SetProperty(x => x.Address.City, c.Address.City).SetProperty(x => x.Address.State, c.Address.State)
                 .SetProperty(x => x.Address.County, c.Address.County).SetProperty(x => x.Address.ZipCode, c.Address.ZipCode)
                 .SetProperty(x => x.Address.CountryRegion, c.Address.CountryRegion).SetProperty(x => x.ModifiedAt, c.ModifiedAt), ct);
-        await BulkInsert.InsertEntitiesAsync(db, outcome.Lines, ct);
+    }
+
+    private async Task WriteLogAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
+    {
         await WriteFailuresAsync(outcome, now, ct);
+        // The page's writes reached the remote target: its intents end with the commit that logs them.
+        if (!customers) await db.SyncIntents.Where(i => i.Job == Job && i.HeaderId == header.Id).ExecuteDeleteAsync(ct);
         if (watermark is { } version)
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES ({Job}, {version}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);

@@ -105,7 +105,8 @@ public static partial class FinanceODataApi
         {
             return BatchMessage.Response(400, ODataAnswers.Error(400, "", "The request body is not valid JSON.").Text(), m.ContentId);
         }
-        var answer = await WriteAsync(writes, m.Method!, path, body, company, ct);
+        // A key in a request line is percent-encoded as in any URL (a customer account may hold a space).
+        var answer = await WriteAsync(writes, m.Method!, Uri.UnescapeDataString(path), body, company, ct);
         return BatchMessage.Response(answer.Status, answer.Json(), m.ContentId);
     }
 
