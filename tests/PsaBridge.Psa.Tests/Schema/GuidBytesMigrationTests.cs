@@ -159,11 +159,11 @@ public sealed class GuidBytesMigrationTests
     ];
 
     /// <summary>GUID columns of finance tables made after the conversion.</summary>
-    private static readonly string[] BornWithBytes = ["PersonalAccessTokens.Id", "AuditEntries.Id"];
+    private static readonly string[] BornWithBytes = ["PersonalAccessTokens.Id", "AuditEntries.Id", "SyncIntents.HeaderId", "SyncIntents.PsaAccountId"];
 
     /// <summary>Tables of later migrations, which going back before the conversion drops with their rows.</summary>
     private static bool MadeAfter(string? table) =>
-        table is not null && (table.StartsWith("AspNet", StringComparison.Ordinal) || table is "PersonalAccessTokens" or "DataProtectionKeys" or "AuditEntries");
+        table is not null && (table.StartsWith("AspNet", StringComparison.Ordinal) || table is "PersonalAccessTokens" or "DataProtectionKeys" or "AuditEntries" or "SyncIntents");
 
     private static List<string> Listed((string Table, string[] Columns)[] tables) =>
         tables.SelectMany(t => t.Columns.Select(c => $"{t.Table}.{c}")).Order(StringComparer.Ordinal).ToList();
