@@ -68,7 +68,7 @@ public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
                 FinishedAt = x.h.FinishedAt, Status = x.Dead ? IntegrationStatus.Error : x.h.Status, DryRun = x.h.DryRun, Full = x.h.Full,
                 ReadCount = x.h.ReadCount, CreatedCount = x.h.CreatedCount, UpdatedCount = x.h.UpdatedCount, UnchangedCount = x.h.UnchangedCount,
                 FailedCount = x.h.FailedCount, ZipCodesCreatedCount = x.h.ZipCodesCreatedCount, DurationMs = x.h.DurationMs,
-                Message = x.Dead ? RunLog.InterruptedMessage : x.h.Message,
+                Message = x.Dead ? RunLog.InterruptedMessage : x.h.Message, StartedBy = x.h.StartedBy,
             });
     }
 
