@@ -11,7 +11,7 @@ public static class IntegrationApi
 {
     public static RouteGroupBuilder MapIntegrationApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration").WithTags("Integration").RequireAuthorization(Policies.Read).Audited();
+        var api = app.MapGroup("/api/integration").WithTags("Integration").WithDocumentedErrors().RequireAuthorization(Policies.Read).Audited();
         var operate = api.MapGroup("").RequireAuthorization(Policies.OperateIntegration);
         var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
 
@@ -31,14 +31,19 @@ public static class IntegrationApi
             var id = await runs.StartInBackgroundAsync(request, ct);
             return Results.Accepted($"/api/integration/log/{id}", new { id, status = "Running" });
         });
-        api.MapGet("/jobs/customers/schedule", (CustomerSyncSchedule s, CancellationToken ct) => s.GetAsync(ct));
-        administer.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct));
+        api.MapGet("/jobs/customers/schedule", (CustomerSyncSchedule s, CancellationToken ct) => s.GetAsync(ct))
+            .WithName("GetCustomerSyncSchedule").WithSummary("The customer sync's batch schedule and its next run");
+        administer.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct))
+            .WithName("UpdateCustomerSyncSchedule").WithSummary("Switch the customer sync's batch schedule on or off, or change its interval (Administrators)");
 
         api.MapGet("/log", async (IntegrationLogQueries q, string? status, int? page, int? pageSize, CancellationToken ct) =>
-            ListResponse<LogHeaderView>.From(await q.HeadersAsync(IntegrationLogQueries.ParseFilter(status, LogStatusFilter.Error), PageRequest.Of(page, pageSize), ct)));
-        api.MapGet("/log/{id:guid}", (IntegrationLogQueries q, Guid id, CancellationToken ct) => q.HeaderAsync(id, ct));
+            ListResponse<LogHeaderView>.From(await q.HeadersAsync(IntegrationLogQueries.ParseFilter(status, LogStatusFilter.Error), PageRequest.Of(page, pageSize), ct)))
+            .WithName("ListIntegrationLog").WithSummary("Integration log headers, newest first; by default only the runs in error");
+        api.MapGet("/log/{id:guid}", (IntegrationLogQueries q, Guid id, CancellationToken ct) => q.HeaderAsync(id, ct))
+            .WithName("GetIntegrationLogHeader").WithSummary("One run's log header: its status, counts and who started it");
         api.MapGet("/log/{id:guid}/lines", async (IntegrationLogQueries q, Guid id, string? status, int? page, int? pageSize, CancellationToken ct) =>
-            ListResponse<LogLineView>.From(await q.LinesAsync(id, IntegrationLogQueries.ParseFilter(status, LogStatusFilter.All), PageRequest.Of(page, pageSize), ct)));
+            ListResponse<LogLineView>.From(await q.LinesAsync(id, IntegrationLogQueries.ParseFilter(status, LogStatusFilter.All), PageRequest.Of(page, pageSize), ct)))
+            .WithName("ListIntegrationLogLines").WithSummary("One run's log lines, an account a line, with their messages");
         return api;
     }
 }

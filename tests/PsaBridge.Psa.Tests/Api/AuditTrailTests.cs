@@ -63,10 +63,10 @@ public sealed class AuditTrailTests
         var lines = await AuditAsync(client, $"entity=Invoice&recordId={invoice.Id()}");
         lines.Select(Line).ShouldBe([
             (finance.Email, "API", "ConfirmInvoice", "Invoice", invoice.Id().ToString(), Now),
-            (administrator.Email, "API", "POST /api/psa/invoices", "Invoice", invoice.Id().ToString(), Now),
+            (administrator.Email, "API", "CreateInvoice", "Invoice", invoice.Id().ToString(), Now),
         ]);
         (await AuditAsync(admin, $"entity=Invoice&user={finance.Email}")).Count.ShouldBe(1);
-        (await AuditAsync(admin, "entity=Invoice&sort=at&dir=asc")).Select(e => e.Text("action")).ShouldBe(["POST /api/psa/invoices", "ConfirmInvoice"]);
+        (await AuditAsync(admin, "entity=Invoice&sort=at&dir=asc")).Select(e => e.Text("action")).ShouldBe(["CreateInvoice", "ConfirmInvoice"]);
         (await AuditAsync(admin, $"entity=Invoice&from={Now.AddSeconds(1):O}")).ShouldBeEmpty();
         (await AuditAsync(admin, $"entity=Invoice&from={Now:O}&to={Now.AddSeconds(1):O}")).Count.ShouldBe(2);
     }
