@@ -37,19 +37,6 @@ public sealed class SyncFaultTests
             page.Select(a => a.Id == Account ? a with { Name = "Fourth\0Coffee" } : a).ToList();
     }
 
-    /// <summary>Holds a run after its first page until the test lets it go.</summary>
-    private sealed class Gate : ISyncObserver
-    {
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
-        {
-            Reached.TrySetResult();
-            await Release.Task.WaitAsync(ct);
-        }
-    }
-
     [Fact]
     public async Task A_value_finance_cannot_store_fails_its_account_alone_naming_the_field()
     {
@@ -155,7 +142,7 @@ public sealed class SyncFaultTests
     [Fact]
     public async Task A_run_stopped_by_shutdown_writes_its_final_status_and_releases_its_lease()
     {
-        var gate = new Gate();
+        var gate = new SyncGate();
         await using var app = await PsaBridgeApp.StartAsync(a => a
             .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
             .WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
@@ -185,7 +172,7 @@ public sealed class SyncFaultTests
     [Fact]
     public async Task A_batch_run_asked_for_while_a_run_goes_on_is_refused_not_dropped()
     {
-        var gate = new Gate();
+        var gate = new SyncGate();
         await using var app = await PsaBridgeApp.StartAsync(a => a.WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
         var client = app.CreateClient();
         await client.CreateAccountAsync("Fourth Coffee");
@@ -222,7 +209,7 @@ public sealed class SyncFaultTests
     [Fact]
     public async Task A_cancelled_run_stops_after_its_current_page_and_says_so()
     {
-        var gate = new Gate();
+        var gate = new SyncGate();
         await using var app = await PsaBridgeApp.StartAsync(a => a
             .WithSetting("PsaBridge:CustomerSync:PageSize", "2")
             .WithServices(s => s.AddSingleton<ISyncObserver>(gate)));

@@ -27,19 +27,6 @@ public sealed class SyncRecoveryTests
         }
     }
 
-    /// <summary>Holds a run after its first page until the test lets it go.</summary>
-    private sealed class Gate : ISyncObserver
-    {
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
-        {
-            Reached.TrySetResult();
-            await Release.Task.WaitAsync(ct);
-        }
-    }
-
     [Fact]
     public async Task A_failure_after_a_committed_page_leaves_every_account_synced_exactly_once_after_the_next_run()
     {
@@ -224,7 +211,7 @@ public sealed class SyncRecoveryTests
     [Fact]
     public async Task A_run_is_refused_while_another_runs()
     {
-        var gate = new Gate();
+        var gate = new SyncGate();
         await using var app = await PsaBridgeApp.StartAsync(a => a.WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
         var client = app.CreateClient();
         await client.CreateAccountAsync("Fourth Coffee");

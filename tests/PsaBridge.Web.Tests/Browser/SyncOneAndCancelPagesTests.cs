@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using PsaBridge.Finance;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
@@ -17,23 +18,10 @@ namespace PsaBridge.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
 {
-    /// <summary>Holds a run after its first page until the test lets it go.</summary>
-    private sealed class Gate : ISyncObserver
-    {
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task PageCommittedAsync(Guid headerId, int pageNumber, CancellationToken ct)
-        {
-            Reached.TrySetResult();
-            await Release.Task.WaitAsync(ct);
-        }
-    }
-
     [Fact]
     public async Task Cancel_on_the_progress_page_stops_the_run_after_its_page_and_the_log_says_who()
     {
-        var gate = new Gate();
+        var gate = new SyncGate();
         await using var site = await WebSite.StartAsync(s => s.AddSingleton<ISyncObserver>(gate),
             new Dictionary<string, string> { ["PsaBridge:CustomerSync:PageSize"] = "2" });
         for (var i = 1; i <= 5; i++) await site.Services.CreateAccountAsync(Arrange.Account($"Customer {i}"));
@@ -49,7 +37,7 @@ public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
         }
     }
 
-    private static async Task CancelAndFollowAsync(WebSite site, IPage page, Gate gate)
+    private static async Task CancelAndFollowAsync(WebSite site, IPage page, SyncGate gate)
     {
         await page.GotoAsync("/integration/sync");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run now" }).ClickAsync();
