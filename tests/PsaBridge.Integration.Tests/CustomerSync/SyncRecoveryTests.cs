@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Finance;
 using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Sources;
+using PsaBridge.Psa;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Integration.Tests.CustomerSync;
@@ -113,21 +116,50 @@ public sealed class SyncRecoveryTests
             ("C000001", "Delta", (Guid?)delta), ("DUP1", "Alpha", alpha), ("DUP2", "Beta", beta), ("DUP3", "Eta", eta)]);
     }
 
+    /// <summary>The PSA database as the sync's source, telling the test when the reader has read a given account.</summary>
+    private sealed class WatchedSource(IDbContextFactory<PsaDb> contexts) : IPsaAccountSource
+    {
+        private readonly PsaDbAccountSource _source = new(contexts);
+        private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _read = new();
+
+        public Task HasReadAsync(Guid id) => Signal(id).Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct)
+        {
+            var page = await _source.ReadChangedAsync(afterVersion, pageSize, ct);
+            foreach (var account in page) Signal(account.Id).TrySetResult();
+            return page;
+        }
+
+        public Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) => _source.ReadByIdsAsync(ids, ct);
+        public Task<int> CountChangedAsync(long afterVersion, CancellationToken ct) => _source.CountChangedAsync(afterVersion, ct);
+
+        private TaskCompletionSource Signal(Guid id) => _read.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
     [Fact]
     public async Task An_account_edited_in_PSA_during_the_run_comes_again_and_updates_its_customer_or_clears_its_failure()
     {
         var edits = new SlowWriter();
+        WatchedSource? source = null;
         await using var app = await PsaBridgeApp.StartAsync(a => a
             .WithSetting("PsaBridge:CustomerSync:PageSize", "1")
-            .WithServices(s => s.AddSingleton<ISyncObserver>(edits)));
+            .WithServices(s => s
+                .AddSingleton<ISyncObserver>(edits)
+                .AddSingleton<IPsaAccountSource>(sp => source = new WatchedSource(sp.GetRequiredService<IDbContextFactory<PsaDb>>()))));
         var client = app.CreateClient();
         var alpha = await client.CreateAccountAsync("Alpha");
         var beta = await client.CreateAccountAsync("Beta", paymentTerms: "Net90"); // fails: no such payment term
         var gamma = await client.CreateAccountAsync("Gamma", accountNumber: "GAMMA");
         var delta = await client.CreateAccountAsync("Delta");
-        // Gamma is edited while its first page waits to be written, so its second reading is looked up before that
+        // Gamma is edited once the reader has read it and while its first page waits to be written (the reader runs at
+        // most three pages ahead, so it cannot have looked past Delta yet), so its second reading is looked up before that
         // page commits; Beta is mended after its failure is committed, before the run has a failure from before it.
-        edits.EditsAfterPage[1] = () => client.PatchAccountAsync(gamma, new { telephone1 = "+1 206 555 0199" });
+        edits.EditsAfterPage[1] = async () =>
+        {
+            await source!.HasReadAsync(gamma);
+            await client.PatchAccountAsync(gamma, new { telephone1 = "+1 206 555 0199" });
+        };
         edits.EditsAfterPage[2] = () => client.PatchAccountAsync(beta, new { paymentTerms = "Net30" });
 
         var run = await client.RunSyncAsync();
