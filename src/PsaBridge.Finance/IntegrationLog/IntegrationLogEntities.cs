@@ -54,11 +54,15 @@ public sealed class IntegrationLogLine
     public string Messages { get; set; } = "";
 }
 
-/// <summary>How far a job has read: the highest PSA version number committed so far.</summary>
+/// <summary>
+/// How far a job has read: the highest PSA version number committed so far and, for a source read by change tracking,
+/// the link it gave after the last committed page (a next link mid-read, else a delta link).
+/// </summary>
 public sealed class SyncWatermark
 {
     public required string Job { get; set; }
     public long LastVersion { get; set; }
+    public string? Position { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -65,8 +65,11 @@ public interface ICustomerPageWrite : IAsyncDisposable
     /// </summary>
     Task<ReservedNumbers> ReserveNumbersAsync(int count, CancellationToken ct);
 
-    /// <summary>Writes the page: its customers, zip codes, log lines and failures, the header's counts and the watermark.</summary>
-    Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct);
+    /// <summary>
+    /// Writes the page: its customers, zip codes, log lines and failures, the header's counts and the watermark (with the
+    /// source's <paramref name="position"/> when it reads by change tracking).
+    /// </summary>
+    Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, string? position, DateTime now, CancellationToken ct);
 
     /// <summary>Commits the page if the run still holds its lease; false (nothing kept) when it was lost.</summary>
     Task<bool> CommitAsync(CancellationToken ct);
@@ -75,8 +78,10 @@ public interface ICustomerPageWrite : IAsyncDisposable
 /// <summary>
 /// What a run starts from. <see cref="Numbering"/> is null when the number sequence does not exist;
 /// <see cref="NumbersOnWrite"/>: the target's own number sequence numbers a customer as it is written (no block is reserved).
+/// <see cref="Position"/>: where a source read by change tracking goes on (none for a full run).
 /// </summary>
-public sealed record TargetStart(long SetupVersion, long Watermark, bool FailuresBefore, NumberingUse? Numbering, bool NumbersOnWrite = false);
+public sealed record TargetStart(long SetupVersion, long Watermark, bool FailuresBefore, NumberingUse? Numbering, bool NumbersOnWrite = false,
+    string? Position = null);
 
 /// <summary>What the run needs to know of the number sequence that gives customer accounts.</summary>
 public sealed record NumberingUse(bool Continuous, string Format);

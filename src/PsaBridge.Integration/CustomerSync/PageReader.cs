@@ -20,6 +20,9 @@ internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget targe
     private readonly Queue<(int Page, HashSet<Guid> Accounts, HashSet<string> Numbers)> _sent = new();
     private int _sentPages;
 
+    /// <summary>The source's position had expired and the run read every account again.</summary>
+    public bool ReadAgainInFull { get; private set; }
+
     /// <summary>
     /// Reads every page into <paramref name="pages"/>, then ends it, with the error when it fails, so the writer never waits on
     /// a reader that stopped. No <paramref name="watermark"/>: the retries alone (one account synchronized now).
@@ -30,6 +33,11 @@ internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget targe
         {
             _mark = Stopwatch.GetTimestamp();
             foreach (var chunk in retries.Chunk(options.PageSize)) await SendAsync(pages, chunk, null, ct);
+            if (watermark is { } version && source is ITrackedAccountSource { Tracking: true } tracked)
+            {
+                await ReadTrackedAsync(pages, tracked, version, ct);
+                watermark = null;
+            }
             while (watermark is { } after)
             {
                 var page = await source.ReadChangedAsync(after, options.PageSize, ct);
@@ -46,7 +54,25 @@ internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget targe
         }
     }
 
-    private async Task SendAsync(ChannelWriter<MappedPage> pages, IReadOnlyList<PsaAccountRecord> page, long? advanceTo, CancellationToken ct)
+    /// <summary>
+    /// The changes by the source's change tracking, from the committed position (none: a full read), to the position that
+    /// ends the read; a page without accounts is sent too, so its fresher position is committed.
+    /// </summary>
+    private async Task ReadTrackedAsync(ChannelWriter<MappedPage> pages, ITrackedAccountSource tracked, long version, CancellationToken ct)
+    {
+        for (var position = state.Start.Position; ;)
+        {
+            var page = await tracked.ReadPageAsync(position, options.PageSize, ct);
+            ReadAgainInFull |= page.ReadAgainInFull;
+            position = page.Position;
+            foreach (var a in page.Accounts) version = Math.Max(version, a.Version);
+            await SendAsync(pages, page.Accounts, version, ct, position);
+            if (!page.More) return;
+        }
+    }
+
+    private async Task SendAsync(ChannelWriter<MappedPage> pages, IReadOnlyList<PsaAccountRecord> page, long? advanceTo, CancellationToken ct,
+        string? position = null)
     {
         Stage("read PSA");
         await target.PrefetchAsync(state.Reference, page, ct);
@@ -73,7 +99,7 @@ internal sealed class PageReader(IPsaAccountSource source, ICustomerTarget targe
             _sent.Enqueue((_sentPages, accounts, numbers));
         }
         Stage("find customers");
-        await pages.WriteAsync(new MappedPage(_sentPages, page, mappings, advanceTo, found, seenAhead, numbersSeenAhead), ct);
+        await pages.WriteAsync(new MappedPage(_sentPages, page, mappings, advanceTo, found, seenAhead, numbersSeenAhead, position), ct);
         _mark = Stopwatch.GetTimestamp();
     }
 

@@ -11,7 +11,7 @@ namespace PsaBridge.Integration.CustomerSync;
 /// number of such a page, which may have created a customer with it.
 /// </summary>
 internal sealed record MappedPage(int Number, IReadOnlyList<PsaAccountRecord> Accounts, List<CustomerMapping> Mappings, long? AdvanceWatermarkTo,
-    FoundInFinance Found, bool SeenAhead, bool NumbersSeenAhead);
+    FoundInFinance Found, bool SeenAhead, bool NumbersSeenAhead, string? AdvancePositionTo = null);
 
 /// <summary>
 /// A committed page as later pages see it: the numbers it created customers with, compared as the lookup compares customer

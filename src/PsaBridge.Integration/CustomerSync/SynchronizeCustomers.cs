@@ -158,6 +158,7 @@ public sealed class SynchronizeCustomers(
         // The failed accounts this run left alone: their failure is from before the run, against today's setup.
         var waiting = retryAll || run.Request.Full || only is not null || cancelled ? 0 : await target.CountWaitingFailuresAsync(start.SetupVersion, header.ExecutionDate, ct);
         if (waiting > 0) header.Message = RunMessages.Waiting(waiting);
+        if (reader.ReadAgainInFull) header.Message = string.Join(" ", SourcePage.ReadAgainInFullMessage, header.Message).TrimEnd();
         if (!run.Request.DryRun) await target.KeepReferenceAsync(reference, start, ct);
         log.LogInformation("Customer sync {HeaderId}: {Read} accounts in {Pages} pages; {Stages}", header.Id, header.ReadCount, state.Pages,
             string.Join(", ", state.Stages.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:F0} ms")));
@@ -166,7 +167,7 @@ public sealed class SynchronizeCustomers(
 
     private async Task WritePageAsync(RunState state, MappedPage mapped, CancellationToken ct)
     {
-        var (pageNumber, page, mappings, advanceWatermarkTo, found, seenAhead, numbersSeenAhead) = mapped;
+        var (pageNumber, page, mappings, advanceWatermarkTo, found, seenAhead, numbersSeenAhead, advancePositionTo) = mapped;
         // The reader's flags name pages by the numbers it gave them; they are the writer's only if no page was skipped.
         if (pageNumber != state.Pages + 1)
             throw new InvalidOperationException($"Page {pageNumber} came to be written after {state.Pages} pages; the pages are written in the order they are read.");
@@ -227,7 +228,7 @@ public sealed class SynchronizeCustomers(
             state.Stage("plan");
             try
             {
-                await write.WriteAsync(outcome, header, advanceWatermarkTo, now, ct);
+                await write.WriteAsync(outcome, header, advanceWatermarkTo, advancePositionTo, now, ct);
                 // Last, after the rows are written: a run that lost its lease (stalled past it, and another took the job over)
                 // commits no further page.
                 if (!await write.CommitAsync(ct))

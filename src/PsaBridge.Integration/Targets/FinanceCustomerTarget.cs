@@ -58,12 +58,12 @@ public sealed class FinanceCustomerTarget(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var setupVersion = await db.Database.SqlQueryRaw<long>("SELECT \"Version\" AS \"Value\" FROM \"FinanceSetupVersion\" WHERE \"Id\" = 1").SingleAsync(ct);
-        var watermark = full ? 0 : await db.SyncWatermarks.Where(w => w.Job == Job).Select(w => w.LastVersion).FirstOrDefaultAsync(ct);
+        var mark = full ? null : await db.SyncWatermarks.AsNoTracking().Where(w => w.Job == Job).Select(w => new { w.LastVersion, w.Position }).FirstOrDefaultAsync(ct);
         var failuresBefore = await db.SyncFailures.AnyAsync(f => f.Job == Job, ct);
         var numbering = await db.NumberSequences.AsNoTracking().Where(s => s.Code == options.Value.NumberSequence)
             .Select(s => new NumberingUse(s.Continuous, s.Format)).FirstOrDefaultAsync(ct);
         _continuous = numbering?.Continuous ?? false;
-        return new TargetStart(setupVersion, watermark, failuresBefore, numbering);
+        return new TargetStart(setupVersion, mark?.LastVersion ?? 0, failuresBefore, numbering, Position: mark?.Position);
     }
 
     public async Task<RunReference> ReferenceAsync(TargetStart start, bool dryRun, CancellationToken ct)

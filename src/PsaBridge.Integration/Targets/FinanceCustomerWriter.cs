@@ -39,12 +39,12 @@ public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator 
         return new ReservedNumbers(block, taken.ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
 
-    public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
+    public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, string? position, DateTime now, CancellationToken ct)
     {
         await BeginAsync(ct);
         if (customers) await WriteCustomersAsync(outcome, now, ct);
         await BulkInsert.InsertEntitiesAsync(db, outcome.Lines, ct);
-        await WriteLogAsync(outcome, header, watermark, now, ct);
+        await WriteLogAsync(outcome, header, watermark, position, now, ct);
     }
 
     private async Task WriteCustomersAsync(PageOutcome outcome, DateTime now, CancellationToken ct)
@@ -62,14 +62,14 @@ public sealed class FinanceCustomerWriter(FinanceDb db, NumberSequenceAllocator 
                 .SetProperty(x => x.Address.CountryRegion, c.Address.CountryRegion).SetProperty(x => x.ModifiedAt, c.ModifiedAt), ct);
     }
 
-    private async Task WriteLogAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
+    private async Task WriteLogAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, string? position, DateTime now, CancellationToken ct)
     {
         await WriteFailuresAsync(outcome, now, ct);
         // The page's writes reached the remote target: its intents end with the commit that logs them.
         if (!customers) await db.SyncIntents.Where(i => i.Job == Job && i.HeaderId == header.Id).ExecuteDeleteAsync(ct);
         if (watermark is { } version)
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"UpdatedAt\") VALUES ({Job}, {version}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);
+                $"INSERT INTO \"SyncWatermarks\" (\"Job\", \"LastVersion\", \"Position\", \"UpdatedAt\") VALUES ({Job}, {version}, {position}, {now}) ON CONFLICT (\"Job\") DO UPDATE SET \"LastVersion\" = excluded.\"LastVersion\", \"Position\" = excluded.\"Position\", \"UpdatedAt\" = excluded.\"UpdatedAt\"", ct);
         await db.IntegrationLogHeaders.Where(x => x.Id == header.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.ReadCount, header.ReadCount).SetProperty(x => x.CreatedCount, header.CreatedCount).SetProperty(x => x.UpdatedCount, header.UpdatedCount)
             .SetProperty(x => x.UnchangedCount, header.UnchangedCount).SetProperty(x => x.FailedCount, header.FailedCount)

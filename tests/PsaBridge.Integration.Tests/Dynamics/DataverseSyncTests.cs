@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PsaBridge.Integration.Tests.CustomerSync;
 using PsaBridge.Testing;
 
@@ -48,6 +49,65 @@ public sealed class DataverseSyncTests
         rerunOverDataverse.Customers.ShouldBe(embeddedRerun.Customers);
         rerunOverDataverse.Lines.ShouldContain(l => l.StartsWith($"Completed Created {badState}", StringComparison.Ordinal));
         rerunOverDataverse.Customers.Count.ShouldBe(overDataverse.Customers.Count + 1);
+    }
+
+    [Fact]
+    public async Task An_edit_after_the_first_run_comes_in_the_second_run_through_the_delta_link_alone()
+    {
+        var log = new RequestLog();
+        await using var psa = await PsaBridgeApp.StartAsync(a => a.WithRequestLog(log));
+        await using var connected = await PsaBridgeApp.StartAsync(a => a.ConnectedTo(psa, null, new EntraStandIn())
+            .WithSetting("PsaBridge:CustomerSync:Source", "Dataverse").WithSetting("PsaBridge:CustomerSync:PageSize", "2"));
+        var accounts = psa.CreateClient();
+        var alpha = await accounts.CreateAccountAsync("Alpha", accountNumber: "ALPHA");
+        await accounts.CreateAccountAsync("Beta", accountNumber: "BETA");
+        await accounts.CreateAccountAsync("Gamma", accountNumber: "GAMMA");
+        var client = connected.CreateClient();
+
+        var first = await client.LinesAsync((await client.RunSyncAsync()).GetProperty("id").GetGuid());
+        first.Select(l => l.GetProperty("action").GetString()).ShouldBe(["Created", "Created", "Created"]);
+        string? deltaLink;
+        await using (var finance = connected.Databases.OpenFinance())
+            deltaLink = (await finance.SyncWatermarks.AsNoTracking().SingleAsync()).Position;
+        deltaLink.ShouldNotBeNull().ShouldContain("$deltatoken=");
+
+        await accounts.PatchAccountAsync(alpha, new { telephone1 = "+1 206 555 0199" });
+        log.Entries.Clear();
+        var second = await client.LinesAsync((await client.RunSyncAsync()).GetProperty("id").GetGuid());
+
+        var line = second.ShouldHaveSingleItem();
+        (line.GetProperty("psaAccountId").GetGuid(), line.GetProperty("action").GetString()).ShouldBe((alpha, "Updated"));
+        (await client.CustomerForAsync(alpha)).ShouldNotBeNull().GetProperty("phone").GetString().ShouldBe("+1 206 555 0199");
+        // The accounts the run read came from the committed delta link; the only other account request counts for progress.
+        var reads = log.Entries.Where(e => e.Url.StartsWith("/api/data/v9.2/accounts", StringComparison.Ordinal) && !e.Url.Contains("$count=true")).ToList();
+        reads.ShouldHaveSingleItem().Url.ShouldContain("$deltatoken=");
+        await using (var finance = connected.Databases.OpenFinance())
+            (await finance.SyncWatermarks.AsNoTracking().SingleAsync()).Position.ShouldNotBeNull().ShouldNotBe(deltaLink);
+    }
+
+    [Fact]
+    public async Task An_expired_delta_link_falls_back_to_a_full_read_that_syncs_each_account_once()
+    {
+        // A validity below zero days: every delta link the PSA host gives has expired when it comes back.
+        await using var psa = await PsaBridgeApp.StartAsync(a => a.WithSetting("PsaBridge:Dataverse:Serve:ExpireChangeTrackingInDays", "-1"));
+        await using var connected = await PsaBridgeApp.StartAsync(a => a.ConnectedTo(psa, null, new EntraStandIn())
+            .WithSetting("PsaBridge:CustomerSync:Source", "Dataverse").WithSetting("PsaBridge:CustomerSync:PageSize", "2"));
+        var accounts = psa.CreateClient();
+        var ids = new List<Guid>();
+        foreach (var name in new[] { "Alpha", "Beta", "Gamma" }) ids.Add(await accounts.CreateAccountAsync(name, accountNumber: name.ToUpperInvariant()));
+        var client = connected.CreateClient();
+        await client.RunSyncAsync();
+        await accounts.PatchAccountAsync(ids[1], new { telephone1 = "+1 206 555 0199" });
+
+        var header = await client.RunSyncAsync();
+        var lines = await client.LinesAsync(header.GetProperty("id").GetGuid());
+
+        header.GetProperty("message").GetString().ShouldBe(PsaBridge.Integration.Sources.SourcePage.ReadAgainInFullMessage);
+        lines.Select(l => (l.GetProperty("psaAccountId").GetGuid(), l.GetProperty("action").GetString())).ShouldBe(
+            [(ids[0], "Unchanged"), (ids[1], "Updated"), (ids[2], "Unchanged")], ignoreOrder: true);
+        var customers = (await (await client.GetAsync("/api/finance/customers?pageSize=500")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(c => (c.GetProperty("customerAccount").GetString(), c.GetProperty("psaAccountId").GetGuid())).ToList();
+        customers.ShouldBe([("ALPHA", ids[0]), ("BETA", ids[1]), ("GAMMA", ids[2])], ignoreOrder: true);
     }
 
     /// <summary>Runs the sync on <paramref name="host"/>: its log lines and its finance customers, each as one comparable line.</summary>

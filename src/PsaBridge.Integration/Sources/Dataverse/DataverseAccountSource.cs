@@ -8,29 +8,31 @@ namespace PsaBridge.Integration.Sources.Dataverse;
 /// resumes after its last committed page. <see cref="ReadPageAsync"/> reads by change tracking instead, where a position
 /// is a link Dataverse gave (a next link, then a delta link), read in full again when Dataverse says the token expired.
 /// </summary>
-public sealed class DataverseAccountSource(DataverseClient client) : IPsaAccountSource
+public sealed class DataverseAccountSource(DataverseClient client) : IPsaAccountSource, ITrackedAccountSource
 {
     private Dictionary<Guid, string> _currencies = [];
 
     /// <summary>Set when the last read started again in full because the delta link had expired (said in the run's log header).</summary>
     public bool ReadAgainInFull { get; private set; }
 
-    /// <summary>The page at <paramref name="position"/> (none: the start of a full read) and the position after it.</summary>
+    public bool Tracking => client.ChangeTracking;
+
     public async Task<SourcePage> ReadPageAsync(string? position, int pageSize, CancellationToken ct)
     {
         var size = client.PageSize(pageSize);
         DataversePage page;
+        var again = false;
         try
         {
             page = await client.AccountsPageAsync(position ?? client.InitialAccountsUrl, size, ct);
         }
         catch (ChangeTrackingExpiredException) when (position is not null)
         {
-            ReadAgainInFull = true;
+            ReadAgainInFull = again = true;
             page = await client.AccountsPageAsync(client.InitialAccountsUrl, size, ct);
         }
         var accounts = await RecordsAsync(page.Rows, ct);
-        return new SourcePage(accounts, page.NextLink ?? page.DeltaLink, More: page.NextLink is not null);
+        return new SourcePage(accounts, page.NextLink ?? page.DeltaLink, More: page.NextLink is not null, again);
     }
 
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct) =>
@@ -57,6 +59,3 @@ public sealed class DataverseAccountSource(DataverseClient client) : IPsaAccount
         return records;
     }
 }
-
-/// <summary>A page read from a source, the position after it, and whether more pages follow in this read.</summary>
-public sealed record SourcePage(IReadOnlyList<PsaAccountRecord> Accounts, string? Position, bool More);

@@ -15,6 +15,11 @@ public sealed class DataverseOptions : ConnectionCredentials
     public int MaxConcurrentRequests { get; set; } = 4;
     /// <summary>Retries of a request refused with 429 or failed in transit, before the run stops with the cause.</summary>
     public int MaxRetries { get; set; } = 8;
+    /// <summary>
+    /// Whether runs read by change tracking (the table's Track changes must be on); off, they read the accounts after the
+    /// committed version number.
+    /// </summary>
+    public bool ChangeTracking { get; set; } = true;
 }
 
 /// <summary>One page of a Dataverse read: its rows and where the read goes on (a next link) or ends (a delta link).</summary>
@@ -38,6 +43,8 @@ public sealed class DataverseClient(HttpClient http, DataverseOptions options)
 
     /// <summary>The first request of a full, tracked read of the accounts: exactly the fields the rules need.</summary>
     public string InitialAccountsUrl => $"{ApiRoot}{AccountMap.EntitySet}?$select={string.Join(',', AccountMap.SyncSelect)}";
+
+    public bool ChangeTracking => options.ChangeTracking;
 
     public int PageSize(int wanted) => Math.Clamp(Math.Min(wanted, options.MaxPageSize), 1, 5_000);
 

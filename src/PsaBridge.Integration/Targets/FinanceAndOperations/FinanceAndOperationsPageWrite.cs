@@ -21,7 +21,7 @@ public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, Fin
     public Task<ReservedNumbers> ReserveNumbersAsync(int count, CancellationToken ct) =>
         throw new InvalidOperationException("Finance and Operations numbers a customer as it is created; no block of numbers is reserved ahead.");
 
-    public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, DateTime now, CancellationToken ct)
+    public async Task WriteAsync(PageOutcome outcome, IntegrationLogHeader header, long? watermark, string? position, DateTime now, CancellationToken ct)
     {
         await intents.RecordAsync(outcome, header.Id, page, now, ct);
         await CreatePostalCodesAsync(outcome, ct);
@@ -38,7 +38,7 @@ public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, Fin
                 outcome.Numbered(customer, answer.Entity?.GetProperty(CustomerMap.CustomerAccount).GetString()
                     ?? throw new DynamicsException("Finance and Operations created a customer without saying which account it gave it."));
         }
-        await log.WriteAsync(outcome, header, watermark, now, ct);
+        await log.WriteAsync(outcome, header, watermark, position, now, ct);
     }
 
     /// <summary>The writes' answers in order; a change set refused whole is sent again a customer a change set.</summary>
