@@ -99,6 +99,29 @@ public sealed class FinanceAndOperationsSyncTests
         foreach (var id in accounts) (await fno.CreateClient().CustomerForAsync(id)).ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task An_account_number_with_a_star_is_looked_up_by_its_key_not_as_a_wildcard_and_gets_its_own_customer()
+    {
+        var log = new RequestLog();
+        await using var fno = await PsaBridgeApp.StartAsync(a => a.WithRequestLog(log));
+        await using var connected = await ConnectedAsync(fno);
+        var client = connected.CreateClient();
+        await client.CreateAccountAsync("Alpine Ski House", "AB1");
+        await client.RunSyncAsync();
+        var star = await client.CreateAccountAsync("Coho Winery", "A*");
+        log.Entries.Clear();
+
+        var lines = await client.LinesAsync((await client.RunSyncAsync()).GetProperty("id").GetGuid());
+
+        var line = lines.ShouldHaveSingleItem();
+        (line.GetProperty("psaAccountId").GetGuid(), line.GetProperty("action").GetString(), line.GetProperty("customerAccount").GetString())
+            .ShouldBe((star, "Created", "A*"));
+        (await FoCustomersAsync(fno)).Select(c => (c.CustomerAccount, c.Name)).ShouldBe([("AB1", "Alpine Ski House"), ("A*", "Coho Winery")], ignoreOrder: true);
+        var reads = log.Entries.Where(e => e.Method == "GET").Select(e => Uri.UnescapeDataString(e.Url)).ToList();
+        reads.Where(u => u.Contains("$filter=", StringComparison.Ordinal)).ShouldNotContain(u => u.Contains('*'));
+        reads.ShouldContain(u => u.StartsWith("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='A*')", StringComparison.Ordinal));
+    }
+
     /// <summary>Passes requests to the F&amp;O host, and loses the answer of one customers batch after F&amp;O has taken it.</summary>
     private sealed class LoseAnswer(HttpMessageHandler fno, int batch) : DelegatingHandler(fno)
     {

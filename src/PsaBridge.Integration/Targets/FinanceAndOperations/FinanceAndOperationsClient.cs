@@ -53,6 +53,17 @@ public sealed class FinanceAndOperationsClient(HttpClient http, FinanceAndOperat
         return rows;
     }
 
+    /// <summary>One entity of a set by its keys (values as they are: quoted and escaped here), or null when F&amp;O has none (404).</summary>
+    public async Task<JsonElement?> ReadByKeyAsync(string set, IReadOnlyList<(string Name, string Value)> keys, string? select, CancellationToken ct)
+    {
+        var key = string.Join(',', keys.Select(k => $"{k.Name}='{Uri.EscapeDataString(k.Value.Replace("'", "''"))}'"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{DataRoot}{set}({key})?cross-company=true{(select is null ? "" : "&$select=" + select)}");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await ReadAsync(response, ct);
+    }
+
     /// <summary>
     /// Sends change sets in one batch and returns each write's answer in order. A change set F&amp;O refused answers every
     /// write of it with the refusal (none was kept). Parts refused with 429 are sent again after the longest Retry-After.

@@ -74,11 +74,18 @@ public sealed class FinanceAndOperationsTarget(
     {
         var byPsaId = await FindByPsaKeysAsync(page.Select(a => a.Id).ToList(), ct);
         var byNumber = new Dictionary<string, CustomerHolder>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in await ReadByAsync(CustomerMap.CustomerAccount, numbers.ToList(), ct))
+        foreach (var row in await ReadByAsync(CustomerMap.CustomerAccount, numbers.Where(n => !n.Contains('*')).ToList(), ct))
         {
             var c = CustomerMap.FromRow(row);
             byNumber.TryAdd(c.CustomerAccount, new CustomerHolder(c.Name, c.PsaAccountId));
         }
+        // F&O reads '*' inside an eq filter as a wildcard and documents no escape for it: such a number is read by its key,
+        // and only a customer holding exactly that number counts (whether a key read matches '*' too is not documented).
+        foreach (var number in numbers.Where(n => n.Contains('*')))
+            if (await client.ReadByKeyAsync(CustomerMap.EntitySet, [(CustomerMap.DataAreaId, client.LegalEntity), (CustomerMap.CustomerAccount, number)],
+                    string.Join(',', CustomerMap.SyncSelect), ct) is { } row
+                && CustomerMap.FromRow(row) is var c && string.Equals(c.CustomerAccount, number, StringComparison.OrdinalIgnoreCase))
+                byNumber.TryAdd(c.CustomerAccount, new CustomerHolder(c.Name, c.PsaAccountId));
         return new FoundInFinance(byPsaId, byNumber, failures ? await local.FailedAmongAsync(page, ct) : [], afterPages);
     }
 
