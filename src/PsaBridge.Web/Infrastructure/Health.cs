@@ -10,7 +10,7 @@ public static class Health
     /// <summary>200 when both databases answer a query and take a write, 503 naming the one that does not.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IDbContextFactory<PsaDb> psa, IDbContextFactory<FinanceDb> finance, CancellationToken ct) =>
+        app.MapGet("/health", async (IDbContextFactory<PsaDb> psa, IDbContextFactory<FinanceDb> finance, HttpContext http, CancellationToken ct) =>
         {
             var psaStatus = await Probe(async () =>
             {
@@ -25,9 +25,13 @@ public static class Health
                 return await db.Countries.AnyAsync(ct);
             });
             var healthy = psaStatus == "Healthy" && financeStatus == "Healthy";
+            // A load balancer or orchestrator that honours Retry-After asks again later instead of at once.
+            if (!healthy) http.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Json(new { status = healthy ? "Healthy" : "Unhealthy", psa = psaStatus, finance = financeStatus },
                 statusCode: healthy ? 200 : 503);
-        }).WithTags("Health").AllowAnonymous();
+        }).WithTags("Health").WithName("GetHealth")
+            .WithSummary("Whether both databases answer a query and take a write (200), or which one does not (503, with Retry-After)")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable).AllowAnonymous();
         return app;
     }
 

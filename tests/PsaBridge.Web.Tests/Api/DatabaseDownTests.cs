@@ -7,13 +7,14 @@ using PsaBridge.Testing;
 namespace PsaBridge.Web.Tests.Api;
 
 /// <summary>
-/// Issue 21, fault 8: while PostgreSQL is out of reach, API reads answer 503 ProblemDetails with Retry-After, not 500.
+/// Issue 21, fault 8: while PostgreSQL is out of reach, API reads answer 503 ProblemDetails with Retry-After, not 500,
+/// and the health probe answers 503 with Retry-After too.
 /// The app reaches this test's PostgreSQL through a TCP relay the test closes, so the shared server keeps running.
 /// </summary>
 public sealed class DatabaseDownTests
 {
     [Fact]
-    public async Task While_postgresql_cannot_be_reached_api_reads_answer_503_problem_details_with_retry_after()
+    public async Task While_postgresql_cannot_be_reached_api_reads_and_health_answer_503_with_retry_after()
     {
         var real = new NpgsqlConnectionStringBuilder(TestDatabases.PostgresServer);
         await using var relay = TcpRelay.Start(real.Host!, real.Port);
@@ -36,6 +37,15 @@ public sealed class DatabaseDownTests
             var problem = await response.JsonAsync();
             (problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString()).ShouldBe((503, "Database unavailable"));
         }
+
+        // The health probe, asked as a load balancer asks (signed out), says which database is down, with the same Retry-After.
+        var health = await app.CreateAnonymousClient().GetAsync("/health");
+        health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await health.Content.ReadAsStringAsync());
+        health.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromSeconds(10));
+        var body = await health.JsonAsync();
+        body.GetProperty("status").GetString().ShouldBe("Unhealthy");
+        body.GetProperty("psa").GetString()!.ShouldStartWith("Unhealthy: ");
+        body.GetProperty("finance").GetString()!.ShouldStartWith("Unhealthy: ");
     }
 
     /// <summary>Relays TCP connections from a loopback port to the server until stopped; stopping drops every open connection.</summary>
