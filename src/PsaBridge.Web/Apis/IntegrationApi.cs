@@ -30,7 +30,8 @@ public static class IntegrationApi
             }
             var id = await runs.StartInBackgroundAsync(request, ct);
             return Results.Accepted($"/api/integration/log/{id}", new { id, status = "Running" });
-        });
+        }).WithName("RunCustomerSync")
+            .WithSummary("Run the customer sync now: wait for its log header, start it in the background, or queue it in the batch (409 while a run goes on)");
         api.MapGet("/jobs/customers/schedule", (CustomerSyncSchedule s, CancellationToken ct) => s.GetAsync(ct))
             .WithName("GetCustomerSyncSchedule").WithSummary("The customer sync's batch schedule and its next run");
         administer.MapPut("/jobs/customers/schedule", (CustomerSyncSchedule s, ScheduleInput input, CancellationToken ct) => s.UpdateAsync(input, ct))

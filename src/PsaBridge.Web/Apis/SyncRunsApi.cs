@@ -12,7 +12,7 @@ public static class SyncRunsApi
 {
     public static RouteGroupBuilder MapSyncRunsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/integration/jobs/customers").WithTags("Integration").RequireAuthorization(Policies.OperateIntegration).Audited();
+        var api = app.MapGroup("/api/integration/jobs/customers").WithTags("Integration").WithDocumentedErrors().RequireAuthorization(Policies.OperateIntegration).Audited();
         api.MapPost("/accounts/{accountId:guid}/run", SynchronizeAccount).WithName("SynchronizeCustomerAccountNow")
             .WithSummary("Synchronize one PSA account now")
             .WithDescription("Runs the customer sync for this account alone (refused with 409 while another run goes on) and returns its log header.");
