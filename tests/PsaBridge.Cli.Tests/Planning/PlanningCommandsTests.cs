@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Cli.Infrastructure;
-using PsaBridge.Psa.Accounts;
-using PsaBridge.Psa.OrganizationalUnits;
-using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
@@ -84,18 +80,11 @@ public sealed class PlanningCommandsTests
     {
         public static async Task<Week> ArrangeAsync(TestDatabasePair databases)
         {
-            await using var services = CliRun.Services(databases);
-            await using var scope = services.CreateAsyncScope();
-            T S<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-            var unit = await S<OrganizationalUnitService>().CreateAsync(new OrganizationalUnitInput("Contoso US", "USD"));
-            var role = await S<ResourceService>().CreateRoleAsync(new RoleInput("Solution Architect"));
+            await using var world = await PricedWorld.ArrangeAsync(databases, "Contoso US", "Solution Architect", costRate: 90.00m, salesRate: 180.00m);
+            T S<T>() where T : notnull => world.Get<T>();
+            var (unit, role, customer) = (world.Unit, world.Role, world.Customer);
             var ashley = await S<ResourceService>().CreateResourceAsync(new ResourceInput("Ashley", ResourceType.User, unit.Id, role.Id));
             var ben = await S<ResourceService>().CreateResourceAsync(new ResourceInput("Ben", ResourceType.User, unit.Id, role.Id));
-            var customer = await S<AccountService>().CreateAsync(new AccountInput("Alpine Ski House", Currency: "USD"));
-            await S<PriceListService>().CreateAsync(new PriceListInput("Contoso US cost 2018", PriceListContext.Cost, "USD", new(2018, 1, 1), new(2018, 12, 31),
-                OrganizationalUnitId: unit.Id, RolePrices: [new(role.Id, 90.00m)]));
-            await S<PriceListService>().CreateAsync(new PriceListInput("Alpine Ski House sales 2018", PriceListContext.Sales, "USD", new(2018, 1, 1), new(2018, 12, 31),
-                CustomerId: customer.Id, RolePrices: [new(role.Id, 180.00m)]));
             var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM", unit.Id, customer.Id, ashley.Id,
                 TeamMembers: [new TeamMemberInput(ashley.Id, role.Id), new TeamMemberInput(ben.Id, role.Id)]));
             await S<ContractService>().CreateAsync(new ContractInput("Alpine CRM", customer.Id, unit.Id,

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Cli.Infrastructure;
-using PsaBridge.Psa.Accounts;
 using PsaBridge.Psa.Actuals;
-using PsaBridge.Psa.OrganizationalUnits;
-using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
@@ -75,16 +71,9 @@ public sealed class QuotesCommandsTests
     {
         public static async Task<Seed> ArrangeAsync(TestDatabasePair databases)
         {
-            await using var services = CliRun.Services(databases);
-            await using var scope = services.CreateAsyncScope();
-            T S<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-            var unit = await S<OrganizationalUnitService>().CreateAsync(new OrganizationalUnitInput("Contoso US", "USD"));
-            var role = await S<ResourceService>().CreateRoleAsync(new RoleInput("Project Manager"));
-            var customer = await S<AccountService>().CreateAsync(new AccountInput("Alpine Ski House", Currency: "USD"));
-            await S<PriceListService>().CreateAsync(new PriceListInput("Contoso US cost 2018", PriceListContext.Cost, "USD", new(2018, 1, 1), new(2018, 12, 31),
-                OrganizationalUnitId: unit.Id, RolePrices: [new(role.Id, 50.00m)]));
-            await S<PriceListService>().CreateAsync(new PriceListInput("Alpine Ski House sales 2018", PriceListContext.Sales, "USD", new(2018, 1, 1), new(2018, 12, 31),
-                CustomerId: customer.Id, RolePrices: [new(role.Id, 100.00m)]));
+            await using var world = await PricedWorld.ArrangeAsync(databases, "Contoso US", "Project Manager", costRate: 50.00m, salesRate: 100.00m);
+            T S<T>() where T : notnull => world.Get<T>();
+            var (unit, role, customer) = (world.Unit, world.Role, world.Customer);
             var implementation = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM implementation", unit.Id, customer.Id));
             var goLive = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM go-live", unit.Id, customer.Id));
             var opportunity = await S<OpportunityService>().CreateAsync(new OpportunityInput("Alpine CRM", customer.Id, OrderType.WorkBased, unit.Id,
