@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Infrastructure.Paging;
@@ -18,7 +19,8 @@ namespace PsaBridge.Bench;
 /// for 500 resources x 12 weeks, and utilization by month over a year for an organizational unit of 1,000 resources.
 /// Setup bulk-inserts the resources (ten units, five roles, three rated skills each) and, per resource, twelve monthly
 /// committed bookings of 80 hours laid over the weekdays; each query then runs once to warm up and five times timed.
-/// <c>planning --resources 10000 [--dir DIR]</c>
+/// <c>planning --resources 10000 [--dir DIR] [--reuse]</c>; <c>--reuse</c> times the queries over the data a former run left in DIR,
+/// so a change is measured before and after on the same data.
 /// </summary>
 public static class PlanningBench
 {
@@ -27,12 +29,14 @@ public static class PlanningBench
     public static async Task RunAsync(string[] args)
     {
         var resources = int.Parse(Arg(args, "--resources", "10000"), CultureInfo.InvariantCulture);
-        await using var services = await FreshAsync(Arg(args, "--dir", Path.Combine(Path.GetTempPath(), "psabridge-bench-planning")));
+        var dir = Arg(args, "--dir", Path.Combine(Path.GetTempPath(), "psabridge-bench-planning"));
+        var reuse = args.Contains("--reuse") && Directory.Exists(dir);
+        await using var services = reuse ? await OpenAsync(dir) : await FreshAsync(dir);
         Console.WriteLine($"# Planning benchmark: {resources:N0} resources on SQLite, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {PostingPhases.LoadAverage()}");
 
         var clock = Stopwatch.StartNew();
-        var world = await SetUpAsync(services, resources);
-        Console.WriteLine($"setup: {clock.Elapsed.TotalSeconds:F1} s, {world.BookingDays:N0} booked days");
+        var world = reuse ? await ExistingAsync(services) : await SetUpAsync(services, resources);
+        Console.WriteLine($"{(reuse ? "reused" : "setup")}: {clock.Elapsed.TotalSeconds:F1} s, {world.BookingDays:N0} booked days");
 
         await TimeAsync("find resources for a requirement", services, async s =>
             (await s.GetRequiredService<ResourceFinder>().FindAsync(world.Requirement, null)).Matches.Count);
@@ -129,10 +133,26 @@ public static class PlanningBench
         return new World(requirement.Id, units[0], days);
     }
 
+    /// <summary>The requirement and unit a former run set up in the databases.</summary>
+    private static async Task<World> ExistingAsync(ServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PsaDb>();
+        var requirement = await db.Set<ResourceRequirement>().Select(r => r.Id).SingleAsync();
+        var unit = await db.Set<OrganizationalUnit>().Where(u => u.Name == "Unit 1").Select(u => u.Id).SingleAsync();
+        return new World(requirement, unit, await db.Set<Booking>().LongCountAsync());
+    }
+
     /// <summary>The application's services over fresh, migrated SQLite databases in <paramref name="dir"/>.</summary>
     public static async Task<ServiceProvider> FreshAsync(string dir)
     {
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        return await OpenAsync(dir);
+    }
+
+    /// <summary>The application's services over the SQLite databases in <paramref name="dir"/>, migrated to this build.</summary>
+    public static async Task<ServiceProvider> OpenAsync(string dir)
+    {
         Directory.CreateDirectory(dir);
         var services = new ServiceCollection()
             .AddLogging()
