@@ -5,12 +5,15 @@ namespace PsaBridge.Psa.Scheduling;
 /// <summary>Reads resources' calendars: their own work hours where they have them, else the default, with their days off in a window.</summary>
 public sealed class CalendarStore(PsaDb db)
 {
+    /// <summary>Past this many resources a query reads the rows of all of them and drops the others: cheaper than so long an IN list.</summary>
+    internal const int MaxListedResources = 1_000;
+
     /// <summary>The calendars of the resources between the dates (every resource when <paramref name="resourceIds"/> is null).</summary>
     public async Task<Dictionary<Guid, WorkCalendar>> ForAsync(IReadOnlyCollection<Guid>? resourceIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var hours = db.Set<WorkHours>().AsNoTracking();
         var daysOff = db.Set<DayOff>().AsNoTracking().Where(d => d.Date >= from && d.Date <= to);
-        if (resourceIds is not null)
+        if (resourceIds is not null && resourceIds.Count <= MaxListedResources)
         {
             var ids = resourceIds as Guid[] ?? resourceIds.ToArray();
             hours = hours.Where(h => ids.Contains(h.ResourceId));

@@ -12,7 +12,7 @@ public sealed class ResourceLoad(int periods)
 
 /// <summary>
 /// Capacity and booked hours of resources over periods, the numbers find resources, the schedule board and
-/// utilization all stand on: bookings are read for the whole window in one query, capacity comes from the calendars.
+/// utilization all stand on: bookings are summed by resource and period in one query, capacity comes from the calendars.
 /// </summary>
 public sealed class ResourceLoads(PsaDb db, CalendarStore calendars)
 {
@@ -22,13 +22,11 @@ public sealed class ResourceLoads(PsaDb db, CalendarStore calendars)
         var loads = resourceIds.Distinct().ToDictionary(id => id, _ => new ResourceLoad(periods.Count));
         if (loads.Count == 0 || periods.Count == 0) return loads;
         var (from, to) = (periods[0].Start, periods[^1].End);
-        foreach (var booking in await BookedAsync(loads.Keys.ToArray(), from, to, ct))
+        foreach (var booked in await BookedAsync(loads.Keys.ToArray(), periods, ct))
         {
-            if (!loads.TryGetValue(booking.ResourceId, out var load)) continue;
-            var i = Periods.IndexOf(periods, booking.Date);
-            if (i < 0) continue;
-            if (booking.Status == BookingStatus.Committed) load.Hard[i] += booking.Hours;
-            else load.Soft[i] += booking.Hours;
+            if (booked.Period < 0 || !loads.TryGetValue(booked.ResourceId, out var load)) continue;
+            if (booked.Status == BookingStatus.Committed) load.Hard[booked.Period] += booked.Hours;
+            else load.Soft[booked.Period] += booked.Hours;
         }
         var byResource = await calendars.ForAsync(loads.Keys, from, to, ct);
         foreach (var (id, load) in loads)
@@ -50,13 +48,20 @@ public sealed class ResourceLoads(PsaDb db, CalendarStore calendars)
         return WorkCalendar.Days(from, to).Select(d => new DayLoad(d, calendar.HoursOn(d), committed.GetValueOrDefault(d))).ToList();
     }
 
-    private async Task<List<Booking>> BookedAsync(Guid[] ids, DateOnly from, DateOnly to, CancellationToken ct)
+    private sealed record PeriodHours(Guid ResourceId, BookingStatus Status, int Period, double Sum)
     {
-        var query = db.Set<Booking>().AsNoTracking().Where(b => b.Date >= from && b.Date <= to && b.Status != BookingStatus.Canceled);
-        // A long list of resources is a large part of all of them: reading the window's bookings and dropping the others is cheaper than the IN list.
-        if (ids.Length <= MaxListedResources) query = query.Where(b => ids.Contains(b.ResourceId));
-        return await query.Select(b => new Booking { ResourceId = b.ResourceId, Date = b.Date, Status = b.Status, Hours = b.Hours }).ToListAsync(ct);
+        public decimal Hours => PeriodGrouping.Hours(Sum);
     }
 
-    private const int MaxListedResources = 1_000;
+    /// <summary>Booked hours by resource, status and period, summed in the database.</summary>
+    private async Task<List<PeriodHours>> BookedAsync(Guid[] ids, IReadOnlyList<DateWindow> periods, CancellationToken ct)
+    {
+        var (from, to) = (periods[0].Start, periods[^1].End);
+        var query = db.Set<Booking>().AsNoTracking().Where(b => b.Date >= from && b.Date <= to && b.Status != BookingStatus.Canceled);
+        if (ids.Length <= CalendarStore.MaxListedResources) query = query.Where(b => ids.Contains(b.ResourceId));
+        return await query.WithPeriod(b => b.Date, periods)
+            .GroupBy(b => new { b.Row.ResourceId, b.Row.Status, b.Period })
+            .Select(g => new PeriodHours(g.Key.ResourceId, g.Key.Status, g.Key.Period, g.Sum(b => (double)b.Row.Hours)))
+            .ToListAsync(ct);
+    }
 }

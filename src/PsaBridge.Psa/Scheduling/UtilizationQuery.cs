@@ -60,20 +60,25 @@ public sealed class UtilizationQuery(PsaDb db, ResourceLoads loads)
     {
         var (first, last) = (periods[0].Start, periods[^1].End);
         var ids = resourceIds.ToArray();
+        // Summed by resource, period and kind in the database: cost quantities are the actual hours, the chargeable sales ones the chargeable hours.
         var rows = await (from e in db.Set<TimeEntry>()
                           join a in db.Set<Actual>() on (Guid?)e.Id equals a.SourceEntryId
                           where ids.Contains(e.ResourceId) && e.Date >= first && e.Date <= last && a.TransactionClass == TransactionClass.Time
                                 && (a.TransactionType == TransactionType.Cost
                                     || ((a.TransactionType == TransactionType.UnbilledSales || a.TransactionType == TransactionType.BilledSales)
                                         && a.BillingType == BillingType.Chargeable))
-                          select new { e.ResourceId, e.Date, a.TransactionType, a.Quantity }).AsNoTracking().ToListAsync(ct);
+                          select new { e.ResourceId, e.Date, IsCost = a.TransactionType == TransactionType.Cost, a.Quantity }).AsNoTracking()
+            .WithPeriod(x => x.Date, periods)
+            .GroupBy(x => new { x.Row.ResourceId, x.Row.IsCost, x.Period })
+            .Select(g => new { g.Key.ResourceId, g.Key.IsCost, g.Key.Period, Sum = g.Sum(x => (double)x.Row.Quantity) })
+            .ToListAsync(ct);
         var hours = new Dictionary<Guid, ActualHours>();
         foreach (var row in rows)
         {
+            if (row.Period < 0) continue;
             if (!hours.TryGetValue(row.ResourceId, out var h)) hours[row.ResourceId] = h = new ActualHours(new decimal[periods.Count], new decimal[periods.Count]);
-            var i = Periods.IndexOf(periods, row.Date);
-            if (row.TransactionType == TransactionType.Cost) h.Actual[i] += row.Quantity;
-            else h.Chargeable[i] += row.Quantity;
+            if (row.IsCost) h.Actual[row.Period] += PeriodGrouping.Hours(row.Sum);
+            else h.Chargeable[row.Period] += PeriodGrouping.Hours(row.Sum);
         }
         return hours;
     }
