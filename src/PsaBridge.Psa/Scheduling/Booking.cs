@@ -88,7 +88,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.Property(l => l.Hours).HasPrecision(19, 4);
         b.HasOne<BookableResource>().WithMany().HasForeignKey(l => l.ResourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(l => l.HeaderId);
-        b.HasIndex(l => new { l.ResourceId, l.Date });
-        b.HasIndex(l => new { l.Date, l.ResourceId });
+        // Both hold status and hours, so loads are summed from the index alone, by resources or by window (migration 0015).
+        b.HasIndex(l => new { l.ResourceId, l.Date, l.Status, l.Hours });
+        b.HasIndex(l => new { l.Date, l.ResourceId, l.Status, l.Hours });
     }
 }
