@@ -24,29 +24,30 @@ public sealed class ResourceFinder(PsaDb db, RequirementService requirements, Re
         var criteria = new MatchCriteria(requirement.RoleId, requirement.Role, requirement.OrganizationalUnitId, requirement.OrganizationalUnit,
             requirement.Characteristics.Select(c => new WantedCharacteristic(c.CharacteristicId, c.Characteristic, c.MinimumValue, c.MinimumRating)).ToList());
 
+        var close = Close(criteria);
         var units = await db.Set<OrganizationalUnit>().AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var people = await db.Set<BookableResource>().AsNoTracking().Where(r => r.ResourceType != ResourceType.Generic)
-            .Select(r => new { r.Id, r.Name, r.OrganizationalUnitId }).ToListAsync(ct);
-        var withRole = (await db.Set<ResourceRole>().AsNoTracking().Where(r => r.RoleId == requirement.RoleId).Select(r => r.ResourceId).ToListAsync(ct)).ToHashSet();
+        var people = await db.Set<BookableResource>().AsNoTracking().Where(r => r.ResourceType != ResourceType.Generic && close.Contains(r.Id))
+            .Select(r => new { r.Id, r.Name, r.OrganizationalUnitId, HasRole = db.Set<ResourceRole>().Any(rr => rr.ResourceId == r.Id && rr.RoleId == requirement.RoleId) })
+            .ToListAsync(ct);
         var wantedIds = criteria.Characteristics.Select(c => c.CharacteristicId).ToList();
         var ratings = (await (from rc in db.Set<ResourceCharacteristic>().AsNoTracking()
                               join v in db.Set<RatingValue>() on rc.RatingValueId equals v.Id into values
                               from value in values.DefaultIfEmpty()
-                              where wantedIds.Contains(rc.CharacteristicId)
+                              where wantedIds.Contains(rc.CharacteristicId) && close.Contains(rc.ResourceId)
                               select new { rc.ResourceId, rc.CharacteristicId, Value = value == null ? (int?)null : value.Value, Name = value == null ? null : value.Name })
                 .ToListAsync(ct))
             .GroupBy(r => r.ResourceId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<Guid, (int?, string?)>)g.ToDictionary(r => r.CharacteristicId, r => (r.Value, r.Name)));
         var none = new Dictionary<Guid, (int?, string?)>();
 
-        var close = people
-            .Select(p => new CandidateFacts(p.Id, p.Name, p.OrganizationalUnitId, units[p.OrganizationalUnitId], withRole.Contains(p.Id), ratings.GetValueOrDefault(p.Id) ?? none))
+        var candidates = people
+            .Select(p => new CandidateFacts(p.Id, p.Name, p.OrganizationalUnitId, units[p.OrganizationalUnitId], p.HasRole, ratings.GetValueOrDefault(p.Id) ?? none))
             .Select(c => (Candidate: c, Reasons: ResourceMatching.Reasons(criteria, c)))
             .Where(c => c.Reasons.Count <= 1)
             .ToList();
         var window = new DateWindow(requirement.FromDate, requirement.ToDate);
-        var hours = await loads.ForAsync(close.Select(c => c.Candidate.ResourceId).ToList(), [window], ct);
-        var found = close.Select(c =>
+        var hours = await loads.ForAsync(candidates.Select(c => c.Candidate.ResourceId).ToList(), [window], ct);
+        var found = candidates.Select(c =>
         {
             var load = hours[c.Candidate.ResourceId];
             return ResourceMatching.Match(c.Candidate, c.Reasons, load.Capacity[0], load.Hard[0], load.Soft[0]);
@@ -54,5 +55,25 @@ public sealed class ResourceFinder(PsaDb db, RequirementService requirements, Re
         var matches = ResourceMatching.Ranked(found.Where(m => m.IsMatch)).ToList();
         return new FoundResources(requirement, matches.Count, matches.Take(top ?? DefaultTop).ToList(),
             ResourceMatching.Ranked(found.Where(m => !m.IsMatch)).Take(NearMisses).ToList());
+    }
+
+    /// <summary>
+    /// The resources that meet every criterion but at most one, in the database: each criterion met is a row (holding the
+    /// role, being in the unit, holding a characteristic at its minimum), and a resource needs all of them but one.
+    /// </summary>
+    private IQueryable<Guid> Close(MatchCriteria criteria)
+    {
+        var roleId = criteria.RoleId;
+        var met = db.Set<ResourceRole>().Where(r => r.RoleId == roleId).Select(r => r.ResourceId);
+        if (criteria.UnitId is { } unitId) met = met.Concat(db.Set<BookableResource>().Where(r => r.OrganizationalUnitId == unitId).Select(r => r.Id));
+        foreach (var wanted in criteria.Characteristics)
+        {
+            var (characteristicId, minimum) = (wanted.CharacteristicId, wanted.MinimumValue);
+            var holders = db.Set<ResourceCharacteristic>().Where(rc => rc.CharacteristicId == characteristicId);
+            if (minimum is { } least) holders = holders.Where(rc => db.Set<RatingValue>().Any(v => v.Id == rc.RatingValueId && v.Value >= least));
+            met = met.Concat(holders.Select(rc => rc.ResourceId));
+        }
+        var needed = (criteria.UnitId is null ? 0 : 1) + criteria.Characteristics.Count;
+        return needed == 0 ? db.Set<BookableResource>().Select(r => r.Id) : met.GroupBy(id => id).Where(g => g.Count() >= needed).Select(g => g.Key);
     }
 }
