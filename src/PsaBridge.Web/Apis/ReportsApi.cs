@@ -30,7 +30,9 @@ public static class ReportsApi
 {
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
+        // A filter whose period runs backwards or that names no existing record answers 400 naming the field.
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Read).Audited();
+        api.ProducesValidationProblem();
         api.MapGet("/profitability", GetProfitability).WithName("GetProjectProfitability")
             .WithSummary("Project profitability").WithDescription("Cost, unbilled and billed sales, revenue and gross margin per project, customer and contracting unit.");
         api.MapGet("/profitability/export", ExportProfitability).WithName("ExportProjectProfitability").WithSummary("Project profitability as CSV or XLSX");
