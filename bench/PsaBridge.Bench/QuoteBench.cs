@@ -19,7 +19,8 @@ namespace PsaBridge.Bench;
 /// <summary>
 /// Issue 22's quote figures on SQLite: a quote with N estimate details (one time-and-material line, monthly over two
 /// years, so 24 invoice schedule rows), a detail changed through the service (the rollups recomputed in its
-/// transaction), timed five times after a warm-up, then the quote closed as won into its contract, timed once.
+/// transaction), timed five times after a warm-up, then the quote closed as won into its contract: once cold (the first
+/// close in the process) and then a second quote like it, warm, as a server closes all but its first.
 /// <c>quote --details 2000 [--dir DIR]</c>
 /// </summary>
 public static class QuoteBench
@@ -31,7 +32,7 @@ public static class QuoteBench
         await using var services = await PlanningBench.FreshAsync(dir);
         Console.WriteLine($"# Quote benchmark: {count:N0} details on SQLite, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {PostingPhases.LoadAverage()}");
 
-        Guid quoteId, detailId, roleId;
+        Guid quoteId, secondId, detailId, roleId;
         var setup = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -47,11 +48,14 @@ public static class QuoteBench
             var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM", unit.Id, customer.Id));
             var details = Enumerable.Range(0, count).Select(i => new LineDetailInput(TransactionClass.Time, 1m + i % 40, new DateOnly(2018, 1, 1).AddDays(i % 700),
                 RoleId: role.Id)).ToList();
-            var quote = await S<QuoteService>().CreateAsync(new QuoteInput("Big quote", customer.Id, unit.Id, Lines:
+            QuoteInput Big(string name, Guid projectId) => new(name, customer.Id, unit.Id, Lines:
             [
-                new SalesLineInput("Implementation", BillingMethod.TimeAndMaterial, project.Id, InvoiceFrequencyId: InvoiceFrequency.MonthlyLastDayId,
+                new SalesLineInput("Implementation", BillingMethod.TimeAndMaterial, projectId, InvoiceFrequencyId: InvoiceFrequency.MonthlyLastDayId,
                     BillingStartDate: new(2018, 1, 1), RequestedDeliveryDate: new(2019, 12, 31), Details: details),
-            ]));
+            ]);
+            var quote = await S<QuoteService>().CreateAsync(Big("Big quote", project.Id));
+            var second = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM 2", unit.Id, customer.Id));
+            secondId = (await S<QuoteService>().CreateAsync(Big("Second big quote", second.Id))).Id;
             quoteId = quote.Id;
             detailId = (await S<QuoteDetailService>().ListAsync(quote.Id, null, new PageRequest(1, 1))).Items[0].Id;
             Console.WriteLine($"setup: {setup.Elapsed.TotalSeconds:F1} s, sales {quote.Rollup.SalesAmount:N2}, {quote.Lines[0].InvoiceSchedule.Count} schedule rows");
@@ -69,12 +73,16 @@ public static class QuoteBench
         runs.Sort();
         Console.WriteLine($"| change one detail of {count:N0}, rollups recomputed | {runs[0]:F0} | {runs[runs.Count / 2]:F0} | {runs[^1]:F0} |");
 
-        await using (var scope = services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<QuoteService>().ActivateAsync(quoteId);
-            var watch = Stopwatch.StartNew();
-            var contract = await scope.ServiceProvider.GetRequiredService<QuoteClosing>().WinAsync(quoteId, new CloseQuoteInput("Won"));
-            Console.WriteLine($"| close as won: {count:N0} details, {contract.Lines.Sum(l => l.InvoiceSchedule.Count)} schedule rows | {watch.Elapsed.TotalMilliseconds:F0} | | | sales {contract.Rollup.SalesAmount:N2} |");
-        }
+        await CloseAsync(services, quoteId, count, "cold, the first in the process");
+        await CloseAsync(services, secondId, count, "warm, a second quote like it");
+    }
+
+    private static async Task CloseAsync(ServiceProvider services, Guid quoteId, int count, string when)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<QuoteService>().ActivateAsync(quoteId);
+        var watch = Stopwatch.StartNew();
+        var contract = await scope.ServiceProvider.GetRequiredService<QuoteClosing>().WinAsync(quoteId, new CloseQuoteInput("Won"));
+        Console.WriteLine($"| close as won ({when}): {count:N0} details, {contract.Lines.Sum(l => l.InvoiceSchedule.Count)} schedule rows | {watch.Elapsed.TotalMilliseconds:F0} | | | sales {contract.Rollup.SalesAmount:N2} |");
     }
 }
