@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Psa.Sales.Opportunities;
-using PsaBridge.Web.Pages.Shared;
 using PsaBridge.Web.Pages.Shared.Grid;
 using PsaBridge.Web.Security;
 
@@ -9,7 +7,7 @@ namespace PsaBridge.Web.Pages.Sales.Opportunities;
 
 /// <summary>The opportunities of the sales pipeline in the shared grid.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(OpportunityService opportunities) : AppPage
+public sealed class IndexModel(OpportunityService opportunities) : GridListPage<Opportunity>(Grid)
 {
     public static readonly ListGrid<Opportunity> Grid = new ListGrid<Opportunity>("opportunities", "opportunities")
         .KeyedBy(o => o.Id)
@@ -24,11 +22,5 @@ public sealed class IndexModel(OpportunityService opportunities) : AppPage
         .Column("created", "Created", o => o.CreatedOn, GridFilterKind.DateRange)
         .SortedBy("created", descending: true);
 
-    [BindProperty(SupportsGet = true)] public GridQuery Query { get; set; } = new();
-
-    public GridPage<Opportunity> Opportunities { get; private set; } = GridPage<Opportunity>.Empty;
-
-    public async Task OnGetAsync(CancellationToken ct) => Opportunities = Checked(await Grid.PageAsync(opportunities.Query(), Query, ct));
-
-    public IActionResult OnGetExport() => Grid.Export(opportunities.Query(), Query);
+    protected override IQueryable<Opportunity> Source() => opportunities.Query();
 }

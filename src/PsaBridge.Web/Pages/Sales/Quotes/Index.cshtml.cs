@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Psa.Sales.Quotes;
-using PsaBridge.Web.Pages.Shared;
 using PsaBridge.Web.Pages.Shared.Grid;
 using PsaBridge.Web.Security;
 
@@ -9,7 +7,7 @@ namespace PsaBridge.Web.Pages.Sales.Quotes;
 
 /// <summary>Project quotes in the shared grid, with their state and rollups.</summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(QuoteService quotes) : AppPage
+public sealed class IndexModel(QuoteService quotes) : GridListPage<Quote>(Grid)
 {
     public static readonly ListGrid<Quote> Grid = new ListGrid<Quote>("quotes", "quotes")
         .KeyedBy(q => q.Id)
@@ -24,13 +22,5 @@ public sealed class IndexModel(QuoteService quotes) : AppPage
         .Column("created", "Created", q => q.CreatedOn, GridFilterKind.DateRange)
         .SortedBy("created", descending: true);
 
-    [BindProperty(SupportsGet = true)] public GridQuery Query { get; set; } = new();
-
-    public GridPage<Quote> Quotes { get; private set; } = GridPage<Quote>.Empty;
-
-    public async Task OnGetAsync(CancellationToken ct) => Quotes = Checked(await Grid.PageAsync(Source(), Query, ct));
-
-    public IActionResult OnGetExport() => Grid.Export(Source(), Query);
-
-    private IQueryable<Quote> Source() => quotes.Query();
+    protected override IQueryable<Quote> Source() => quotes.Query();
 }
