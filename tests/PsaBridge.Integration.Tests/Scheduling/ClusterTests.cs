@@ -109,6 +109,10 @@ public sealed class ClusterTests(ITestOutputHelper output)
     /// <summary>A PsaBridge server process on a free loopback port.</summary>
     private sealed class Node : IAsyncDisposable
     {
+        // A new process JITs the whole server and checks both schemas; beside the other test assemblies on two cores that
+        // has taken over a minute, so its start is given longer than the waits for what it does once up.
+        private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
         private readonly Process _process;
 
         private Node(string name, Process process, int port)
@@ -148,7 +152,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
                 if (process.HasExited) throw new InvalidOperationException($"Node {name} exited with {process.ExitCode}.");
                 try { return (await node.Client.GetAsync("/health")).IsSuccessStatusCode ? (object)true : null; }
                 catch (HttpRequestException) { return null; }
-            }, $"node {name} to answer /health");
+            }, $"node {name} to answer /health", StartTimeout);
             return node;
         }
 
