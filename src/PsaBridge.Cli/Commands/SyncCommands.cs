@@ -4,6 +4,7 @@ using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Finance.Audit;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Hosting;
 using PsaBridge.Integration.Log;
 using Spectre.Console;
 
@@ -51,6 +52,8 @@ internal static class SyncCommands
                 ("Zip codes created", header.Counts.ZipCodesCreated),
                 ("Duration", TimeSpan.FromMilliseconds(header.DurationMs)),
                 ("Status", header.Status),
+                ("Source", ctx.Service<SyncEnds>().Source),
+                ("Target", ctx.Service<SyncEnds>().Target),
                 ("Log id", request.DryRun ? "none (a dry run writes no log)" : header.Id));
             if (header.Message is { } note) ctx.Console.WriteLine(note);
 

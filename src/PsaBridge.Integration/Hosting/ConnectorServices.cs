@@ -46,6 +46,7 @@ public static class ConnectorServices
         services.AddTransient(sp => new FinanceAndOperationsClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(FinanceAndOperationsClient.HttpClientName),
             sp.GetRequiredService<IOptions<FinanceAndOperationsOptions>>().Value, sp.GetRequiredKeyedService<ThrottleMeter>(FinanceAndOperations)));
         services.AddTransient<DataverseAccountSource>();
+        services.AddSingleton(SyncEnds.From(configuration));
         services.AddTransient(sp => new ConnectionCheck(sp, configuration[SourceSetting], sp.GetRequiredService<IOptions<DataverseOptions>>(),
             sp.GetRequiredService<IOptions<FinanceAndOperationsOptions>>()));
 

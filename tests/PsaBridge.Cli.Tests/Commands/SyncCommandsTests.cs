@@ -58,6 +58,7 @@ public class SyncCommandsTests
         result.Value("Zip codes created").ShouldBe("0");
         result.Value("Status").ShouldBe("Error");
         result.Value("Log id").ShouldBe(header.Id.ToString());
+        (result.Value("Source"), result.Value("Target")).ShouldBe(("PSA database (embedded)", "Finance database (embedded)"));
         result.Row("Blue Yonder Airlines")[^1].ShouldBe(Accounts.BlueYonderError);
 
         var customers = await finance.Customers.OrderBy(c => c.CustomerAccount).ToListAsync();

@@ -14,8 +14,11 @@ namespace PsaBridge.Web.Pages.Integration.Sync;
 /// and Run now, which starts a run in the background and follows it to its Details.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(CustomerSyncSchedule schedule, InteractiveRuns runs) : AppPage
+public sealed class IndexModel(CustomerSyncSchedule schedule, InteractiveRuns runs, PsaBridge.Integration.Hosting.SyncEnds ends) : AppPage
 {
+    /// <summary>The source and target the job reads from and writes into, as configured.</summary>
+    public PsaBridge.Integration.Hosting.SyncEnds Ends => ends;
+
     public ScheduleView Schedule { get; private set; } = null!;
 
     [BindProperty, Display(Name = "Run in batch on the schedule")] public bool Enabled { get; set; }
