@@ -31,17 +31,22 @@ public sealed class FeedDb(DbContextOptions<FeedDb> options, IDbContextFactory<P
             var table = source.GetTableName()!;
             var entity = modelBuilder.Entity(set.EntityType).ToTable(table);
             foreach (var column in set.Columns)
-                entity.Property(column.Property.Name).HasColumnName(ColumnName(source, column.SourcePath, StoreObjectIdentifier.Table(table)));
+            {
+                var from = SourceProperty(source, column.SourcePath);
+                var property = entity.Property(column.Property.Name).HasColumnName(
+                    from.GetColumnName(StoreObjectIdentifier.Table(table)) ?? throw new InvalidOperationException($"{source.ClrType.Name}.{column.SourcePath} has no column."));
+                // The scale tells SqliteDecimalSums which sums it may take natively.
+                if (from.GetScale() is { } scale) property.HasPrecision(from.GetPrecision() ?? 38, scale);
+            }
         }
     }
 
-    private static string ColumnName(IEntityType source, string path, StoreObjectIdentifier table)
+    private static IProperty SourceProperty(IEntityType source, string path)
     {
         var names = path.Split('.');
         var owner = source;
         foreach (var navigation in names[..^1])
             owner = owner.FindNavigation(navigation)?.TargetEntityType ?? throw new InvalidOperationException($"{source.ClrType.Name} owns no {navigation}.");
-        var property = owner.FindProperty(names[^1]) ?? throw new InvalidOperationException($"{source.ClrType.Name}.{path} is not a mapped property.");
-        return property.GetColumnName(table) ?? throw new InvalidOperationException($"{source.ClrType.Name}.{path} has no column.");
+        return owner.FindProperty(names[^1]) ?? throw new InvalidOperationException($"{source.ClrType.Name}.{path} is not a mapped property.");
     }
 }

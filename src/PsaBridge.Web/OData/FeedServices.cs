@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Formatter.Serialization;
+using Microsoft.AspNetCore.OData.Query.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ODataMessageQuotas = Microsoft.OData.ODataMessageQuotas;
 using ODataMessageWriterSettings = Microsoft.OData.ODataMessageWriterSettings;
@@ -20,14 +21,19 @@ public static class FeedServices
     {
         var feed = configuration.GetSection(FeedOptions.Section).Get<FeedOptions>() ?? new FeedOptions();
         System.ComponentModel.DataAnnotations.Validator.ValidateObject(feed, new(feed), validateAllProperties: true);
-        services.AddDbContext<FeedDb>((sp, o) => sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName).Configure(o),
-            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContext<FeedDb>((sp, o) =>
+        {
+            var location = sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName);
+            location.Configure(o);
+            if (location.Engine == DatabaseEngine.Sqlite) o.AddInterceptors(SqliteDecimalSums.Instance);
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddControllers().AddOData(o =>
         {
             o.Select().Filter().OrderBy().Expand().Count().SkipToken().SetMaxTop(null);
             o.TimeZone = TimeZoneInfo.Utc;
             o.AddRouteComponents(RoutePrefix, FeedModel.Build(FeedCatalog.Instance, feed.PageSize),
                 s => s.AddSingleton<ODataResourceSerializer, FormattedValueSerializer>()
+                    .AddSingleton<IAggregationBinder, FeedAggregationBinder>()
                     // The rows are typed by the model they are written from: no per-property validation, and the UTF-8 JSON writer.
                     .AddScoped(_ => new ODataMessageWriterSettings
                     {
