@@ -25,6 +25,7 @@ public static class FeedServices
         {
             var location = sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName);
             location.Configure(o);
+            o.AddInterceptors(GroupingKeyValues.Instance);
             if (location.Engine == DatabaseEngine.Sqlite) o.AddInterceptors(SqliteDecimalSums.Instance);
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddControllers().AddOData(o =>
