@@ -3,9 +3,14 @@ using PsaBridge.Finance.CustomerGroups;
 using PsaBridge.Finance.Customers;
 using PsaBridge.Finance.NumberSequences;
 using PsaBridge.Finance.PaymentTerms;
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Export;
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Web.Infrastructure;
 using PsaBridge.Web.Infrastructure.Auditing;
+using CustomersPage = PsaBridge.Web.Pages.Finance.Customers.IndexModel;
 
 namespace PsaBridge.Web.Apis;
 
@@ -18,9 +23,9 @@ public static class FinanceApi
         var manage = api.MapGroup("").RequireAuthorization(Policies.ManageFinance);
         var administer = api.MapGroup("").RequireAuthorization(Policies.Administer);
 
-        api.MapGet("/customers", async (CustomerQueries q, string? search, Guid? psaAccountId, string? customerGroup, int? page, int? pageSize, CancellationToken ct) =>
-            ListResponse<Customer>.From(await q.ListAsync(new CustomerFilter(search, psaAccountId, customerGroup), PageRequest.Of(page, pageSize), ct)))
-            .WithName("ListCustomers").WithSummary("Finance customers by customer account; search matches the start of the account, or the name, phone or e-mail");
+        api.MapGet("/customers", ListCustomers).WithName("ListCustomers")
+            .WithSummary("Finance customers by customer account; search matches the start of the account, or the name, phone or e-mail")
+            .WithDescription("A page as JSON, or with format=csv|xlsx every customer the filters keep as a download, in the columns of the customers page.");
         api.MapGet("/customers/{customerAccount}", (CustomerQueries q, string customerAccount, CancellationToken ct) => q.GetAsync(customerAccount, ct))
             .WithName("GetCustomer").WithSummary("One finance customer");
 
@@ -124,5 +129,17 @@ public static class FinanceApi
             .WithName("ReserveNumbers").WithSummary("Reserve up to 10,000 consecutive numbers of a sequence (Administrators)");
 
         return api;
+    }
+
+    public static async Task<Results<Ok<ListResponse<Customer>>, PushStreamHttpResult>> ListCustomers(CustomerQueries q, string? search, Guid? psaAccountId,
+        string? customerGroup, int? page, int? pageSize, [Description("csv or xlsx to download every customer the filters keep; a JSON page when not given.")] string? format,
+        CancellationToken ct)
+    {
+        var filter = new CustomerFilter(search, psaAccountId, customerGroup);
+        if (format is null) return TypedResults.Ok(ListResponse<Customer>.From(await q.ListAsync(filter, PageRequest.Of(page, pageSize), ct)));
+        var export = ExportFormats.Parse(format);
+        var rows = q.Query(filter).OrderBy(c => c.CustomerAccount).AsAsyncEnumerable();
+        return TypedResults.Stream(output => export.WriteAsync(output, CustomersPage.Grid.ExportColumns, rows, ct), export.ContentType(),
+            $"{CustomersPage.Grid.FileName}.{export.Extension()}");
     }
 }
