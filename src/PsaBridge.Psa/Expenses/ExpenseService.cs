@@ -22,7 +22,7 @@ public sealed record ExpenseInput(
     string? Unit = null,
     string? Description = null);
 
-public sealed record ExpenseFilter(Guid? ProjectId = null, Guid? ResourceId = null, ExpenseStatus? Status = null);
+public sealed record ExpenseFilter(Guid? ProjectId = null, Guid? ResourceId = null, ExpenseStatus? Status = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
 /// Expense entries and their status flow: Draft → Submitted (priced into a journal) → Approved (posted as
@@ -193,6 +193,8 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         if (filter.ProjectId is { } project) query = query.Where(e => e.ProjectId == project);
         if (filter.ResourceId is { } resource) query = query.Where(e => e.ResourceId == resource);
         if (filter.Status is { } status) query = query.Where(e => e.ExpenseStatus == status);
+        if (filter.From is { } from) query = query.Where(e => e.TransactionDate >= from);
+        if (filter.To is { } to) query = query.Where(e => e.TransactionDate <= to);
         return query.OrderBy(e => e.TransactionDate).ThenBy(e => e.Id).ToPageAsync(page, ct);
     }
 

@@ -122,9 +122,9 @@ public static class ProjectAccountingApi
         time.MapPost("/expense-entries", async (ExpenseService s, ExpenseInput input, CancellationToken ct) =>
             Created("expense-entries", await s.CreateAsync(input, ct), e => e.Id))
             .WithName("CreateExpense").WithSummary("Enter an expense (a draft)");
-        api.MapGet("/expense-entries", async (ExpenseService s, Guid? projectId, Guid? resourceId, ExpenseStatus? status, int? page, int? pageSize,
-                CancellationToken ct) =>
-            ListResponse<ExpenseEntry>.From(await s.ListAsync(new ExpenseFilter(projectId, resourceId, status), PageRequest.Of(page, pageSize), ct)))
+        api.MapGet("/expense-entries", async (ExpenseService s, Guid? projectId, Guid? resourceId, ExpenseStatus? status, DateOnly? from, DateOnly? to,
+                int? page, int? pageSize, CancellationToken ct) =>
+            ListResponse<ExpenseEntry>.From(await s.ListAsync(new ExpenseFilter(projectId, resourceId, status, from, to), PageRequest.Of(page, pageSize), ct)))
             .WithName("ListExpenses").WithSummary("Expenses, filtered by resource, project, status and date");
         api.MapGet("/expense-entries/{id:guid}", (ExpenseService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .WithName("GetExpense").WithSummary("One expense");

@@ -127,6 +127,17 @@ public sealed class ProjectAccountingFlowTests
         (await client.ActualsAsync($"?projectId={project}")).Where(a => a.Text("transactionType") == "UnbilledSales")
             .ShouldAllBe(a => a.GetProperty("transactionCategory").GetString() != null);
 
+        // The list filters by transaction date, both ends included.
+        var march = await client.CreateIdAsync("expense-entries", new
+        {
+            transactionDate = "2018-03-10", transactionCategoryId = hotel, projectId = project, quantity = 1m, price = 150m, resourceId = alpine.Ashley,
+        });
+        async Task<List<Guid>> Listed(string dates) =>
+            (await client.ListAsync($"expense-entries?projectId={project}&{dates}")).Select(e => e.Id("id")).ToList();
+        (await Listed("from=2018-03-01")).ShouldBe([march]);
+        (await Listed("to=2018-02-03")).ShouldBe([hotelExpense, flight, miles], ignoreOrder: true);
+        (await Listed("from=2018-02-03&to=2018-03-10")).Count.ShouldBe(4);
+
         // The shared bulk approval names expenses in its reasons: an approved one and an unknown one fail alone.
         var unknown = Guid.NewGuid();
         var report = await client.PostOkAsync("expense-entries/approve", new { ids = new[] { hotelExpense, unknown } });
