@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
@@ -22,7 +23,7 @@ public enum ExpenseStatus
 /// An expense entry (<c>msdyn_expense</c>): what was spent, in which category, on which project. Its
 /// cost is the amount entered; its sales price comes from the category price on the sales price list.
 /// </summary>
-public sealed class ExpenseEntry
+public sealed class ExpenseEntry : IApprovableEntry<ExpenseStatus>
 {
     public const int DescriptionLength = 500;
 
@@ -38,6 +39,8 @@ public sealed class ExpenseEntry
     public decimal Amount { get; set; }
     public required string Currency { get; set; }
     public ExpenseStatus ExpenseStatus { get; set; } = ExpenseStatus.Draft;
+
+    ExpenseStatus IApprovableEntry<ExpenseStatus>.Status { get => ExpenseStatus; set => ExpenseStatus = value; }
     public string? Description { get; set; }
 
     /// <summary>The approver's comment on the last decision (approved, rejected, recall approved or refused).</summary>

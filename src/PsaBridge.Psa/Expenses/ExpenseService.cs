@@ -33,6 +33,8 @@ public sealed record ExpenseFilter(Guid? ProjectId = null, Guid? ResourceId = nu
 /// </summary>
 public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvider clock)
 {
+    private readonly EntryWorkflow<ExpenseEntry, ExpenseStatus> _flow = new(db, store, clock, Kind);
+
     public async Task<ExpenseEntry> CreateAsync(ExpenseInput input, CancellationToken ct = default)
     {
         var rules = new Rules().RequiredValue("transactionDate", input.TransactionDate).RequiredId("transactionCategoryId", input.TransactionCategoryId)
@@ -108,20 +110,7 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
     public Task<ExpenseEntry> RejectAsync(Guid id, CancellationToken ct = default) => RejectAsync(id, null, ct);
 
     /// <summary>Rejects a submitted expense with the approver's comment, the reason its resource reads: its journal is dropped.</summary>
-    public async Task<ExpenseEntry> RejectAsync(Guid id, string? comment, CancellationToken ct = default)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var expense = await FindAsync(id, ct);
-        Expect(expense, "rejected", ExpenseStatus.Submitted);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await store.DropJournalAsync(expense.Id, ct);
-        expense.ExpenseStatus = ExpenseStatus.Rejected;
-        expense.ApprovalComment = comment;
-        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return expense;
-    }
+    public Task<ExpenseEntry> RejectAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.SendBackAsync(id, "rejected", comment, ct);
 
     /// <summary>
     /// Cancels the approval of an expense: its actuals are reversed and it is Submitted again, with a new journal at the
@@ -130,59 +119,16 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
     public Task<ExpenseEntry> CancelAsync(Guid id, CancellationToken ct = default) => CancelAsync(id, null, ct);
 
     /// <summary>As <see cref="CancelAsync(Guid, CancellationToken)"/>, with the approver's comment.</summary>
-    public Task<ExpenseEntry> CancelAsync(Guid id, string? comment, CancellationToken ct = default) =>
-        ReverseAsync(id, "unapproved", ExpenseStatus.Approved, ExpenseStatus.Submitted, comment, ct);
+    public Task<ExpenseEntry> CancelAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.CancelApprovalAsync(id, comment, ct);
 
-    /// <summary>
-    /// The resource takes an expense back: a submitted one returns to Draft (its journal dropped); an approved one becomes
-    /// Recall Requested, for its approver to decide (refused once it is on an invoice).
-    /// </summary>
-    public async Task<ExpenseEntry> RecallAsync(Guid id, CancellationToken ct = default)
-    {
-        var expense = await FindAsync(id, ct);
-        Expect(expense, "recalled", ExpenseStatus.Submitted, ExpenseStatus.Approved);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (expense.ExpenseStatus == ExpenseStatus.Submitted) await store.DropJournalAsync(expense.Id, ct);
-        else await store.EnsureNotInvoicedAsync(expense.Id, ct);
-        expense.ExpenseStatus = expense.ExpenseStatus == ExpenseStatus.Submitted ? ExpenseStatus.Draft : ExpenseStatus.RecallRequested;
-        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return expense;
-    }
+    /// <summary>The resource takes an expense back (<see cref="EntryWorkflow{TEntry, TStatus}.RecallAsync"/>).</summary>
+    public Task<ExpenseEntry> RecallAsync(Guid id, CancellationToken ct = default) => _flow.RecallAsync(id, ct);
 
     /// <summary>The approver grants a recall: the approval's actuals are reversed and the expense is Rejected back to its resource.</summary>
-    public Task<ExpenseEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) =>
-        ReverseAsync(id, "granted a recall", ExpenseStatus.RecallRequested, ExpenseStatus.Rejected, comment, ct);
+    public Task<ExpenseEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.GrantRecallAsync(id, comment, ct);
 
     /// <summary>The approver refuses a recall: the expense stays Approved, its actuals untouched.</summary>
-    public async Task<ExpenseEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var expense = await FindAsync(id, ct);
-        Expect(expense, "refused a recall", ExpenseStatus.RecallRequested);
-        expense.ExpenseStatus = ExpenseStatus.Approved;
-        expense.ApprovalComment = comment;
-        expense.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        return expense;
-    }
-
-    private async Task<ExpenseEntry> ReverseAsync(Guid id, string action, ExpenseStatus from, ExpenseStatus to, string? comment, CancellationToken ct)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var expense = await FindAsync(id, ct);
-        Expect(expense, action, from);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await store.ReverseApprovalAsync(expense.Id, TransactionTypes.Expense, submitAgain: to == ExpenseStatus.Submitted, now, ct);
-        expense.ExpenseStatus = to;
-        expense.ApprovalComment = comment;
-        expense.ModifiedOn = now;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return expense;
-    }
+    public Task<ExpenseEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.RefuseRecallAsync(id, comment, ct);
 
     public async Task<ExpenseEntry> GetAsync(Guid id, CancellationToken ct = default) =>
         await db.Set<ExpenseEntry>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Expense", id.ToString());
@@ -198,24 +144,12 @@ public sealed class ExpenseService(PsaDb db, EntryPostingStore store, TimeProvid
         return query.OrderBy(e => e.TransactionDate).ThenBy(e => e.Id).ToPageAsync(page, ct);
     }
 
-    private async Task<ExpenseEntry> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Set<ExpenseEntry>().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Expense", id.ToString());
+    private Task<ExpenseEntry> FindAsync(Guid id, CancellationToken ct) => _flow.FindAsync(id, ct);
 
-    private static void Expect(ExpenseEntry expense, string action, params ExpenseStatus[] allowed)
-    {
-        if (!allowed.Contains(expense.ExpenseStatus))
-            throw new ConflictException($"Expense '{expense.Id}' is {expense.ExpenseStatus} and cannot be {action}; it must be {string.Join(" or ", allowed)}.");
-    }
+    private void Expect(ExpenseEntry expense, string action, params ExpenseStatus[] allowed) => _flow.Expect(expense, action, allowed);
 
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The expense was changed by someone else meanwhile; read it again and retry.");
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => _flow.SaveAsync(ct);
+
+    private static readonly EntryKind<ExpenseStatus> Kind = new("Expense", "expense", TransactionTypes.Expense, ExpenseStatus.Draft,
+        ExpenseStatus.Submitted, ExpenseStatus.Approved, ExpenseStatus.RecallRequested, ExpenseStatus.Rejected);
 }

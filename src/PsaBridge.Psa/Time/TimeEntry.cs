@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.OrganizationalUnits;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
@@ -24,7 +25,7 @@ public enum TimeEntryType { Work = 192350000, Absence = 192350001, Vacation = 19
 /// A time entry (<c>msdyn_timeentry</c>). Saving or submitting it creates no actual; submitting
 /// prices it into a journal, approving posts the journal as actuals.
 /// </summary>
-public sealed class TimeEntry
+public sealed class TimeEntry : IApprovableEntry<TimeEntryStatus>
 {
     public const int DescriptionLength = 500;
 
@@ -47,6 +48,8 @@ public sealed class TimeEntry
 
     public TimeEntryType Type { get; set; } = TimeEntryType.Work;
     public TimeEntryStatus EntryStatus { get; set; } = TimeEntryStatus.Draft;
+
+    TimeEntryStatus IApprovableEntry<TimeEntryStatus>.Status { get => EntryStatus; set => EntryStatus = value; }
     public string? Description { get; set; }
     public string? ExternalDescription { get; set; }
 

@@ -30,6 +30,8 @@ public sealed record TimeEntryFilter(Guid? ProjectId = null, Guid? ResourceId = 
 /// </summary>
 public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProvider clock)
 {
+    private readonly EntryWorkflow<TimeEntry, TimeEntryStatus> _flow = new(db, store, clock, Kind);
+
     public async Task<TimeEntry> CreateAsync(TimeEntryInput input, CancellationToken ct = default)
     {
         var rules = new Rules().RequiredValue("date", input.Date).RequiredValue("duration", input.Duration)
@@ -129,78 +131,19 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
     public Task<TimeEntry> ReturnAsync(Guid id, CancellationToken ct = default) => ReturnAsync(id, null, ct);
 
     /// <summary>Returns a submitted entry with the approver's comment, the reason its resource reads.</summary>
-    public async Task<TimeEntry> ReturnAsync(Guid id, string? comment, CancellationToken ct = default)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var entry = await FindAsync(id, ct);
-        Expect(entry, "returned", TimeEntryStatus.Submitted);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await store.DropJournalAsync(entry.Id, ct);
-        entry.EntryStatus = TimeEntryStatus.Returned;
-        entry.ApprovalComment = comment;
-        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return entry;
-    }
+    public Task<TimeEntry> ReturnAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.SendBackAsync(id, "returned", comment, ct);
 
-    /// <summary>
-    /// The resource takes an entry back: a submitted one returns to Draft (its journal dropped); an approved one becomes
-    /// Recall Requested, for its approver to decide (refused once it is on an invoice).
-    /// </summary>
-    public async Task<TimeEntry> RecallAsync(Guid id, CancellationToken ct = default)
-    {
-        var entry = await FindAsync(id, ct);
-        Expect(entry, "recalled", TimeEntryStatus.Submitted, TimeEntryStatus.Approved);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (entry.EntryStatus == TimeEntryStatus.Submitted) await store.DropJournalAsync(entry.Id, ct);
-        else await store.EnsureNotInvoicedAsync(entry.Id, ct);
-        entry.EntryStatus = entry.EntryStatus == TimeEntryStatus.Submitted ? TimeEntryStatus.Draft : TimeEntryStatus.RecallRequested;
-        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return entry;
-    }
+    /// <summary>The resource takes an entry back (<see cref="EntryWorkflow{TEntry, TStatus}.RecallAsync"/>).</summary>
+    public Task<TimeEntry> RecallAsync(Guid id, CancellationToken ct = default) => _flow.RecallAsync(id, ct);
 
     /// <summary>The approver grants a recall: the approval's actuals are reversed and the entry is Returned to its resource.</summary>
-    public Task<TimeEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) =>
-        ReverseAsync(id, "granted a recall", TimeEntryStatus.RecallRequested, TimeEntryStatus.Returned, comment, ct);
+    public Task<TimeEntry> ApproveRecallAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.GrantRecallAsync(id, comment, ct);
 
     /// <summary>The approver refuses a recall: the entry stays Approved, its actuals untouched.</summary>
-    public async Task<TimeEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var entry = await FindAsync(id, ct);
-        Expect(entry, "refused a recall", TimeEntryStatus.RecallRequested);
-        entry.EntryStatus = TimeEntryStatus.Approved;
-        entry.ApprovalComment = comment;
-        entry.ModifiedOn = clock.GetUtcNow().UtcDateTime;
-        await SaveAsync(ct);
-        return entry;
-    }
+    public Task<TimeEntry> RejectRecallAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.RefuseRecallAsync(id, comment, ct);
 
-    /// <summary>
-    /// Cancels the approval of an entry: its actuals are reversed and it is Submitted again, with a new journal at the
-    /// prices it was approved at (refused once it is on an invoice).
-    /// </summary>
-    public Task<TimeEntry> CancelApprovalAsync(Guid id, string? comment, CancellationToken ct = default) =>
-        ReverseAsync(id, "unapproved", TimeEntryStatus.Approved, TimeEntryStatus.Submitted, comment, ct);
-
-    private async Task<TimeEntry> ReverseAsync(Guid id, string action, TimeEntryStatus from, TimeEntryStatus to, string? comment, CancellationToken ct)
-    {
-        comment = ApprovalDecision.CleanComment(comment);
-        var entry = await FindAsync(id, ct);
-        Expect(entry, action, from);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await store.ReverseApprovalAsync(entry.Id, TransactionTypes.TimeEntry, submitAgain: to == TimeEntryStatus.Submitted, now, ct);
-        entry.EntryStatus = to;
-        entry.ApprovalComment = comment;
-        entry.ModifiedOn = now;
-        await SaveAsync(ct);
-        await tx.CommitAsync(ct);
-        return entry;
-    }
+    /// <summary>Cancels the approval of an entry (<see cref="EntryWorkflow{TEntry, TStatus}.CancelApprovalAsync"/>).</summary>
+    public Task<TimeEntry> CancelApprovalAsync(Guid id, string? comment, CancellationToken ct = default) => _flow.CancelApprovalAsync(id, comment, ct);
 
     /// <summary>
     /// Cancels an entry. An approved entry's cost and unbilled sales are reversed (refused once invoiced);
@@ -236,25 +179,12 @@ public sealed class TimeEntryService(PsaDb db, EntryPostingStore store, TimeProv
         return query.OrderBy(e => e.Date).ThenBy(e => e.Id).ToPageAsync(page, ct);
     }
 
-    private async Task<TimeEntry> FindAsync(Guid id, CancellationToken ct) =>
-        await db.Set<TimeEntry>().SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("Time entry", id.ToString());
+    private Task<TimeEntry> FindAsync(Guid id, CancellationToken ct) => _flow.FindAsync(id, ct);
 
-    private static void Expect(TimeEntry entry, string action, params TimeEntryStatus[] allowed)
-    {
-        if (!allowed.Contains(entry.EntryStatus))
-            throw new ConflictException($"Time entry '{entry.Id}' is {entry.EntryStatus} and cannot be {action}; it must be {string.Join(" or ", allowed)}.");
-    }
+    private void Expect(TimeEntry entry, string action, params TimeEntryStatus[] allowed) => _flow.Expect(entry, action, allowed);
 
-    /// <summary>The status is a concurrency token: two hands approving or cancelling the same entry at once cannot both post.</summary>
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The entry was changed by someone else meanwhile; read it again and retry.");
-        }
-    }
+    private Task SaveAsync(CancellationToken ct) => _flow.SaveAsync(ct);
+
+    private static readonly EntryKind<TimeEntryStatus> Kind = new("Time entry", "entry", TransactionTypes.TimeEntry, TimeEntryStatus.Draft,
+        TimeEntryStatus.Submitted, TimeEntryStatus.Approved, TimeEntryStatus.RecallRequested, TimeEntryStatus.Returned);
 }
