@@ -26,7 +26,7 @@ public static class FeedServices
             var location = sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName);
             location.Configure(o);
             o.AddInterceptors(GroupingKeyValues.Instance);
-            if (location.Engine == DatabaseEngine.Sqlite) o.AddInterceptors(SqliteDecimalSums.Instance);
+            if (location.Engine == DatabaseEngine.Sqlite) o.AddInterceptors(SqliteDecimalSums.Instance, SqliteDecimalOrdering.Instance);
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddControllers().AddOData(o =>
         {

@@ -67,9 +67,28 @@ public sealed class FeedAggregationTests
         byName.ShouldBe(new Dictionary<string, decimal> { ["Alpine CRM implementation"] = own.Sum(a => a.Amount) });
     }
 
-    private static async Task<List<JsonElement>> ApplyAsync(HttpClient client, string apply)
+    [Fact]
+    public async Task Totals_by_project_can_be_ordered_by_their_decimal_total_both_ways()
     {
-        var response = await client.GetAsync("/odata/msdyn_actuals?$apply=" + Uri.EscapeDataString(apply));
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var alpine = await Alpine.SetUpAsync(client);
+        var rows = await InsertAsync(app, alpine.Project);
+        var expected = rows.GroupBy(a => a.ProjectId).Select(g => (Project: g.Key, Total: g.Sum(a => a.Amount))).ToList();
+
+        const string apply = "groupby((_msdyn_project_value),aggregate(msdyn_amount with sum as total))";
+        var descending = (await ApplyAsync(client, apply, "&$orderby=total desc")).Select(r => (Project(r), r.GetProperty("total").GetDecimal())).ToList();
+        descending.ShouldBe(expected.OrderByDescending(t => t.Total).ToList());
+        descending[0].ShouldBe((alpine.Project, 123_456_789.0123m - 0.0001m + 17.5m + 0.3333m + 0.6667m));
+
+        var ascending = (await ApplyAsync(client, apply, "&$orderby=total")).Select(r => (Project(r), r.GetProperty("total").GetDecimal())).ToList();
+        ascending.ShouldBe(expected.OrderBy(t => t.Total).ToList());
+        ascending[0].ShouldBe(((Guid?)null, -999.9999m + 42m));
+    }
+
+    private static async Task<List<JsonElement>> ApplyAsync(HttpClient client, string apply, string query = "")
+    {
+        var response = await client.GetAsync("/odata/msdyn_actuals?$apply=" + Uri.EscapeDataString(apply) + query);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().ToList();
