@@ -60,82 +60,60 @@ public static class ReportsApi
 
     public static async Task<Ok<ProfitabilityReport>> GetProfitability([AsParameters] ReportRequest request, ReportFilterCheck check,
         ProjectProfitability report, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+        TypedResults.Ok(await RunAsync(request, check, report.RunAsync, ct));
 
-    public static async Task<PushStreamHttpResult> ExportProfitability([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, ProjectProfitability report, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
-        return Download(type, ProjectProfitability.Name, ProjectProfitability.Columns, result.Projects.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportProfitability([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ProjectProfitability report, CancellationToken ct) =>
+        ExportAsync(request, format, check, report.RunAsync, ProjectProfitability.Name, ProjectProfitability.Columns, r => r.Projects, ct);
 
     public static async Task<Ok<BacklogReport>> GetBacklog([AsParameters] ReportRequest request,
         [Description("The date the backlog is aged on (yyyy-MM-dd); today when empty.")] DateOnly? asOf,
         ReportFilterCheck check, BillingBacklog report, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), asOf ?? Today(clock), ct));
+        TypedResults.Ok(await RunAsync(request, check, (filter, c) => report.RunAsync(filter, asOf ?? Today(clock), c), ct));
 
-    public static async Task<PushStreamHttpResult> ExportBacklog([AsParameters] ReportRequest request, DateOnly? asOf, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, BillingBacklog report, TimeProvider clock, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), asOf ?? Today(clock), ct);
-        return Download(type, BillingBacklog.Name, BillingBacklog.Columns, result.Contracts.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportBacklog([AsParameters] ReportRequest request, DateOnly? asOf, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, BillingBacklog report, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(request, format, check, (filter, c) => report.RunAsync(filter, asOf ?? Today(clock), c), BillingBacklog.Name, BillingBacklog.Columns,
+            r => r.Contracts, ct);
 
     public static async Task<Ok<IReadOnlyList<PeriodRow>>> GetActualsByPeriod([AsParameters] ReportRequest request, ReportFilterCheck check,
         ActualsByPeriodReport report, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+        TypedResults.Ok(await RunAsync(request, check, report.RunAsync, ct));
 
-    public static async Task<PushStreamHttpResult> ExportActualsByPeriod([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, ActualsByPeriodReport report, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var rows = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
-        return Download(type, ActualsByPeriodReport.Name, ActualsByPeriodReport.Columns, rows.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportActualsByPeriod([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ActualsByPeriodReport report, CancellationToken ct) =>
+        ExportAsync(request, format, check, report.RunAsync, ActualsByPeriodReport.Name, ActualsByPeriodReport.Columns, rows => rows, ct);
 
     public static async Task<Ok<IReadOnlyList<HoursRow>>> GetHours([AsParameters] ReportRequest request, ReportFilterCheck check,
         HoursReport report, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+        TypedResults.Ok(await RunAsync(request, check, report.RunAsync, ct));
 
-    public static async Task<PushStreamHttpResult> ExportHours([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, HoursReport report, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var rows = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
-        return Download(type, HoursReport.Name, HoursReport.Columns, rows.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportHours([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, HoursReport report, CancellationToken ct) =>
+        ExportAsync(request, format, check, report.RunAsync, HoursReport.Name, HoursReport.Columns, rows => rows, ct);
 
     public static async Task<Ok<PipelineReport>> GetPipeline([AsParameters] ReportRequest request, ReportFilterCheck check,
         SalesPipelineReport report, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct));
+        TypedResults.Ok(await RunAsync(request, check, report.RunAsync, ct));
 
-    public static async Task<PushStreamHttpResult> ExportPipeline([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, SalesPipelineReport report, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), ct);
-        return Download(type, SalesPipelineReport.Name, SalesPipelineReport.Columns, result.Rows.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportPipeline([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, SalesPipelineReport report, CancellationToken ct) =>
+        ExportAsync(request, format, check, report.RunAsync, SalesPipelineReport.Name, SalesPipelineReport.Columns, r => r.Rows, ct);
 
     public static async Task<Ok<UtilizationReportResult>> GetUtilization([AsParameters] ReportRequest request, ReportFilterCheck check,
         ResourceUtilizationReport report, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await report.RunAsync(await check.CheckAsync(request.Filter, ct), Today(clock), ct));
+        TypedResults.Ok(await RunAsync(request, check, (filter, c) => report.RunAsync(filter, Today(clock), c), ct));
 
-    public static async Task<PushStreamHttpResult> ExportUtilization([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
-        ReportFilterCheck check, ResourceUtilizationReport report, TimeProvider clock, CancellationToken ct)
-    {
-        var type = ExportFormats.Parse(format);
-        var result = await report.RunAsync(await check.CheckAsync(request.Filter, ct), Today(clock), ct);
-        return Download(type, ResourceUtilizationReport.Name, ResourceUtilizationReport.Columns, result.Resources.ToAsyncEnumerable());
-    }
+    public static Task<PushStreamHttpResult> ExportUtilization([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
+        ReportFilterCheck check, ResourceUtilizationReport report, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(request, format, check, (filter, c) => report.RunAsync(filter, Today(clock), c), ResourceUtilizationReport.Name,
+            ResourceUtilizationReport.Columns, r => r.Resources, ct);
 
     public static async Task<PushStreamHttpResult> ExportActuals([AsParameters] ReportRequest request, [Description("csv or xlsx")] string? format,
         ReportFilterCheck check, ActualsExport export, CancellationToken ct)
     {
         var type = ExportFormats.Parse(format);
-        var (columns, rows) = await export.OpenAsync(await check.CheckAsync(request.Filter, ct), ct);
+        var (columns, rows) = await RunAsync(request, check, export.OpenAsync, ct);
         return Download(type, "actuals", columns, rows);
     }
 
@@ -143,8 +121,23 @@ public static class ReportsApi
         ReportFilterCheck check, TimeEntriesExport export, CancellationToken ct)
     {
         var type = ExportFormats.Parse(format);
-        var (columns, rows) = await export.OpenAsync(await check.CheckAsync(request.Filter, ct), ct);
+        var (columns, rows) = await RunAsync(request, check, export.OpenAsync, ct);
         return Download(type, "time-entries", columns, rows);
+    }
+
+    /// <summary>Runs a report for the request's filter once the filter is checked (a bad filter answers 400 naming the field).</summary>
+    private static async Task<T> RunAsync<T>(ReportRequest request, ReportFilterCheck check, Func<ReportFilter, CancellationToken, Task<T>> report,
+        CancellationToken ct) =>
+        await report(await check.CheckAsync(request.Filter, ct), ct);
+
+    /// <summary>A report's rows as a download: the format is checked before the report runs.</summary>
+    private static async Task<PushStreamHttpResult> ExportAsync<T, TRow>(ReportRequest request, string? format, ReportFilterCheck check,
+        Func<ReportFilter, CancellationToken, Task<T>> report, string name, IReadOnlyList<ExportColumn<TRow>> columns, Func<T, IEnumerable<TRow>> rows,
+        CancellationToken ct)
+    {
+        var type = ExportFormats.Parse(format);
+        var result = await RunAsync(request, check, report, ct);
+        return Download(type, name, columns, rows(result).ToAsyncEnumerable());
     }
 
     private static PushStreamHttpResult Download<T>(ExportFormat format, string name, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows) =>
