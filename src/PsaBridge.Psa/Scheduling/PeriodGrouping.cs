@@ -15,12 +15,6 @@ public sealed class InPeriod<T>
 /// </summary>
 public static class PeriodGrouping
 {
-    /// <summary>
-    /// Hours summed as doubles in the database (natively on SQLite, which keeps decimals as text), back to their four
-    /// decimals: exact while a total stays below a billion hours.
-    /// </summary>
-    public static decimal Hours(double sum) => Math.Round((decimal)sum, 4, MidpointRounding.AwayFromZero);
-
     public static IQueryable<InPeriod<T>> WithPeriod<T>(this IQueryable<T> rows, Expression<Func<T, DateOnly>> date, IReadOnlyList<DateWindow> periods)
     {
         var row = date.Parameters[0];

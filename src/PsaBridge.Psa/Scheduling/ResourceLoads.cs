@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Psa.Scheduling;
 
@@ -48,9 +49,9 @@ public sealed class ResourceLoads(PsaDb db, CalendarStore calendars)
         return WorkCalendar.Days(from, to).Select(d => new DayLoad(d, calendar.HoursOn(d), committed.GetValueOrDefault(d))).ToList();
     }
 
-    private sealed record PeriodHours(Guid ResourceId, BookingStatus Status, int Period, double Sum)
+    private sealed record PeriodHours(Guid ResourceId, BookingStatus Status, int Period, long Units)
     {
-        public decimal Hours => PeriodGrouping.Hours(Sum);
+        public decimal Hours => TenThousandths.ToDecimal(Units);
     }
 
     /// <summary>Booked hours by resource, status and period, summed in the database.</summary>
@@ -61,7 +62,7 @@ public sealed class ResourceLoads(PsaDb db, CalendarStore calendars)
         if (ids.Length <= CalendarStore.MaxListedResources) query = query.Where(b => ids.Contains(b.ResourceId));
         return await query.WithPeriod(b => b.Date, periods)
             .GroupBy(b => new { b.Row.ResourceId, b.Row.Status, b.Period })
-            .Select(g => new PeriodHours(g.Key.ResourceId, g.Key.Status, g.Key.Period, g.Sum(b => (double)b.Row.Hours)))
+            .Select(g => new PeriodHours(g.Key.ResourceId, g.Key.Status, g.Key.Period, g.Sum(b => (long)Math.Round((double)b.Row.Hours * TenThousandths.PerOne))))
             .ToListAsync(ct);
     }
 }

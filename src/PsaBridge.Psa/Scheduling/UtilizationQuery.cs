@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Paging;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -70,15 +71,15 @@ public sealed class UtilizationQuery(PsaDb db, ResourceLoads loads)
                           select new { e.ResourceId, e.Date, IsCost = a.TransactionType == TransactionType.Cost, a.Quantity }).AsNoTracking()
             .WithPeriod(x => x.Date, periods)
             .GroupBy(x => new { x.Row.ResourceId, x.Row.IsCost, x.Period })
-            .Select(g => new { g.Key.ResourceId, g.Key.IsCost, g.Key.Period, Sum = g.Sum(x => (double)x.Row.Quantity) })
+            .Select(g => new { g.Key.ResourceId, g.Key.IsCost, g.Key.Period, Units = g.Sum(x => (long)Math.Round((double)x.Row.Quantity * TenThousandths.PerOne)) })
             .ToListAsync(ct);
         var hours = new Dictionary<Guid, ActualHours>();
         foreach (var row in rows)
         {
             if (row.Period < 0) continue;
             if (!hours.TryGetValue(row.ResourceId, out var h)) hours[row.ResourceId] = h = new ActualHours(new decimal[periods.Count], new decimal[periods.Count]);
-            if (row.IsCost) h.Actual[row.Period] += PeriodGrouping.Hours(row.Sum);
-            else h.Chargeable[row.Period] += PeriodGrouping.Hours(row.Sum);
+            if (row.IsCost) h.Actual[row.Period] += TenThousandths.ToDecimal(row.Units);
+            else h.Chargeable[row.Period] += TenThousandths.ToDecimal(row.Units);
         }
         return hours;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Infrastructure.Export;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Psa;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Projects;
@@ -23,9 +24,9 @@ public sealed class ProjectProfitability(PsaDb db, Names names)
         if (db.Database.IsSqlite())
         {
             // SQLite keeps decimals as text and EF sums them in managed code, row by row; SQLite sums ten-thousandths natively.
-            var units = await groups.Select(g => new { g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, Units = g.Sum(a => (long)Math.Round((double)a.Amount * SqliteMoney.UnitsPerOne)) })
+            var units = await groups.Select(g => new { g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, Units = g.Sum(a => (long)Math.Round((double)a.Amount * TenThousandths.PerOne)) })
                 .ToListAsync(ct);
-            totals = units.Select(t => new ProjectTotal(t.ProjectId, t.Currency, t.TransactionType, SqliteMoney.FromUnits(t.Units))).ToList();
+            totals = units.Select(t => new ProjectTotal(t.ProjectId, t.Currency, t.TransactionType, TenThousandths.ToDecimal(t.Units))).ToList();
         }
         else
         {

@@ -2,13 +2,13 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PsaBridge.Reporting.Shared;
+using PsaBridge.Infrastructure.Storage;
 
 namespace PsaBridge.Web.OData;
 
 /// <summary>
 /// On SQLite, which keeps decimals as text that EF sums in managed code row by row, the feed's sums ($apply, $compute) of a
-/// column of at most four decimals are taken natively as whole ten-thousandths (<see cref="SqliteMoney"/>); only each
+/// column of at most four decimals are taken natively as whole ten-thousandths (<see cref="TenThousandths"/>); only each
 /// group's total is turned back into a decimal. The query is rewritten once, when EF compiles it; other sums are left alone.
 /// </summary>
 public sealed class SqliteDecimalSums : IQueryExpressionInterceptor
@@ -32,10 +32,10 @@ public sealed class SqliteDecimalSums : IQueryExpressionInterceptor
                 || node.Arguments is not [var source, LambdaExpression { Parameters: [var row] } selector] || !InTenThousandths(selector.Body))
                 return base.VisitMethodCall(node);
             var units = Expression.Convert(
-                Expression.Call(Round, Expression.Multiply(Expression.Convert(selector.Body, typeof(double)), Expression.Constant(SqliteMoney.UnitsPerOne))),
+                Expression.Call(Round, Expression.Multiply(Expression.Convert(selector.Body, typeof(double)), Expression.Constant(TenThousandths.PerOne))),
                 typeof(long));
             var sum = Expression.Call(SumOfLongs.MakeGenericMethod(row.Type), Visit(source), Expression.Lambda(units, row));
-            return Expression.Divide(Expression.Convert(sum, typeof(decimal)), Expression.Constant((decimal)SqliteMoney.UnitsPerOne));
+            return Expression.Divide(Expression.Convert(sum, typeof(decimal)), Expression.Constant((decimal)TenThousandths.PerOne));
         }
 
         /// <summary>Whether the summed value is a mapped column whose scale keeps it to whole ten-thousandths.</summary>
