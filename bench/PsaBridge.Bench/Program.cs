@@ -28,6 +28,9 @@ switch (options.Command)
     case "quote":
         await QuoteBench.RunAsync(args);
         break;
+    case "invoices":
+        await InvoiceBench.RunAsync(args);
+        break;
     case "connectors":
         await ConnectorsBench.RunAsync(options, int.Parse(Arg("--page-size") ?? "5000", CultureInfo.InvariantCulture),
             int.Parse(Arg("--limit") ?? "6000", CultureInfo.InvariantCulture));
