@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa;
 using PsaBridge.Psa.Accounts;
@@ -7,17 +8,19 @@ using PsaBridge.Psa.OrganizationalUnits;
 using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Contracts;
+using PsaBridge.Psa.Sales.Estimates;
 using PsaBridge.Web.Pages.Shared;
 using PsaBridge.Web.Pages.Shared.Grid;
 
 namespace PsaBridge.Web.Pages.Psa.Contracts;
 
 /// <summary>
-/// One project contract: its lines with their projects and milestones (marked ready for invoicing here), its price lists,
-/// and Confirm (one-way, asked first), which makes a draft contract active and read-only.
+/// One project contract: its lines with their projects and milestones (marked ready for invoicing here), its line details
+/// (each sales estimate beside its cost twin, with the quote line detail it came from), its price lists, and Confirm (one-way, asked first), which makes a draft contract active and read-only.
 /// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
+public sealed class DetailsModel(PsaDb db, ContractService contracts, ContractDetailService details) : AppPage
 {
     [FromRoute] public Guid Id { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
@@ -27,6 +30,10 @@ public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
     public string? ContractingUnit { get; private set; }
     public List<PriceList> PriceLists { get; private set; } = [];
     public Dictionary<Guid, string> Projects { get; private set; } = [];
+    public Page<LineDetailView> Details { get; private set; } = new([], 0, 1, PageRequest.MaxPageSize);
+
+    /// <summary>The quote line detail each contract line detail was copied from on close as won, by the contract detail's id.</summary>
+    public Dictionary<Guid, Guid> QuoteDetails { get; private set; } = [];
     public ConfirmView? Confirm { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -68,6 +75,10 @@ public sealed class DetailsModel(PsaDb db, ContractService contracts) : AppPage
         PriceLists = await db.Set<PriceList>().AsNoTracking().Where(p => priceListIds.Contains(p.Id)).OrderBy(p => p.Name).ToListAsync(ct);
         var projectIds = Contract.Lines.Select(l => l.ProjectId).OfType<Guid>().ToList();
         Projects = await db.Set<Project>().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        Details = await details.ListAsync(Id, null, PageRequest.Of(1, PageRequest.MaxPageSize), ct);
+        var detailIds = Details.Items.Select(d => d.Id).ToList();
+        QuoteDetails = await db.Set<ContractLineDetail>().Where(d => detailIds.Contains(d.Id) && d.QuoteLineDetailId != null)
+            .ToDictionaryAsync(d => d.Id, d => d.QuoteLineDetailId!.Value, ct);
     }
 
     /// <summary>Marks a milestone ready: the contract's next draft invoice takes it.</summary>
