@@ -4,9 +4,11 @@ using PsaBridge.Psa.Sales.InvoiceFrequencies;
 
 namespace PsaBridge.Psa.Sales.Contracts;
 
-/// <summary>Makes and changes contract lines from what was entered (checked before by <see cref="SalesLineRules"/>).</summary>
-internal static class ContractLines
+/// <summary>Makes and changes contract lines from what was entered (checked before by <see cref="SalesLineRules"/>), through <see cref="LineEditing"/>.</summary>
+internal sealed class ContractLines : ILineParts<ContractLine>
 {
+    private ContractLines() { }
+
     public static ContractLine New(ProjectContract contract, SalesLineInput input, SalesLineRules rules, Guid? defaultFrequency)
     {
         var line = new ContractLine { Id = Ids.New(), ContractId = contract.Id, Name = "" };
@@ -14,17 +16,19 @@ internal static class ContractLines
         return line;
     }
 
-    public static void Apply(ContractLine line, SalesLineInput input, SalesLineRules rules, Guid? defaultFrequency, bool replaceMilestones)
-    {
-        SalesLineRules.Apply(line, input, input.BillingMethod == BillingMethod.TimeAndMaterial ? defaultFrequency : null, null);
-        SalesLineParts.Roles(line.Roles, input.Roles, (id, type) => new ContractLineRole { ContractLineId = line.Id, RoleId = id, BillingType = type });
-        SalesLineParts.Categories(line.Categories, input.Categories,
+    /// <summary>Sets the line from the input; a contract has no requested delivery date of its own for its lines to take.</summary>
+    public static void Apply(ContractLine line, SalesLineInput input, SalesLineRules rules, Guid? defaultFrequency, bool replaceMilestones) =>
+        LineEditing.Apply<ContractLine, ContractLines>(line, input, rules, defaultFrequency, null, replaceMilestones);
+
+    public static void Roles(ContractLine line, List<LineRoleInput>? input) =>
+        SalesLineParts.Roles(line.Roles, input, (id, type) => new ContractLineRole { ContractLineId = line.Id, RoleId = id, BillingType = type });
+
+    public static void Categories(ContractLine line, List<LineCategoryInput>? input) =>
+        SalesLineParts.Categories(line.Categories, input,
             (id, type) => new ContractLineCategory { ContractLineId = line.Id, TransactionCategoryId = id, BillingType = type });
-        SalesLineParts.PriceLists(line.PriceLists, input.PriceListIds, id => new ContractLinePriceList { ContractLineId = line.Id, PriceListId = id });
-        if (replaceMilestones || input.Milestones is not null) SetMilestones(line, SalesLineParts.Entered(input.Milestones ?? []));
-        if (line.BillingMethod == BillingMethod.TimeAndMaterial) line.Milestones.Clear();
-        Reschedule(line, rules.Frequency(line.InvoiceFrequencyId));
-    }
+
+    public static void PriceLists(ContractLine line, IEnumerable<Guid>? ids) =>
+        SalesLineParts.PriceLists(line.PriceLists, ids, id => new ContractLinePriceList { ContractLineId = line.Id, PriceListId = id });
 
     public static void SetMilestones(ContractLine line, IEnumerable<(PlannedMilestone Plan, bool Ready)> plans) =>
         SalesLineParts.Milestones(line.Milestones, plans, (id, p, ready) => new ContractMilestone
@@ -32,6 +36,8 @@ internal static class ContractLines
             Id = id, ContractId = line.ContractId, ContractLineId = line.Id, Name = p.Name, InvoiceDate = p.InvoiceDate, Amount = p.Amount,
             InvoiceStatus = ready ? MilestoneInvoiceStatus.ReadyForInvoicing : MilestoneInvoiceStatus.NotReadyForInvoicing,
         });
+
+    public static void ClearMilestones(ContractLine line) => line.Milestones.Clear();
 
     /// <summary>The line's invoice schedule, generated again; rows a run has already invoiced are kept.</summary>
     public static void Reschedule(ContractLine line, InvoiceFrequency? frequency)
