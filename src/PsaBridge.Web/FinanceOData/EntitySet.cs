@@ -27,8 +27,8 @@ public sealed record SetProperty<T>(string Name, LambdaExpression Value)
     }
 }
 
-/// <summary>What a read asked for: the query options and whether every company's rows are wanted.</summary>
-public sealed record SetRead(string? Filter, string? Select, string? OrderBy, int? Top, int? Skip, bool Count, bool CrossCompany);
+/// <summary>What a read asked for: the query options, whether every company's rows are wanted, and whether it is a read by key (exact).</summary>
+public sealed record SetRead(string? Filter, string? Select, string? OrderBy, int? Top, int? Skip, bool Count, bool CrossCompany, bool ByKey = false);
 
 /// <summary>
 /// An F&amp;O public entity served over one finance table: its keys (in order), its properties, and whether it belongs to
@@ -44,10 +44,10 @@ public sealed class EntitySet<T>(string name, string[] keys, bool companySpecifi
     public IReadOnlyList<string> Keys => keys;
     public bool CompanySpecific => companySpecific;
 
-    public IQueryable<T> Where(FinanceDb db, string? filter)
+    public IQueryable<T> Where(FinanceDb db, string? filter, bool byKey = false)
     {
         var query = rows(db);
-        if (!string.IsNullOrWhiteSpace(filter)) query = query.Where(ODataFilter.Parse<T>(filter, Property));
+        if (!string.IsNullOrWhiteSpace(filter)) query = query.Where(ODataFilter.Parse<T>(filter, Property, wildcards: !byKey));
         return query;
     }
 
@@ -67,7 +67,7 @@ public sealed class EntitySet<T>(string name, string[] keys, bool companySpecifi
                 selected.Add(_byName.GetValueOrDefault(n) ?? throw new FilterException($"Could not find a property named '{n}' on type 'Microsoft.Dynamics.DataEntities.{name}'."));
             }
         }
-        var query = Where(db, read.Filter);
+        var query = Where(db, read.Filter, read.ByKey);
         long? count = read.Count ? await query.LongCountAsync(ct) : null;
         query = Order(query, read.OrderBy);
         var skip = read.Skip ?? 0;

@@ -74,7 +74,7 @@ public static partial class FinanceODataApi
                 var filter = KeyFilter(set, keys);
                 if (filter is null) return ODataAnswers.Error(400, "", "All fields in the entity key must be provided to make a successful OData call.");
                 var one = (JsonElement?)null;
-                var page = await set.ReadAsync(db, new SetRead(filter, q["$select"], null, 1, null, false, true), baseUrl, 1, ct);
+                var page = await set.ReadAsync(db, new SetRead(filter, q["$select"], null, 1, null, false, true, ByKey: true), baseUrl, 1, ct);
                 one = await Rows(page);
                 return one is { } row ? new ODataJson(200, w => row.WriteTo(w)) : ODataAnswers.Error(404, "", $"Resource not found for the segment '{target.Set}'.");
             }

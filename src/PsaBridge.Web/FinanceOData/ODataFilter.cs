@@ -15,10 +15,11 @@ public sealed class FilterException(string message) : Exception(message);
 /// </summary>
 public static class ODataFilter
 {
-    public static Expression<Func<T, bool>> Parse<T>(string text, Func<string, ParameterExpression, Expression?> property)
+    /// <param name="wildcards">False for a read by key: F&amp;O matches a key exactly, <c>*</c> included.</param>
+    public static Expression<Func<T, bool>> Parse<T>(string text, Func<string, ParameterExpression, Expression?> property, bool wildcards = true)
     {
         var parameter = Expression.Parameter(typeof(T), "e");
-        var parser = new Parser(Tokenize(text), name => property(name, parameter) ?? throw new FilterException(
+        var parser = new Parser(Tokenize(text), wildcards, name => property(name, parameter) ?? throw new FilterException(
             $"Could not find a property named '{name}' on type 'Microsoft.Dynamics.DataEntities'."));
         var body = parser.Or();
         if (!parser.AtEnd) throw new FilterException($"Syntax error at position {parser.Position} in '{text}'.");
@@ -86,7 +87,7 @@ public static class ODataFilter
         }
     }
 
-    private sealed class Parser(List<Token> tokens, Func<string, Expression> property)
+    private sealed class Parser(List<Token> tokens, bool wildcards, Func<string, Expression> property)
     {
         private int _at;
         private Token Current => tokens[_at];
@@ -136,7 +137,7 @@ public static class ODataFilter
             return Compare(member, op, literal);
         }
 
-        private static Expression Compare(Expression member, string op, Token literal)
+        private Expression Compare(Expression member, string op, Token literal)
         {
             var type = member.Type;
             // dataAreaId is the served company, a constant: F&O compares it ignoring case.
@@ -149,7 +150,7 @@ public static class ODataFilter
                     "ne" => Expression.NotEqual(member, Expression.Constant(null, type)),
                     _ => throw new FilterException($"null cannot be compared with '{op}'."),
                 };
-            if (type == typeof(string) && literal.Kind == Kind.Text && literal.Text.Contains('*') && op is "eq" or "ne")
+            if (wildcards && type == typeof(string) && literal.Kind == Kind.Text && literal.Text.Contains('*') && op is "eq" or "ne")
             {
                 var pattern = literal.Text.Replace("%", "[%]").Replace('*', '%');
                 Expression like = Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), Type.EmptyTypes,

@@ -65,6 +65,25 @@ public sealed class FinanceODataEndpointTests
     }
 
     [Fact]
+    public async Task A_read_by_key_matches_the_account_exactly_even_when_it_holds_a_star()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        (await client.PostAsJsonAsync("/data/CustomersV3", Customer("US-001", "Fourth Coffee"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsJsonAsync("/data/CustomersV3", Customer("US*01", "Star Coffee"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // In a $filter a '*' is a wildcard (both accounts match); in a key it is the character itself.
+        var filtered = await (await client.GetAsync("/data/CustomersV3?$filter=CustomerAccount eq 'US*01'&$count=true")).JsonAsync();
+        filtered.GetProperty("@odata.count").GetInt64().ShouldBe(2);
+        var star = await client.GetAsync("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US*01')");
+        star.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await star.JsonAsync()).GetProperty("OrganizationName").GetString().ShouldBe("Star Coffee");
+        var wildcard = await client.GetAsync("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='US-*')");
+        wildcard.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/data/CustomersV3(dataAreaId='usmf',CustomerAccount='*')")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_refused_create_answers_the_AxODataWriteException_with_every_failed_check_and_writes_nothing()
     {
         await using var app = await PsaBridgeApp.StartAsync();
