@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Dynamics;
@@ -23,12 +24,14 @@ public static class ConnectorsBench
         Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
         var psaLog = new RequestLog();
         var fnoLog = new RequestLog();
+        var fnoTimes = new RequestTimes();
         // Warnings only: a line for every request would be the run's largest cost.
         const string Logging = "Logging:LogLevel:Default";
         await using var psa = await PsaBridgeApp.StartAsync(a => a.WithRequestLog(psaLog).WithSetting(Logging, "Warning")
             .WithSetting("PsaBridge:Dataverse:Serve:Limits:RequestsPerWindow", requestsPerWindow.ToString())
             .WithSetting("PsaBridge:Dataverse:Serve:Limits:WindowSeconds", "300"));
-        await using var fno = await PsaBridgeApp.StartAsync(a => a.WithRequestLog(fnoLog).WithSetting(Logging, "Warning"));
+        await using var fno = await PsaBridgeApp.StartAsync(a => a.WithRequestLog(fnoLog).WithSetting(Logging, "Warning")
+            .WithServices(s => s.AddSingleton<IStartupFilter>(fnoTimes)));
         await using var sync = await PsaBridgeApp.StartAsync(a => a.ConnectedTo(psa, fno, new EntraStandIn()).WithSetting(Logging, "Warning")
             .WithSetting(ConnectorServices.SourceSetting, "Dataverse").WithSetting(ConnectorServices.TargetSetting, "FinanceAndOperations")
             .WithSetting("PsaBridge:Dataverse:MaxPageSize", pageSize.ToString()).WithSetting("PsaBridge:CustomerSync:PageSize", pageSize.ToString()));
@@ -50,9 +53,12 @@ public static class ConnectorsBench
                      + sync.Services.GetRequiredKeyedService<ThrottleMeter>(ConnectorServices.FinanceAndOperations).Waited;
         var perMinute = h.ReadCount / seconds * 60;
         Console.WriteLine($"status {h.Status}: read {h.ReadCount}, created {h.CreatedCount}, failed {h.FailedCount}, zip codes {h.ZipCodesCreatedCount}");
+        if (h.Message is { Length: > 0 } message) Console.WriteLine($"message: {message}");
         Console.WriteLine($"wall {seconds:F1} s; {perMinute:F0} records/min = {perMinute / DualWritePerMinute:F0}x dual-write's ~100/min");
         Console.WriteLine($"source pages {pages} ({pages / seconds:F3}/s); source requests {source.Count} ({source.Count / seconds:F3}/s), 429s {source.Count(e => e.Status == 429)}");
         Console.WriteLine($"target requests {target.Count} ({target.Count / seconds:F2}/s), 429s {target.Count(e => e.Status == 429)}");
+        Console.WriteLine("target time by request kind:");
+        foreach (var line in fnoTimes.Lines()) Console.WriteLine(line);
         Console.WriteLine($"waiting on 429s {waited.TotalSeconds:F1} s = {waited.TotalSeconds / seconds:P1} of the run");
     }
 }

@@ -65,11 +65,9 @@ public static partial class FinanceODataApi
                 done.Add(answer);
             }
             if (failed is null) await tx.CommitAsync(ct);
-            else
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+            else await tx.RollbackAsync(ct);
+            // Answered: the change set's entities need no tracking, and every later save would scan them.
+            db.ChangeTracker.Clear();
             answers.Add(new BatchPart(null, failed is null ? done : [failed]));
         }
         var boundary = "batchresponse_" + Guid.NewGuid().ToString("N");

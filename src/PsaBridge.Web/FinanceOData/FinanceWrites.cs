@@ -118,6 +118,19 @@ public sealed class FinanceWrites(FinanceDb db, NumberSequenceAllocator numbers,
     public static string? UnknownProperty(JsonElement body) => body.EnumerateObject().Select(p => p.Name)
         .FirstOrDefault(n => n != CustomerMap.DataAreaId && !n.StartsWith('@') && !CustomerMap.ByName.ContainsKey(n));
 
+    /// <summary>The setup a customer's foreign keys point into, read once a request (a batch checks many customers; no write here changes it).</summary>
+    private sealed record Setup(HashSet<string> Groups, HashSet<string> Currencies, HashSet<string> Terms, HashSet<string> Countries,
+        HashSet<(string?, string)> States);
+
+    private Setup? _setup;
+
+    private async Task<Setup> SetupAsync(CancellationToken ct) => _setup ??= new Setup(
+        (await db.CustomerGroups.Select(g => g.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+        (await db.Currencies.Select(x => x.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+        (await db.PaymentTerms.Select(t => t.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+        (await db.Countries.Select(x => x.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal),
+        (await db.States.Select(x => new { x.CountryId, x.StateId }).ToListAsync(ct)).Select(x => ((string?)x.CountryId, x.StateId)).ToHashSet());
+
     /// <summary>Adds the customer's failed checks to <paramref name="errors"/>; true when it has none.</summary>
     private async Task<bool> CheckAsync(Customer c, List<string> errors, CancellationToken ct)
     {
@@ -132,14 +145,14 @@ public sealed class FinanceWrites(FinanceDb db, NumberSequenceAllocator numbers,
         Length(c.Name, Customer.NameLength, "Organization name", errors);
         Length(c.Address.Street, Customer.StreetLength, "Street", errors);
         if (string.IsNullOrWhiteSpace(c.CustomerGroupId)) errors.Add("Field 'Customer group' must be filled in.");
-        else if (!await db.CustomerGroups.AnyAsync(g => g.Id == c.CustomerGroupId, ct)) Missing(c.CustomerGroupId, "Customer group", "Customer groups", CustomerMap.CustomerGroupId);
+        else if (!(await SetupAsync(ct)).Groups.Contains(c.CustomerGroupId)) Missing(c.CustomerGroupId, "Customer group", "Customer groups", CustomerMap.CustomerGroupId);
         if (string.IsNullOrWhiteSpace(c.Currency)) errors.Add("Field 'Currency' must be filled in.");
-        else if (!await db.Currencies.AnyAsync(x => x.Code == c.Currency, ct)) Missing(c.Currency, "Currency", "Currencies", CustomerMap.SalesCurrencyCode);
-        if (c.PaymentTerms is { } terms && !await db.PaymentTerms.AnyAsync(t => t.Code == terms, ct)) Missing(terms, "Terms of payment", "Terms of payment", CustomerMap.PaymentTerms);
+        else if (!(await SetupAsync(ct)).Currencies.Contains(c.Currency)) Missing(c.Currency, "Currency", "Currencies", CustomerMap.SalesCurrencyCode);
+        if (c.PaymentTerms is { } terms && !(await SetupAsync(ct)).Terms.Contains(terms)) Missing(terms, "Terms of payment", "Terms of payment", CustomerMap.PaymentTerms);
         var a = c.Address;
-        if (a.CountryRegion is { } country && !await db.Countries.AnyAsync(x => x.Id == country, ct))
+        if (a.CountryRegion is { } country && !(await SetupAsync(ct)).Countries.Contains(country))
             Missing(country, "Country/region", "Country/regions", CustomerMap.AddressCountryRegionId);
-        else if (a.State is { } state && !await db.States.AnyAsync(s => s.CountryId == a.CountryRegion && s.StateId == state, ct))
+        else if (a.State is { } state && !(await SetupAsync(ct)).States.Contains((a.CountryRegion, state)))
             Missing(state, "State", "States", CustomerMap.AddressState);
         else if (options.ValidateCity && a.City is { } city && !await db.Cities.AnyAsync(x => x.CountryId == a.CountryRegion && x.StateId == a.State && x.Name == city, ct))
             Missing(city, "City", "Cities", CustomerMap.AddressCity);

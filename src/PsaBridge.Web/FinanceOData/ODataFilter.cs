@@ -154,10 +154,10 @@ public static class ODataFilter
             {
                 var pattern = literal.Text.Replace("%", "[%]").Replace('*', '%');
                 Expression like = Expression.Call(typeof(DbFunctionsExtensions), nameof(DbFunctionsExtensions.Like), Type.EmptyTypes,
-                    Expression.Constant(EF.Functions), member, Expression.Constant(pattern));
+                    Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)));
                 return op == "eq" ? like : Expression.Not(like);
             }
-            var value = Expression.Constant(Convert(literal, Nullable.GetUnderlyingType(type) ?? type), type);
+            var value = Parameter(Convert(literal, Nullable.GetUnderlyingType(type) ?? type), type);
             if (type == typeof(string))
             {
                 if (op is "eq") return Expression.Equal(member, value);
@@ -167,6 +167,14 @@ public static class ODataFilter
             }
             return Relation(op, member, value);
         }
+
+        /// <summary>
+        /// A literal as a value read from a box, which EF sends as a query parameter: the same filter with other values then
+        /// reuses the compiled query instead of compiling a new one for each request.
+        /// </summary>
+        private static Expression Parameter(object value, Type type) =>
+            Expression.Field(Expression.Constant(Activator.CreateInstance(typeof(System.Runtime.CompilerServices.StrongBox<>).MakeGenericType(type), value)),
+                "Value");
 
         private static Expression Relation(string op, Expression left, Expression right) => op switch
         {

@@ -15,8 +15,8 @@ namespace PsaBridge.Integration.Targets.FinanceAndOperations;
 public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, FinanceAndOperationsClient client, SyncIntentLedger intents,
     FinanceAndOperationsOptions options, int page) : ICustomerPageWrite
 {
-    // Operations a batch request carries (F&O allows 5,000).
-    private const int OperationsPerBatch = 1_000;
+    // Operations a batch request carries (F&O allows 5,000; Microsoft advises smaller requests over large batches).
+    private const int OperationsPerBatch = 500;
 
     public Task<ReservedNumbers> ReserveNumbersAsync(int count, CancellationToken ct) =>
         throw new InvalidOperationException("Finance and Operations numbers a customer as it is created; no block of numbers is reserved ahead.");
@@ -41,22 +41,31 @@ public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, Fin
         await log.WriteAsync(outcome, header, watermark, position, now, ct);
     }
 
-    /// <summary>The writes' answers in order; a change set refused whole is sent again a customer a change set.</summary>
+    /// <summary>
+    /// The writes' answers in order, a batch at a time: batches sent side by side made a single-writer store (the F&amp;O
+    /// stand-in on SQLite) refuse change sets as locked under load. A change set refused whole is sent again a customer a
+    /// change set.
+    /// </summary>
     private async Task<List<WriteAnswer>> SendAsync(List<List<(Customer Customer, bool Create)>> changeSets, CancellationToken ct)
     {
         var answers = new List<WriteAnswer>();
         foreach (var batch in changeSets.Chunk(Math.Max(1, OperationsPerBatch / Math.Max(1, options.ChangeSetSize))))
+            answers.AddRange(await SendBatchAsync(batch.Select(set => set.Select(w => (Write: w, Message: Message(w))).ToList()).ToList(), ct));
+        return answers;
+    }
+
+    private async Task<List<WriteAnswer>> SendBatchAsync(List<List<((Customer, bool) Write, BatchMessage Message)>> batch, CancellationToken ct)
+    {
+        var answers = new List<WriteAnswer>();
+        var sent = await client.SendChangeSetsAsync(batch.Select(set => (IReadOnlyList<BatchMessage>)set.Select(w => w.Message).ToList()).ToList(), ct);
+        var at = 0;
+        foreach (var set in batch)
         {
-            var sent = await client.SendChangeSetsAsync(batch.Select(set => (IReadOnlyList<BatchMessage>)set.Select(Message).ToList()).ToList(), ct);
-            var at = 0;
-            foreach (var set in batch)
-            {
-                var setAnswers = sent.GetRange(at, set.Count);
-                at += set.Count;
-                if (set.Count > 1 && setAnswers.Any(a => a.Refusal is not null))
-                    setAnswers = await client.SendChangeSetsAsync(set.Select(w => (IReadOnlyList<BatchMessage>)[Message(w)]).ToList(), ct);
-                answers.AddRange(setAnswers);
-            }
+            var setAnswers = sent.GetRange(at, set.Count);
+            at += set.Count;
+            if (set.Count > 1 && setAnswers.Any(a => a.Refusal is not null))
+                setAnswers = await client.SendChangeSetsAsync(set.Select(w => (IReadOnlyList<BatchMessage>)[Message(w.Write)]).ToList(), ct);
+            answers.AddRange(setAnswers);
         }
         return answers;
     }
@@ -69,7 +78,7 @@ public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, Fin
         var body = JsonSerializer.Serialize(CustomerMap.ToBody(c, client.LegalEntity, create));
         var url = create ? client.DataRoot + CustomerMap.EntitySet
             : $"{client.DataRoot}{CustomerMap.EntitySet}({CustomerMap.DataAreaId}='{client.LegalEntity}',{CustomerMap.CustomerAccount}='{Uri.EscapeDataString(c.CustomerAccount.Replace("'", "''"))}')";
-        return BatchMessage.Request(create ? "POST" : "PATCH", url, body, (++_contentId).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return BatchMessage.Request(create ? "POST" : "PATCH", url, body, Interlocked.Increment(ref _contentId).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>
@@ -84,7 +93,7 @@ public sealed class FinanceAndOperationsPageWrite(FinanceCustomerWriter log, Fin
             BatchMessage.Request("POST", client.DataRoot + "AddressPostalCodesV3", JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["ZipCode"] = z.Code, ["CountryRegionId"] = z.CountryId, ["StateId"] = z.StateId, ["CityId"] = z.City,
-            }), (++_contentId).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            }), Interlocked.Increment(ref _contentId).ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]).ToList(), ct);
     }
 

@@ -72,9 +72,12 @@ public sealed class FinanceAndOperationsTarget(
     public async Task<FoundInFinance> FindAsync(IReadOnlyList<PsaAccountRecord> page, IReadOnlyCollection<string> numbers, bool failures, int afterPages,
         CancellationToken ct)
     {
-        var byPsaId = await FindByPsaKeysAsync(page.Select(a => a.Id).ToList(), ct);
+        // Both lookups go out together; the HTTP client holds them to the connection's concurrent requests.
+        var byPsaIdTask = FindByPsaKeysAsync(page.Select(a => a.Id).ToList(), ct);
+        var byNumberTask = ReadByAsync(CustomerMap.CustomerAccount, numbers.Where(n => !n.Contains('*')).ToList(), ct);
+        var byPsaId = await byPsaIdTask;
         var byNumber = new Dictionary<string, CustomerHolder>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in await ReadByAsync(CustomerMap.CustomerAccount, numbers.Where(n => !n.Contains('*')).ToList(), ct))
+        foreach (var row in await byNumberTask)
         {
             var c = CustomerMap.FromRow(row);
             byNumber.TryAdd(c.CustomerAccount, new CustomerHolder(c.Name, c.PsaAccountId));
