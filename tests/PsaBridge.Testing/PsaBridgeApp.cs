@@ -54,6 +54,16 @@ public sealed class PsaBridgeApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second server over this app's databases, with its settings, services and users, as another node of a cluster.</summary>
+    public PsaBridgeApp AnotherNode()
+    {
+        var node = new PsaBridgeApp(Databases);
+        node._services.AddRange(_services);
+        foreach (var (key, value) in _settings) node._settings[key] = value;
+        foreach (var (role, user) in _users) node._users[role] = user;
+        return node;
+    }
+
     /// <summary>A client that calls as a user of the given role (<see cref="Roles"/>).</summary>
     public async Task<HttpClient> CreateClientAsync(string role)
     {
