@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using PsaBridge.Testing;
 using PsaBridge.Web.Tests.Browser;
 
@@ -73,5 +74,26 @@ public sealed class WebHardeningTests
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/health") { Headers = { Host = "psabridge.example" } }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Listening_on_https_redirects_http_to_https_and_sends_hsts_over_https_and_otherwise_neither()
+    {
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithSetting("urls", "https://psabridge.example:8443").WithSetting("https_port", "8443"));
+        var plain = app.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://psabridge.example") });
+        var redirected = await plain.GetAsync("/health");
+        redirected.StatusCode.ShouldBe(HttpStatusCode.TemporaryRedirect);
+        redirected.Headers.Location!.ToString().ShouldBe("https://psabridge.example:8443/health");
+        redirected.Headers.Contains("Strict-Transport-Security").ShouldBeFalse(); // HSTS is only believed over https
+        var secure = app.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://psabridge.example:8443") });
+        var answer = await secure.GetAsync("/health");
+        answer.StatusCode.ShouldBe(HttpStatusCode.OK);
+        answer.Headers.GetValues("Strict-Transport-Security").Single().ShouldBe("max-age=2592000");
+
+        await using var httpOnly = await PsaBridgeApp.StartAsync();
+        var notRedirected = await httpOnly.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://psabridge.example") }).GetAsync("/health");
+        notRedirected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        notRedirected.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        (await httpOnly.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
