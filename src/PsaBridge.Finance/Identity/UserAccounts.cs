@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +63,7 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
     }
 
-    public static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
+    public static bool IsEmail(string value) => Rules.IsEmail(value);
 
     private static void Check(IdentityResult result, string field)
     {

@@ -36,6 +36,16 @@ public sealed class Rules
         return this;
     }
 
+    /// <summary>Refuses a value that is not one plain e-mail address (no display name, a dot in its domain).</summary>
+    public Rules Email(string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !IsEmail(value.Trim())) Add(field, $"'{field}' is not an e-mail address.");
+        return this;
+    }
+
+    public static bool IsEmail(string value) =>
+        System.Net.Mail.MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
+
     public Rules Range(string field, decimal? value, decimal min, decimal max)
     {
         if (value is { } v && (v < min || v > max))

@@ -27,9 +27,13 @@ public sealed record AccountInput(
         if (!string.IsNullOrWhiteSpace(Currency) && (Currency.Trim().Length != 3 || !Currency.Trim().All(char.IsAsciiLetter)))
             rules.Add(prefix + "currency", $"Currency '{Currency}' is not an ISO 4217 code (three letters, such as USD).");
         rules.MaxLength(prefix + "telephone1", Telephone1, Account.PhoneLength);
-        rules.MaxLength(prefix + "emailAddress1", EmailAddress1, Account.EmailLength);
+        rules.MaxLength(prefix + "emailAddress1", EmailAddress1, Account.EmailLength).Email(prefix + "emailAddress1", EmailAddress1);
         rules.Range(prefix + "creditLimit", CreditLimit, 0, MaxCreditLimit);
         rules.MaxLength(prefix + "paymentTerms", PaymentTerms, Account.PaymentTermsLength);
+        // Text finance would store as it comes: a NUL that PostgreSQL refuses, or a tab or line break pasted into a field.
+        foreach (var (field, value) in new[] { ("name", Name), ("accountNumber", AccountNumber), ("currency", Currency),
+                     ("telephone1", Telephone1), ("emailAddress1", EmailAddress1), ("paymentTerms", PaymentTerms) })
+            rules.NoControlCharacters(prefix + field, value);
         if (Address1 is { } a)
         {
             var p = prefix + "address1.";
@@ -38,6 +42,9 @@ public sealed record AccountInput(
                 .MaxLength(p + "stateOrProvince", a.StateOrProvince, Account.StateLength)
                 .MaxLength(p + "postalCode", a.PostalCode, Account.PostalCodeLength)
                 .MaxLength(p + "country", a.Country, Account.CountryLength);
+            foreach (var (field, value) in new[] { ("line1", a.Line1), ("line2", a.Line2), ("line3", a.Line3), ("city", a.City),
+                         ("stateOrProvince", a.StateOrProvince), ("postalCode", a.PostalCode), ("country", a.Country) })
+                rules.NoControlCharacters(p + field, value);
         }
         return rules;
     }

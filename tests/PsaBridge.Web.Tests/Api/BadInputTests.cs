@@ -91,6 +91,26 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         (await SnapshotAsync()).ShouldBe(before);
     }
 
+    /// <summary>Issue 21, faults 1 and 6: PSA refuses at entry what finance could not store or would refuse.</summary>
+    [Fact]
+    public async Task A_control_character_or_a_malformed_email_in_an_account_is_refused_at_entry_naming_each_field()
+    {
+        var before = await SnapshotAsync();
+        const string body = "{ \"name\": \"Fourth\\u0000Coffee\", \"emailAddress1\": \"ap@fourthcoffee\", \"address1\": { \"line2\": \"Unit\\t7\" } }";
+
+        var response = await _client.PostAsync("/api/psa/accounts", new StringContent(body, Encoding.UTF8, "application/json"));
+        var patched = await _client.PatchAsync($"/api/psa/accounts/{_account}", new StringContent("{ \"emailAddress1\": \"Accounts <ap@contoso.com>\" }", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        errors.GetProperty("name")[0].GetString().ShouldBe("'name' holds the control character U+0000; only printable text is allowed.");
+        errors.GetProperty("emailAddress1")[0].GetString().ShouldBe("'emailAddress1' is not an e-mail address.");
+        errors.GetProperty("address1.line2")[0].GetString().ShouldBe("'address1.line2' holds the control character U+0009; only printable text is allowed.");
+        patched.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await patched.JsonAsync()).GetProperty("errors").GetProperty("emailAddress1")[0].GetString().ShouldBe("'emailAddress1' is not an e-mail address.");
+        (await SnapshotAsync()).ShouldBe(before);
+    }
+
     [Fact]
     public async Task An_unknown_record_is_a_404_problem()
     {
