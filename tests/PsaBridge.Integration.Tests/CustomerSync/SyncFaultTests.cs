@@ -170,6 +170,31 @@ public sealed class SyncFaultTests
     }
 
     [Fact]
+    public async Task A_live_run_held_past_its_lease_keeps_it_by_renewal_and_the_next_run_is_still_refused()
+    {
+        var gate = new SyncGate();
+        await using var app = await PsaBridgeApp.StartAsync(a => a
+            .WithSetting("PsaBridge:CustomerSync:LeaseSeconds", "8")
+            .WithServices(s => s.AddSingleton<ISyncObserver>(gate)));
+        var client = app.CreateClient();
+        await client.CreateAccountAsync("Fourth Coffee");
+        (await client.PostAsync("/api/integration/jobs/customers/run?wait=false", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var finance = app.Databases.OpenFinance();
+        var taken = await finance.JobLeases.AsNoTracking().SingleAsync(l => l.Job == SynchronizeCustomers.Job);
+
+        // Wait until the lease as first taken has run out: only its renewals, every 2 s, keep the run's hold on the job.
+        while (DateTime.UtcNow < taken.ExpiresAt!.Value.AddSeconds(1)) await Task.Delay(250);
+
+        var held = await finance.JobLeases.AsNoTracking().SingleAsync(l => l.Job == SynchronizeCustomers.Job);
+        (held.Owner, held.HeaderId).ShouldBe((taken.Owner, taken.HeaderId));
+        held.ExpiresAt!.Value.ShouldBeGreaterThan(taken.ExpiresAt.Value);
+        (await client.PostAsync("/api/integration/jobs/customers/run", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        gate.Release.SetResult();
+        (await FinishedAsync(client, taken.HeaderId!.Value)).GetProperty("status").GetString().ShouldBe("Completed");
+    }
+
+    [Fact]
     public async Task A_batch_run_asked_for_while_a_run_goes_on_is_refused_not_dropped()
     {
         var gate = new SyncGate();
