@@ -44,4 +44,19 @@ public sealed class FirstRunTests
                 .ShouldBe(role is Roles.Administrator or Roles.Finance ? HttpStatusCode.OK : HttpStatusCode.Forbidden, role);
         }
     }
+
+    [Fact]
+    public async Task A_server_started_with_demo_data_has_the_demo_users_ready_to_sign_in()
+    {
+        await using var app = await PsaBridgeApp.StartAsync(a => a.WithSetting("PsaBridge:DemoData", "true"));
+        var browser = app.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var signedIn = await SignInForm.PostAsync(browser, FirstRun.DemoEmail(Roles.IntegrationOperator), FirstRun.DemoPassword);
+
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetAsync("/api/integration/log?status=All")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await browser.GetAsync("/api/audit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var finance = app.Databases.OpenFinance();
+        (await finance.Users.CountAsync(u => u.Email!.EndsWith("@demo.psabridge.example"))).ShouldBe(6);
+    }
 }
