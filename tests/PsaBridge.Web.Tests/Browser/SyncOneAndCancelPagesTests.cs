@@ -44,6 +44,9 @@ public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
         await page.WaitForURLAsync(new Regex("/integration/sync/runs/[0-9a-f-]{36}$"));
         var id = Guid.Parse(page.Url.Split('/')[^1]);
         await gate.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Held after its first page of two accounts: the total, the share, the rate and the time left are shown.
+        await Expect(page.Locator("[data-progress-text]")).ToHaveTextAsync(
+            new Regex(@"^Read 2 of 5 accounts \(40\.0%\) · [0-9,]+ a second · about .+ left: 2 created, 0 updated, 0 unchanged, 0 in error\.$"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the run" }).ClickAsync();
         await Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Cancel requested: the run stops after the page it is writing; that page is kept.");
@@ -76,6 +79,12 @@ public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
 
         await page.GetByLabel("State/Province").FillAsync("WA");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        // Fixed since that attempt: its error is shown as history, not as the red error, beside the offer to synchronize now.
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Account 'Blue Yonder Airlines' saved. The next run of the sync reads it again.");
+        var history = page.Locator("[data-last-sync-error][data-history]");
+        await Expect(history).ToContainTextAsync("The last attempt failed before the account was last changed");
+        await Expect(history).ToContainTextAsync("State: 'Washingtn' does not exist in finance");
+        await Expect(page.Locator(".notice-error[data-last-sync-error]")).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Synchronize this account now" }).ClickAsync();
         await Expect(page.Locator("[data-notice]")).ToHaveTextAsync(
             "Account 'Blue Yonder Airlines' was synchronized now: its finance customer was created.");
