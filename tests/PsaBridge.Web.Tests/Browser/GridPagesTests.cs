@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
 
-/// <summary>The shared list grid in Chromium, on the PSA accounts: sort, page size, pages, selection and its actions, times, menu, focus, not-found.</summary>
+/// <summary>The shared list grid in Chromium, on the PSA accounts: sticky headers, sort, page size, pages, selection and its actions, times, menu, focus, not-found.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GridPagesTests(Chromium chromium)
 {
@@ -18,6 +18,14 @@ public sealed class GridPagesTests(Chromium chromium)
         await page.GotoAsync("/psa/accounts");
         var rows = page.Locator("[data-accounts] tbody tr");
         await Expect(page.Locator("[data-result-count]")).ToHaveTextAsync("1–30 of 30 accounts");
+        // The table scrolls inside its own box and its header row stays at the box's top.
+        var scrolled = await page.Locator("[data-accounts]").EvaluateAsync<double[]>(
+            "t => { const box = t.closest('.table-wrap'); box.scrollTop = 400; const top = box.getBoundingClientRect().top; " +
+            "return [box.scrollTop, t.querySelector('thead th').getBoundingClientRect().top - top, t.querySelector('tbody tr').getBoundingClientRect().top - top]; }");
+        scrolled[0].ShouldBeGreaterThan(0);
+        scrolled[1].ShouldBeInRange(-1, 2);
+        scrolled[2].ShouldBeLessThan(0);
+        await page.Locator("[data-accounts]").EvaluateAsync("t => t.closest('.table-wrap').scrollTop = 0");
 
         await page.Locator("th[data-column=name] a").ClickAsync();
         await page.WaitForURLAsync("**/psa/accounts?sort=name&dir=desc");
