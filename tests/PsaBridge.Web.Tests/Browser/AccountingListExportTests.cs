@@ -4,13 +4,15 @@ using PsaBridge.Psa.Expenses;
 using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Projects;
+using PsaBridge.Psa.Sales.Opportunities;
+using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
 using static PsaBridge.Web.Tests.Browser.ListExportTests;
 
 namespace PsaBridge.Web.Tests.Browser;
 
-/// <summary>The project-accounting lists' CSV exports carry exactly the rows their filters keep (all of them, not one page).</summary>
+/// <summary>The project-accounting, sales and planning lists' CSV and XLSX exports carry exactly the rows their filters keep (all of them, not one page).</summary>
 [Trait("Engine", "Both")]
 public sealed class AccountingListExportTests
 {
@@ -68,6 +70,69 @@ public sealed class AccountingListExportTests
             .ShouldBe([("Alpine CRM implementation", "Alpine Ski House", "Alpine CRM", "1", "1")]);
         (await CsvAsync(client, "/psa/projects?handler=Export&format=csv&name=training")).Skip(1).Select(r => r[0]).ShouldBe(["Contoso internal training"]);
         (await CsvAsync(client, "/psa/projects?handler=Export&format=csv")).Count.ShouldBe(1 + 2);
+    }
+
+    [Fact]
+    public async Task Each_sales_and_planning_lists_csv_export_carries_exactly_its_filtered_rows()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var world = await AccountingWorld.ArrangeAsync(app.Services);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var opportunities = scope.ServiceProvider.GetRequiredService<OpportunityService>();
+            await opportunities.CreateAsync(new OpportunityInput("Alpine CRM", world.Customer, ContractingUnitId: world.Unit, EstimatedValue: 30_000m));
+            await opportunities.CreateAsync(new OpportunityInput("Alpine ski school scheduling", world.Customer, ContractingUnitId: world.Unit, EstimatedValue: 12_000m));
+            var quotes = scope.ServiceProvider.GetRequiredService<QuoteService>();
+            await quotes.CreateAsync(new QuoteInput("Alpine CRM quote", world.Customer, world.Unit, Lines: []));
+            await quotes.CreateAsync(new QuoteInput("Ski school quote", world.Customer, world.Unit, Lines: []));
+            await scope.ServiceProvider.GetRequiredService<ProjectService>().CreateAsync(new ProjectInput("Contoso internal training", world.Unit));
+        }
+        var client = app.CreateClient();
+
+        var opportunityRows = await CsvAsync(client, "/sales/opportunities?handler=Export&format=csv&name=crm");
+        opportunityRows[0][0].ShouldBe("Topic");
+        opportunityRows.Skip(1).Select(r => (r[0], Number(r[Array.IndexOf(opportunityRows[0], "Est. revenue")]))).ShouldBe([("Alpine CRM", 30_000m)]);
+        (await CsvAsync(client, "/sales/opportunities?handler=Export&format=csv")).Count.ShouldBe(1 + 2);
+
+        var quoteRows = await CsvAsync(client, "/sales/quotes?handler=Export&format=csv&name=ski");
+        quoteRows.Skip(1).Select(r => r[0]).ShouldBe(["Ski school quote"]);
+        (await CsvAsync(client, "/sales/quotes?handler=Export&format=csv&sort=name")).Skip(1).Select(r => r[0]).ShouldBe(["Alpine CRM quote", "Ski school quote"]);
+
+        var planned = await CsvAsync(client, "/planning/projects?handler=Export&format=csv&name=training");
+        planned.Skip(1).Select(r => r[0]).ShouldBe(["Contoso internal training"]);
+        (await CsvAsync(client, "/planning/projects?handler=Export&format=csv&sort=name")).Skip(1).Select(r => r[0])
+            .ShouldBe(["Alpine CRM implementation", "Contoso internal training"]);
+    }
+
+    [Fact]
+    public async Task A_lists_xlsx_export_carries_exactly_its_filtered_rows_with_amounts_as_numbers()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var world = await AccountingWorld.ArrangeAsync(app.Services);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var time = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
+            var ids = new List<Guid>();
+            foreach (var day in new[] { 5, 6 })
+            {
+                var entry = await time.CreateAsync(new TimeEntryInput(new DateOnly(2018, 2, day), 480, world.Ashley, world.Project));
+                await time.SubmitAsync(entry.Id);
+                ids.Add(entry.Id);
+            }
+            await time.ApproveTimeEntries(ids, new ApprovalDecision(new Dictionary<Guid, decimal> { [ids[0]] = 6m }));
+        }
+
+        var response = await app.CreateClient().GetAsync("/psa/actuals?handler=Export&format=xlsx&type=UnbilledSales&billing=Chargeable&sort=date");
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldBe("actuals.xlsx");
+        var rows = Workbook.Rows(await response.Content.ReadAsByteArrayAsync());
+        var (type, billing, amount) = (Array.IndexOf(rows[0], "Transaction type"), Array.IndexOf(rows[0], "Billing type"), Array.IndexOf(rows[0], "Amount"));
+        rows[0][0].ShouldBe("Document date");
+        rows.Skip(1).Select(r => (r[type], r[billing], Number(r[amount]))).ShouldBe([
+            ("UnbilledSales", "Chargeable", 600m), ("UnbilledSales", "Chargeable", 800m),
+        ], ignoreOrder: true);
     }
 
     /// <summary>A number as the CSV writes it (invariant; the scale the database keeps may differ between engines).</summary>
