@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.Pricing;
 using PsaBridge.Psa.Time;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
 
-/// <summary>Expenses entered and submitted, a rejection with its comment, and a draft invoice deleted only after a confirmation, in Chromium.</summary>
+/// <summary>
+/// Expenses entered and submitted, a rejection with its comment, a draft invoice deleted only after a confirmation, and
+/// selected drafts confirmed together from the list, in Chromium.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExpenseAndInvoicePagesTests(Chromium chromium)
 {
@@ -88,5 +92,45 @@ public sealed class ExpenseAndInvoicePagesTests(Chromium chromium)
 
         await page.GotoAsync("/psa/actuals?type=UnbilledSales");
         await Expect(page.Locator("[data-actuals] [data-cell=billing-status]")).ToHaveTextAsync("UnbilledSalesCreated");
+    }
+
+    [Fact]
+    public async Task Selected_draft_invoices_are_confirmed_together_each_refusal_named_and_the_selection_exports_alone()
+    {
+        await using var site = await WebSite.StartAsync();
+        var world = await AccountingWorld.ArrangeAsync(site.Services);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var entries = scope.ServiceProvider.GetRequiredService<TimeEntryService>();
+            foreach (var day in new[] { 5, 12 })
+            {
+                var entry = await entries.CreateAsync(new TimeEntryInput(new DateOnly(2018, 2, day), 480, world.Ashley, world.Project));
+                await entries.SubmitAsync(entry.Id);
+                await entries.ApproveAsync(entry.Id);
+            }
+            var invoices = scope.ServiceProvider.GetRequiredService<InvoiceService>();
+            await invoices.CreateDraftAsync(new InvoiceInput(world.Contract, new DateOnly(2018, 2, 9)));
+            await invoices.CreateDraftAsync(new InvoiceInput(world.Contract, new DateOnly(2018, 2, 28)));
+        }
+        var page = await chromium.OpenAsync(site);
+        await page.GotoAsync("/psa/invoices?sort=date");
+        var status = page.Locator("[data-invoices] [data-cell=status]");
+        (await status.AllInnerTextsAsync()).ShouldBe(["Draft", "Draft"]);
+
+        await page.GetByLabel("Select Alpine CRM 2018-02-28").CheckAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export selected (CSV)" }).ClickAsync());
+        (await File.ReadAllLinesAsync((await download.PathAsync())!)).Skip(1).Select(l => l.Split(',')[0]).ShouldBe(["Alpine CRM 2018-02-28"]);
+
+        await page.GotoAsync("/psa/invoices?sort=date");
+        await page.GetByLabel("Select all invoices on this page").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm selected drafts" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync("2 of 2 confirmed.");
+        (await status.AllInnerTextsAsync()).ShouldBe(["Confirmed", "Confirmed"]);
+        (await page.Locator("[data-invoices] [data-cell=total]").AllInnerTextsAsync()).ShouldBe(["800.00", "800.00"]);
+
+        await page.GetByLabel("Select Alpine CRM 2018-02-09").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm selected drafts" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync(
+            "0 of 1 confirmed. Not done: Invoice 'Alpine CRM 2018-02-09' is Confirmed and read-only; only a draft invoice can be changed.");
     }
 }

@@ -20,6 +20,34 @@ public abstract class AppPage : PageModel
     /// <summary>After an action on a list: the same list again, as it was filtered, sorted and paged.</summary>
     protected IActionResult BackToList() => Redirect(Links.WithAll(Request, ("handler", null), ("format", null)));
 
+    /// <summary>
+    /// Acts on each selected row of a list by its id; one that cannot be acted on fails alone, and the notice gives how
+    /// many were done and each refusal's reason.
+    /// </summary>
+    protected async Task<IActionResult> EachSelectedAsync(IEnumerable<string> selected, string noun, string done, Func<Guid, Task> act)
+    {
+        var ids = selected.Select(s => Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            Notify($"Select one or more {noun} first.");
+            return BackToList();
+        }
+        var failures = new List<string>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                await act(id);
+            }
+            catch (Exception e) when (e is ValidationFailedException or ConflictException or NotFoundException)
+            {
+                failures.Add(e is ValidationFailedException v ? string.Join(" ", v.Errors.Select(x => x.Message)) : e.Message);
+            }
+        }
+        Notify($"{ids.Count - failures.Count} of {ids.Count} {done}." + (failures.Count > 0 ? " Not done: " + string.Join(" ", failures) : ""));
+        return BackToList();
+    }
+
     /// <summary>A grid whose filters could not all be used answers 400 (the page shows which, in the columns' words).</summary>
     protected Grid.GridPage<T> Checked<T>(Grid.GridPage<T> page)
     {

@@ -48,6 +48,8 @@ public sealed class IndexModel(PsaDb db, Choices choices) : AppPage
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => Grid(await choices.CustomersAsync(ct)).Export(Rows(), Query);
 
+    public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
+
     private IQueryable<ContractRow> Rows() =>
         from c in db.Set<ProjectContract>()
         from a in db.Set<Account>().Where(a => a.Id == c.CustomerId).DefaultIfEmpty()

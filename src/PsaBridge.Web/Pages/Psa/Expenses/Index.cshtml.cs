@@ -79,34 +79,9 @@ public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, 
         }
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => EachSelectedAsync("submitted", id => expenses.SubmitAsync(id, ct));
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "submitted", id => expenses.SubmitAsync(id, ct));
 
-    public Task<IActionResult> OnPostRecallAsync(CancellationToken ct) => EachSelectedAsync("recalled", id => expenses.RecallAsync(id, ct));
-
-    /// <summary>Acts on each selected expense; one that cannot be acted on fails alone, with its reason.</summary>
-    private async Task<IActionResult> EachSelectedAsync(string done, Func<Guid, Task<ExpenseEntry>> act)
-    {
-        var ids = Query.Selected.Select(s => Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
-        if (ids.Count == 0)
-        {
-            Notify("Select one or more expenses first.");
-            return BackToList();
-        }
-        var failures = new List<string>();
-        foreach (var id in ids)
-        {
-            try
-            {
-                await act(id);
-            }
-            catch (Exception e) when (e is ValidationFailedException or ConflictException or NotFoundException)
-            {
-                failures.Add(e is ValidationFailedException v ? string.Join(" ", v.Errors.Select(x => x.Message)) : e.Message);
-            }
-        }
-        Notify($"{ids.Count - failures.Count} of {ids.Count} {done}." + (failures.Count > 0 ? " Not done: " + string.Join(" ", failures) : ""));
-        return BackToList();
-    }
+    public Task<IActionResult> OnPostRecallAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "recalled", id => expenses.RecallAsync(id, ct));
 
     private IQueryable<ExpenseRow> Rows() => ResourceId is { } r ? queries.Rows().Where(e => e.ResourceId == r) : queries.Rows().Where(e => false);
 

@@ -5,9 +5,12 @@ using PsaBridge.Web.Pages.Shared.Grid;
 
 namespace PsaBridge.Web.Pages.Psa.Invoices;
 
-/// <summary>Project invoices in the shared grid: drafts, confirmed invoices and their corrections, by contract and status.</summary>
+/// <summary>
+/// Project invoices in the shared grid: drafts, confirmed invoices and their corrections, by contract and status; the
+/// selected drafts confirmed together, each failing alone.
+/// </summary>
 [Authorize(Policy = Policies.Read)]
-public sealed class IndexModel(InvoiceQueries invoices, Choices choices) : AppPage
+public sealed class IndexModel(InvoiceQueries invoices, InvoiceService service, Choices choices) : AppPage
 {
     public static ListGrid<InvoiceRow> Grid(IReadOnlyList<Choice> contracts) =>
         new ListGrid<InvoiceRow>("invoices", "invoices")
@@ -24,6 +27,8 @@ public sealed class IndexModel(InvoiceQueries invoices, Choices choices) : AppPa
             .Column("created", "Created", i => i.CreatedOn)
             .SortedBy("created", descending: true);
 
+    public static readonly GridAction[] Actions = [new("Confirm", "Confirm selected drafts")];
+
     [BindProperty(SupportsGet = true)] public GridQuery Query { get; set; } = new();
 
     public GridPage<InvoiceRow> Invoices { get; private set; } = GridPage<InvoiceRow>.Empty;
@@ -31,4 +36,10 @@ public sealed class IndexModel(InvoiceQueries invoices, Choices choices) : AppPa
     public async Task OnGetAsync(CancellationToken ct) => Invoices = Checked(await Grid(await choices.ContractsAsync(ct)).PageAsync(invoices.Rows(), Query, ct));
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => Grid(await choices.ContractsAsync(ct)).Export(invoices.Rows(), Query);
+
+    public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
+
+    [HandlerPolicy(Policies.ManageFinance)]
+    public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) =>
+        EachSelectedAsync(Query.Selected, "draft invoices", "confirmed", id => service.ConfirmAsync(id, ct));
 }

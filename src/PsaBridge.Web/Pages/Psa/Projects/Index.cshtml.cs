@@ -59,6 +59,8 @@ public sealed class IndexModel(PsaDb db, Choices choices) : AppPage
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => (await GridAsync(ct)).Export(Rows(), Query);
 
+    public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
+
     private async Task<ListGrid<ProjectRow>> GridAsync(CancellationToken ct) => Grid(await choices.CustomersAsync(ct), await choices.ContractsAsync(ct));
 
     private IQueryable<ProjectRow> Rows() =>
