@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using PsaBridge.Cli.Infrastructure;
 using PsaBridge.Infrastructure.Export;
+using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Contracts;
 using Spectre.Console;
 
 namespace PsaBridge.Cli.Commands;
@@ -53,7 +55,7 @@ internal static class ContractsCommands
     private static Command Show()
     {
         var id = CommonArguments.Guid("ID", "The contract's id (from 'psabridge contracts list').");
-        return new Command("show", "Shows one contract: its header, rollups and actuals, its lines, milestones and invoice schedule rows.") { id }.Runs(async ctx =>
+        return new Command("show", "Shows one contract: its header, rollups and actuals, its lines, milestones and invoice schedule rows, and its line details.") { id }.Runs(async ctx =>
         {
             var contract = await ctx.Service<ContractService>().GetAsync(ctx.Value(id), ctx.Cancellation);
             ctx.Console.WriteFields($"Contract {contract.Name}",
@@ -72,6 +74,8 @@ internal static class ContractsCommands
                     ("Milestones", l => l.Milestones.OrderBy(m => m.InvoiceDate).Select(m => $"{Date(m.InvoiceDate)} {Output.Format(m.Amount)} {m.InvoiceStatus}").ToList()),
                     ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => $"{Date(s.InvoiceRunDate)} {s.InvoiceRunStatus}").ToList()),
                 ]));
+            var details = await ctx.Service<ContractDetailService>().ListAsync(contract.Id, null, new PageRequest(1, PageRequest.MaxPageSize), ctx.Cancellation);
+            SalesLineColumns.WriteDetails(ctx.Console, details, lines);
             return ExitCodes.Ok;
         });
     }

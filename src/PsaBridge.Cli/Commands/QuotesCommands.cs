@@ -89,20 +89,7 @@ internal static class QuotesCommands
                         ("Invoice runs", l => l.InvoiceSchedule.OrderBy(s => s.InvoiceRunDate).Select(s => Date(s.InvoiceRunDate)).ToList()),
                     ]));
                 var details = await ctx.Service<QuoteDetailService>().ListAsync(quote.Id, null, new PageRequest(1, PageRequest.MaxPageSize), ctx.Cancellation);
-                ctx.Console.WriteLine($"Details ({details.Total}{(details.HasNext ? $", the first {details.Items.Count} shown" : "")}):");
-                if (details.Items.Count > 0)
-                    ctx.Console.Write(Output.Table(details.Items,
-                        ("Id", d => d.Id),
-                        ("Line", d => lines.FirstOrDefault(l => l.Id == d.LineId)?.Name),
-                        ("Class", d => d.TransactionClass),
-                        ("Role", d => d.Role),
-                        ("Category", d => d.TransactionCategory),
-                        ("Quantity", d => d.Quantity),
-                        ("Unit price", d => d.UnitPrice),
-                        ("Sales", d => d.SalesAmount),
-                        ("Unit cost", d => d.UnitCost),
-                        ("Cost", d => d.CostAmount),
-                        ("Margin", d => d.Margin)));
+                SalesLineColumns.WriteDetails(ctx.Console, details, lines);
                 return ExitCodes.Ok;
             });
     }

@@ -29,6 +29,8 @@ public sealed class ContractsCommandsTests
         show.Output.ShouldContain("Lines (2):");
         show.Lines("CRM implementation", 10).ShouldBe(["2018-02-28 NotRun", "2018-03-31 NotRun", "2018-04-30 NotRun"]);
         show.Lines("CRM go-live", 9).ShouldBe(["2018-03-01 10,000.00 NotReadyForInvoicing", "2018-04-30 10,000.00 NotReadyForInvoicing"]);
+        show.Output.ShouldContain("Details (1):");
+        show.Row("Project Manager")[1..].ShouldBe(["CRM implementation", "Time", "Project Manager", "", "100.00", "100.00", "10,000.00", "50.00", "5,000.00", "5,000.00"]);
 
         var confirmed = await CliRun.RunAsync(databases, "contracts", "confirm", contract.ToString());
         confirmed.ExitCode.ShouldBe(ExitCodes.Ok, confirmed.ToString());
