@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PsaBridge.Psa.Tests.Api;
 using PsaBridge.Testing;
 
@@ -55,8 +56,9 @@ public sealed class WorkedExampleTests
         milestones.Select(m => (m.Text("invoiceDate"), m.Number("amount"), m.Text("invoiceStatus")))
             .ShouldBe([("2018-03-01", 10_000m, "NotReadyForInvoicing"), ("2018-04-30", 10_000m, "NotReadyForInvoicing")]);
         var contractDetail = (await client.ListAsync($"contracts/{contract.Id()}/details")).ShouldHaveSingleItem();
-        (contractDetail.Id("lineId"), contractDetail.Number("salesAmount"), contractDetail.Number("costAmount"), contractDetail.Id("salesPriceListId"))
-            .ShouldBe((timeLine.Id(), 10_000m, 5_000m, copy));
+        (contractDetail.Id("lineId"), contractDetail.Number("salesAmount"), contractDetail.Number("costAmount"), contractDetail.Id("salesPriceListId"), contractDetail.Id("quoteLineDetailId"))
+            .ShouldBe((timeLine.Id(), 10_000m, 5_000m, copy, detail.Id()));
+        detail.GetProperty("quoteLineDetailId").ValueKind.ShouldBe(JsonValueKind.Null);
         (await client.GetOkAsync($"quotes/{quote.Id()}")).Text("stateCode").ShouldBe("Won");
 
         // Approving 8 hours on 2018-02-03 posts the seed's table: cost 400, unbilled sales 800, on the contract line.

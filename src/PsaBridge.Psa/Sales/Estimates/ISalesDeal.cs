@@ -26,4 +26,7 @@ public interface IDealDetail<TSelf> where TSelf : SalesLineDetail, IDealDetail<T
     static abstract Expression<Func<TSelf, DetailAmount>> Amounts { get; }
     static abstract TSelf New(ISalesDeal deal, SalesLine line);
     Guid LineId { get; }
+
+    /// <summary>The quote line detail a contract's detail was made from when the quote was won; a quote's own details have none.</summary>
+    Guid? QuoteLineDetailId => null;
 }

@@ -8,7 +8,7 @@ namespace PsaBridge.Psa.Sales.Estimates;
 
 /// <summary>
 /// One estimate as a person reads it: the sales record (its id is the estimate's) beside its cost twin, with the
-/// names of what it refers to and its margin.
+/// names of what it refers to and its margin; a contract's detail also names the quote line detail it came from.
 /// </summary>
 public sealed record LineDetailView(
     Guid Id,
@@ -34,7 +34,8 @@ public sealed record LineDetailView(
     string Currency,
     Guid? SalesPriceListId,
     Guid? CostPriceListId,
-    string? Description);
+    string? Description,
+    Guid? QuoteLineDetailId);
 
 /// <summary>Pages the estimates of a quote or contract (or of one of its lines) as <see cref="LineDetailView"/>s.</summary>
 public static class LineDetailViews
@@ -72,7 +73,8 @@ public static class LineDetailViews
             var cost = costs[s.OriginId!.Value];
             return new LineDetailView(s.Id, cost.Id, s.LineId, s.TransactionClass, s.BillingType, s.RoleId, Name(roles, s.RoleId), s.ResourceId,
                 Name(resources, s.ResourceId), s.TransactionCategoryId, Name(categories, s.TransactionCategoryId), s.Quantity, s.Unit, s.StartDate, s.EndDate,
-                s.UnitPrice, s.Amount, cost.UnitPrice, cost.Amount, s.Amount - cost.Amount, s.Currency, s.PriceListId, cost.PriceListId, s.Description);
+                s.UnitPrice, s.Amount, cost.UnitPrice, cost.Amount, s.Amount - cost.Amount, s.Currency, s.PriceListId, cost.PriceListId, s.Description,
+                s.QuoteLineDetailId);
         }).ToList();
     }
 

@@ -32,8 +32,6 @@ public sealed class DetailsModel(PsaDb db, ContractService contracts, ContractDe
     public Dictionary<Guid, string> Projects { get; private set; } = [];
     public Page<LineDetailView> Details { get; private set; } = new([], 0, 1, PageRequest.MaxPageSize);
 
-    /// <summary>The quote line detail each contract line detail was copied from on close as won, by the contract detail's id.</summary>
-    public Dictionary<Guid, Guid> QuoteDetails { get; private set; } = [];
     public ConfirmView? Confirm { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -76,9 +74,6 @@ public sealed class DetailsModel(PsaDb db, ContractService contracts, ContractDe
         var projectIds = Contract.Lines.Select(l => l.ProjectId).OfType<Guid>().ToList();
         Projects = await db.Set<Project>().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         Details = await details.ListAsync(Id, null, PageRequest.Of(1, PageRequest.MaxPageSize), ct);
-        var detailIds = Details.Items.Select(d => d.Id).ToList();
-        QuoteDetails = await db.Set<ContractLineDetail>().Where(d => detailIds.Contains(d.Id) && d.QuoteLineDetailId != null)
-            .ToDictionaryAsync(d => d.Id, d => d.QuoteLineDetailId!.Value, ct);
     }
 
     /// <summary>Marks a milestone ready: the contract's next draft invoice takes it.</summary>
