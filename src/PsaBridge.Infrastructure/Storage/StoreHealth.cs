@@ -10,13 +10,16 @@ public static class StoreHealth
     /// <summary>
     /// Commits a write that changes nothing, or throws what the store answered. On SQLite through a connection of its own,
     /// not one from the pool, which may have been opened while the file could still be written (a file that cannot be
-    /// written is opened read-only); the write is the database header's user version, set to what it is.
+    /// written is opened read-only); the write is the database header's user version, set to what it is. SQLite may hand
+    /// that connection a descriptor it already holds open for writing, so the operating system is asked as well.
     /// </summary>
     public static async Task ProbeWriteAsync(DatabaseFacade database, CancellationToken ct)
     {
         if (database.IsSqlite())
         {
             var builder = new SqliteConnectionStringBuilder(database.GetConnectionString()) { Pooling = false, Mode = SqliteOpenMode.ReadWrite };
+            foreach (var file in new[] { builder.DataSource, builder.DataSource + "-wal" }.Where(File.Exists))
+                using (File.OpenHandle(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete)) { }
             await using var connection = new SqliteConnection(builder.ToString());
             await connection.OpenAsync(ct);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -29,9 +32,9 @@ public static class StoreHealth
             await transaction.CommitAsync(ct);
             return;
         }
-        // A transaction id is given only to a transaction that may write, and only where writing is allowed.
+        // An update of no rows is refused all the same by a read-only database or standby; a transaction id alone is not.
         await using var tx = await database.BeginTransactionAsync(ct);
-        await database.ExecuteSqlRawAsync("SELECT pg_current_xact_id()", ct);
+        await database.ExecuteSqlRawAsync("UPDATE \"__EFMigrationsHistory\" SET \"MigrationId\" = \"MigrationId\" WHERE false", ct);
         await tx.CommitAsync(ct);
     }
 }
