@@ -40,7 +40,7 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
     {
         email = email?.Trim();
         var errors = new List<FieldError>();
-        if (string.IsNullOrEmpty(email) || !IsEmail(email)) errors.Add(new("email", $"'{email}' is not an e-mail address."));
+        if (string.IsNullOrEmpty(email) || !Rules.IsEmail(email)) errors.Add(new("email", $"'{email}' is not an e-mail address."));
         var known = await RoleNamesAsync(ct);
         var matched = known.FirstOrDefault(r => string.Equals(r, role?.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
         if (matched is null) errors.Add(new("role", $"Role '{role}' is not one of {string.Join(", ", known)}."));
@@ -62,8 +62,6 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         chars.AddRange(['A', 'z', '7', '-']);
         return new string([.. chars.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue))]);
     }
-
-    public static bool IsEmail(string value) => Rules.IsEmail(value);
 
     private static void Check(IdentityResult result, string field)
     {

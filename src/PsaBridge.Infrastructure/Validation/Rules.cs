@@ -27,6 +27,10 @@ public sealed class Rules
         return this;
     }
 
+    /// <summary>Optional free text: at most <paramref name="maxLength"/> characters and no control characters.</summary>
+    public Rules Text(string field, string? value, int maxLength, bool multiline = false) =>
+        MaxLength(field, value, maxLength).NoControlCharacters(field, value, multiline);
+
     /// <summary>Refuses control characters (line breaks and tabs are text where <paramref name="multiline"/>).</summary>
     public Rules NoControlCharacters(string field, string? value, bool multiline = false)
     {

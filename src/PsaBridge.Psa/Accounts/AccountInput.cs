@@ -22,29 +22,23 @@ public sealed record AccountInput(
     public Rules Validate(string prefix = "")
     {
         var rules = new Rules();
-        rules.Required(prefix + "name", Name, Account.NameLength);
-        rules.MaxLength(prefix + "accountNumber", AccountNumber, Account.AccountNumberLength);
+        // Text finance would store as it comes: a NUL that PostgreSQL refuses, or a tab or line break pasted into a field.
+        rules.Required(prefix + "name", Name, Account.NameLength).NoControlCharacters(prefix + "name", Name);
+        rules.Text(prefix + "accountNumber", AccountNumber, Account.AccountNumberLength);
         if (!string.IsNullOrWhiteSpace(Currency) && (Currency.Trim().Length != 3 || !Currency.Trim().All(char.IsAsciiLetter)))
             rules.Add(prefix + "currency", $"Currency '{Currency}' is not an ISO 4217 code (three letters, such as USD).");
-        rules.MaxLength(prefix + "telephone1", Telephone1, Account.PhoneLength);
-        rules.MaxLength(prefix + "emailAddress1", EmailAddress1, Account.EmailLength).Email(prefix + "emailAddress1", EmailAddress1);
+        rules.Text(prefix + "telephone1", Telephone1, Account.PhoneLength);
+        rules.Text(prefix + "emailAddress1", EmailAddress1, Account.EmailLength).Email(prefix + "emailAddress1", EmailAddress1);
         rules.Range(prefix + "creditLimit", CreditLimit, 0, MaxCreditLimit);
-        rules.MaxLength(prefix + "paymentTerms", PaymentTerms, Account.PaymentTermsLength);
-        // Text finance would store as it comes: a NUL that PostgreSQL refuses, or a tab or line break pasted into a field.
-        foreach (var (field, value) in new[] { ("name", Name), ("accountNumber", AccountNumber), ("currency", Currency),
-                     ("telephone1", Telephone1), ("emailAddress1", EmailAddress1), ("paymentTerms", PaymentTerms) })
-            rules.NoControlCharacters(prefix + field, value);
+        rules.Text(prefix + "paymentTerms", PaymentTerms, Account.PaymentTermsLength);
         if (Address1 is { } a)
         {
             var p = prefix + "address1.";
-            rules.MaxLength(p + "line1", a.Line1, Account.LineLength).MaxLength(p + "line2", a.Line2, Account.LineLength)
-                .MaxLength(p + "line3", a.Line3, Account.LineLength).MaxLength(p + "city", a.City, Account.CityLength)
-                .MaxLength(p + "stateOrProvince", a.StateOrProvince, Account.StateLength)
-                .MaxLength(p + "postalCode", a.PostalCode, Account.PostalCodeLength)
-                .MaxLength(p + "country", a.Country, Account.CountryLength);
-            foreach (var (field, value) in new[] { ("line1", a.Line1), ("line2", a.Line2), ("line3", a.Line3), ("city", a.City),
-                         ("stateOrProvince", a.StateOrProvince), ("postalCode", a.PostalCode), ("country", a.Country) })
-                rules.NoControlCharacters(p + field, value);
+            rules.Text(p + "line1", a.Line1, Account.LineLength).Text(p + "line2", a.Line2, Account.LineLength)
+                .Text(p + "line3", a.Line3, Account.LineLength).Text(p + "city", a.City, Account.CityLength)
+                .Text(p + "stateOrProvince", a.StateOrProvince, Account.StateLength)
+                .Text(p + "postalCode", a.PostalCode, Account.PostalCodeLength)
+                .Text(p + "country", a.Country, Account.CountryLength);
         }
         return rules;
     }

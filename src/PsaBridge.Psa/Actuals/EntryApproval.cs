@@ -29,7 +29,7 @@ public sealed record ApprovalDecision(IReadOnlyDictionary<Guid, decimal>? Billab
     /// <summary>The comment as stored: trimmed, null when blank; a 400 naming 'comment' when too long or not text.</summary>
     public static string? CleanComment(string? comment)
     {
-        new Rules().MaxLength("comment", comment, CommentLength).NoControlCharacters("comment", comment, multiline: true).ThrowIfAny();
+        new Rules().Text("comment", comment, CommentLength, multiline: true).ThrowIfAny();
         return InputRules.Clean(comment);
     }
 }
