@@ -46,6 +46,10 @@ public static class SingleSignOn
     public const string Scheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string JwtScheme = JwtBearerDefaults.AuthenticationScheme;
     public const string OidcMethod = "oidc", JwtMethod = "jwt";
+    public const string NoRoleMessage = "The identity provider gave this person no group or app role that maps to a PsaBridge role.";
+
+    /// <summary>The sign-in page's query value for each way single sign-on can fail, so it can say which in its own words.</summary>
+    public const string FailedNoRole = "no-role", FailedOther = "provider";
 
     public static SingleSignOnSettings Settings(IConfiguration configuration) =>
         configuration.GetSection(SingleSignOnSettings.Section).Get<SingleSignOnSettings>() ?? new();
@@ -75,7 +79,17 @@ public static class SingleSignOn
                 {
                     context.Principal = ProviderRoles.Principal(context.Principal!, OidcMethod, settings.RoleClaimTypes, settings.Roles);
                     if (!context.Principal.Claims.Any(c => c.Type == System.Security.Claims.ClaimTypes.Role))
-                        context.Fail("The identity provider gave this person no group or app role that maps to a PsaBridge role.");
+                        context.Fail(NoRoleMessage);
+                    return Task.CompletedTask;
+                };
+                // Without this a refused or expired sign-in would end on the error page as an unhandled exception.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOn))
+                        .LogWarning(context.Failure, "Single sign-on failed: {Reason}", context.Failure?.Message);
+                    var failed = context.Failure?.Message == NoRoleMessage ? FailedNoRole : FailedOther;
+                    context.Response.Redirect($"{context.Request.PathBase}/account/sign-in?failed={failed}");
+                    context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });

@@ -110,4 +110,100 @@ public sealed class SingleSignOnTests
             .ShouldBe(("psabridge-web", "code", "http://localhost/signin-oidc", "S256"));
         query["scope"].ToString().Split(' ').ShouldBe(["openid", "profile", "email"]);
     }
+
+    /// <summary>The whole round trip: challenge, the provider's form post back with a code, our token request, the cookie.</summary>
+    [Fact]
+    public async Task A_person_signed_in_by_the_provider_lands_where_they_were_going_in_the_role_their_group_maps_to()
+    {
+        var provider = new ProviderTokenEndpoint(Issuer, "psabridge-web", Key);
+        await using var app = await StartWithOpenIdConnectAsync(provider);
+        var browser = Browser(app);
+
+        var callback = await SignInAtProviderAsync(browser, provider, "/psa/invoices", "dana@contoso.test", [FinanceGroup]);
+
+        callback.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        callback.Headers.Location!.OriginalString.ShouldBe("/psa/invoices");
+        provider.LastRequest["grant_type"].ShouldBe("authorization_code");
+        provider.LastRequest["client_id"].ShouldBe("psabridge-web");
+        provider.LastRequest["client_secret"].ShouldBe("not-a-real-secret");
+        provider.LastRequest["redirect_uri"].ShouldBe("https://localhost/signin-oidc");
+        var invoices = await browser.GetAsync("/psa/invoices");
+        invoices.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await invoices.Content.ReadAsStringAsync()).ShouldContain("data-signed-in-as title=\"dana@contoso.test\"");
+        // Finance may make invoices and may not approve time.
+        (await browser.GetAsync("/psa/invoices/new")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var approvals = await browser.GetAsync("/psa/approvals");
+        approvals.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        approvals.Headers.Location!.AbsolutePath.ShouldBe("/account/access-denied");
+    }
+
+    [Fact]
+    public async Task A_person_whose_groups_map_to_no_role_or_whose_code_is_refused_is_told_so_on_the_sign_in_page()
+    {
+        var provider = new ProviderTokenEndpoint(Issuer, "psabridge-web", Key);
+        await using var app = await StartWithOpenIdConnectAsync(provider);
+
+        var noRole = Browser(app);
+        var refused = await SignInAtProviderAsync(noRole, provider, "/", "guest@fabrikam.test", ["ffffffff-0000-4000-8000-000000000009"]);
+        refused.Headers.Location!.OriginalString.ShouldBe("/account/sign-in?failed=no-role");
+        (await noRole.GetStringAsync(refused.Headers.Location)).ShouldContain(
+            "Microsoft Entra ID signed you in, but gave you no group or app role that PsaBridge knows. Ask an administrator to give you one.");
+        (await noRole.GetAsync("/psa/invoices")).Headers.Location!.AbsolutePath.ShouldBe("/account/sign-in");
+
+        // A code the provider does not know (used twice, or forged): the token request fails and so does the sign-in.
+        var forged = Browser(app);
+        var challenge = await forged.GetAsync("/account/sign-in?handler=External&ReturnUrl=%2F");
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
+        var answer = await forged.PostAsync("/signin-oidc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = "NOT-ISSUED", ["state"] = query["state"].ToString(),
+        }));
+        answer.Headers.Location!.OriginalString.ShouldBe("/account/sign-in?failed=provider");
+        (await forged.GetStringAsync(answer.Headers.Location)).ShouldContain("Signing in with Microsoft Entra ID did not work");
+    }
+
+    private static Task<PsaBridgeApp> StartWithOpenIdConnectAsync(ProviderTokenEndpoint provider) => PsaBridgeApp.StartAsync(a => a
+        .WithSetting("PsaBridge:Security:OpenIdConnect:Authority", Issuer)
+        .WithSetting("PsaBridge:Security:OpenIdConnect:ClientId", "psabridge-web")
+        .WithSetting("PsaBridge:Security:OpenIdConnect:ClientSecret", "not-a-real-secret")
+        .WithSetting($"PsaBridge:Security:OpenIdConnect:Roles:{FinanceGroup}", "Finance")
+        .WithServices(s => s.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, o =>
+        {
+            o.Configuration = new OpenIdConnectConfiguration
+            {
+                Issuer = Issuer, AuthorizationEndpoint = "https://login.test/authorize", TokenEndpoint = "https://login.test/token",
+            };
+            o.Configuration.SigningKeys.Add(Key);
+            o.Backchannel = new HttpClient(provider);
+        })));
+
+    /// <summary>A browser on the site's https address (the provider's reply is cross-site, so its cookies are Secure).</summary>
+    private static HttpClient Browser(PsaBridgeApp app)
+    {
+        var browser = app.CreateAnonymousClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return browser;
+    }
+
+    /// <summary>Starts at our sign-in page, plays the person signing in at the provider, and posts the provider's answer back.</summary>
+    private static async Task<HttpResponseMessage> SignInAtProviderAsync(HttpClient browser, ProviderTokenEndpoint provider, string returnUrl,
+        string person, string[] groups)
+    {
+        var challenge = await browser.GetAsync($"/account/sign-in?handler=External&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        challenge.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
+        query["response_mode"].ToString().ShouldBe("form_post");
+        var code = provider.IssueCode(query["nonce"].ToString(), new Dictionary<string, object>
+        {
+            ["sub"] = "pairwise-" + person, ["preferred_username"] = person, ["groups"] = groups,
+        });
+        var callback = await browser.PostAsync(query["redirect_uri"].ToString(), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["code"] = code, ["state"] = query["state"].ToString(),
+        }));
+        // The verifier we send to the token endpoint is the one whose hash we showed the provider at the start (PKCE).
+        var verifier = provider.LastRequest["code_verifier"];
+        Base64UrlEncoder.Encode(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))).ShouldBe(query["code_challenge"].ToString());
+        return callback;
+    }
 }

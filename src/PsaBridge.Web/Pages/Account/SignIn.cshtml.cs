@@ -20,8 +20,16 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, IConfigurati
     [BindProperty, Display(Name = "E-mail")] public string? Email { get; set; }
     [BindProperty, Display(Name = "Password"), DataType(DataType.Password)] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>Set by the single sign-on callback when the provider's answer did not sign the person in.</summary>
+    [BindProperty(SupportsGet = true)] public string? Failed { get; set; }
 
-    public void OnGet() { }
+    public void OnGet()
+    {
+        if (Failed == SingleSignOn.FailedNoRole)
+            ModelState.AddModelError("", $"{Provider ?? "The identity provider"} signed you in, but gave you no group or app role that PsaBridge knows. Ask an administrator to give you one.");
+        else if (Failed is not null)
+            ModelState.AddModelError("", $"Signing in with {Provider ?? "the identity provider"} did not work: it was cancelled, took too long or was refused. Try again.");
+    }
 
     /// <summary>Sends the browser to the identity provider, which sends it back signed in to where it was going.</summary>
     public IActionResult OnGetExternal() => Provider is null
