@@ -13,6 +13,7 @@ namespace PsaBridge.Web.OData;
 /// </summary>
 public sealed class FeedQueryAttribute : EnableQueryAttribute
 {
+    private static readonly object AppliedOptions = new();
     private static readonly string[] Options = ["$filter", "$select", "$expand", "$orderby", "$apply", "$top", "$skip", "$skiptoken", "$count", "$compute"];
 
     public FeedQueryAttribute()
@@ -33,8 +34,21 @@ public sealed class FeedQueryAttribute : EnableQueryAttribute
     public override void OnActionExecuted(ActionExecutedContext context)
     {
         base.OnActionExecuted(context);
-        if (context.Result is BadRequestObjectResult { Value: SerializableError error }) context.Result = Problem(context.HttpContext, error);
-        else EchoPreferences(context.HttpContext);
+        if (context.Result is BadRequestObjectResult { Value: SerializableError error })
+        {
+            context.Result = Problem(context.HttpContext, error);
+            return;
+        }
+        EchoPreferences(context.HttpContext);
+        if (PlainPage.TryCreate(context, context.HttpContext.Items[AppliedOptions] as ODataQueryOptions) is { } page) context.Result = page;
+    }
+
+    /// <summary>Keeps the applied query options for <see cref="PlainPage"/>, which writes from them what the library would.</summary>
+    public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
+    {
+        var applied = base.ApplyQuery(queryable, queryOptions);
+        queryOptions.Request.HttpContext.Items[AppliedOptions] = queryOptions;
+        return applied;
     }
 
     /// <summary>Dataverse always returns the primary key, selected or not: a $select without it gets it added.</summary>
