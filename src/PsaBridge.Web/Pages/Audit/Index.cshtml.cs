@@ -6,7 +6,8 @@ using PsaBridge.Web.Pages.Shared.Grid;
 namespace PsaBridge.Web.Pages.Audit;
 
 /// <summary>
-/// The audit trail in the shared grid, newest first, filtered by user, record and period, exported as CSV or XLSX.
+/// The audit trail in the shared grid, newest first, filtered by user, record and period, exported as CSV or XLSX
+/// (the filtered lines, or the selected ones).
 /// Administrators and Finance read it (ManageFinance), as on the API.
 /// </summary>
 [Authorize(Policy = Policies.ManageFinance)]
@@ -30,4 +31,6 @@ public sealed class IndexModel(AuditQueries audit) : AppPage
     public async Task OnGetAsync(CancellationToken ct) => Entries = Checked(await Grid.PageAsync(audit.Query(new AuditFilter()), Query, ct));
 
     public IActionResult OnGetExport() => Grid.Export(audit.Query(new AuditFilter()), Query);
+
+    public IActionResult OnPostExport() => OnGetExport();
 }

@@ -5,7 +5,7 @@ using PsaBridge.Web.Pages.Shared.Grid;
 
 namespace PsaBridge.Web.Pages.Planning;
 
-/// <summary>The projects in the shared grid, each a link to its plan.</summary>
+/// <summary>The projects in the shared grid, each a link to its plan; the selected ones exported.</summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class ProjectsModel(PlanQueries plans) : AppPage
 {
@@ -24,4 +24,6 @@ public sealed class ProjectsModel(PlanQueries plans) : AppPage
     public async Task OnGetAsync(CancellationToken ct) => Projects = Checked(await Grid.PageAsync(plans.Projects(), Query, ct));
 
     public IActionResult OnGetExport() => Grid.Export(plans.Projects(), Query);
+
+    public IActionResult OnPostExport() => OnGetExport();
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Web.Pages.Shared.Grid;
 using PsaBridge.Web.Security;
 
 namespace PsaBridge.Web.Pages.Sales.Quotes;
 
-/// <summary>Project quotes in the shared grid, with their state and rollups.</summary>
+/// <summary>Project quotes in the shared grid, with their state and rollups; the selected drafts activated together, each failing alone.</summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(QuoteService quotes) : GridListPage<Quote>(Grid)
 {
@@ -22,5 +23,12 @@ public sealed class IndexModel(QuoteService quotes) : GridListPage<Quote>(Grid)
         .Column("created", "Created", q => q.CreatedOn, GridFilterKind.DateRange)
         .SortedBy("created", descending: true);
 
+    /// <summary>Only activation is offered on many quotes: closing one needs its own reason (and, as lost, a confirmation) on the quote.</summary>
+    public static readonly GridAction[] Actions = [new("Activate", "Activate selected drafts")];
+
     protected override IQueryable<Quote> Source() => quotes.Query();
+
+    [HandlerPolicy(Policies.ManageProjects)]
+    public Task<IActionResult> OnPostActivateAsync(CancellationToken ct) =>
+        EachSelectedAsync(Query.Selected, "draft quotes", "activated", id => quotes.ActivateAsync(id, ct));
 }

@@ -4,7 +4,7 @@ namespace PsaBridge.Web.Pages.Shared.Grid;
 
 /// <summary>
 /// A page that lists one kind of record in the shared grid: the grid's query from the address, the page of rows read
-/// with it, and the same rows exported. The page says only which grid and which rows.
+/// with it, and the same rows exported (all the filtered ones, or the selected ones). The page says only which grid and which rows.
 /// </summary>
 public abstract class GridListPage<T>(ListGrid<T> grid) : AppPage
 {
@@ -18,4 +18,7 @@ public abstract class GridListPage<T>(ListGrid<T> grid) : AppPage
     public async Task OnGetAsync(CancellationToken ct) => Rows = Checked(await grid.PageAsync(Source(), Query, ct));
 
     public IActionResult OnGetExport() => grid.Export(Source(), Query);
+
+    /// <summary>The rows selected in the grid's selection form, exported.</summary>
+    public IActionResult OnPostExport() => OnGetExport();
 }
