@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using Npgsql;
-using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Web.Tests.Api;
@@ -22,7 +19,7 @@ public sealed class UnwritableStoreHealthTests
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var finance = app.Databases.Finance;
-        await using (await MakeReadOnlyAsync(finance))
+        await using (await UnwritableStore.MakeAsync(finance))
         {
             var response = await client.GetAsync("/health");
             response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
@@ -32,41 +29,5 @@ public sealed class UnwritableStoreHealthTests
         }
 
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
-
-    /// <summary>Makes the store refuse writes until the result is disposed.</summary>
-    private static async Task<IAsyncDisposable> MakeReadOnlyAsync(DatabaseLocation store)
-    {
-        if (store.Engine == DatabaseEngine.Sqlite)
-        {
-            var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
-            Chattr("+i", path);
-            return new Undo(() => { Chattr("-i", path); return Task.CompletedTask; });
-        }
-        var database = new NpgsqlConnectionStringBuilder(store.ConnectionString).Database!;
-        await AlterAsync(database, "on");
-        return new Undo(() => AlterAsync(database, "off"));
-    }
-
-    private static async Task AlterAsync(string database, string readOnly)
-    {
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabases.PostgresServer) { Database = "postgres" }.ConnectionString);
-        await admin.OpenAsync();
-        await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{database}\" SET default_transaction_read_only = {readOnly}", admin);
-        await alter.ExecuteNonQueryAsync();
-        // The setting applies to new sessions: the pool's open ones are let go.
-        NpgsqlConnection.ClearAllPools();
-    }
-
-    private static void Chattr(string flag, string path)
-    {
-        using var chattr = Process.Start(new ProcessStartInfo("chattr", [flag, path]) { RedirectStandardError = true })!;
-        chattr.WaitForExit();
-        chattr.ExitCode.ShouldBe(0, $"chattr {flag} {path}: {chattr.StandardError.ReadToEnd()}");
-    }
-
-    private sealed class Undo(Func<Task> undo) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await undo();
     }
 }
