@@ -22,6 +22,7 @@ public sealed class SynchronizeCustomers(
     IOptions<CustomerSyncOptions> options,
     IEnumerable<ISyncObserver> observers,
     RunningSyncs running,
+    UnfinishedRuns unfinished,
     ILogger<SynchronizeCustomers> log)
 {
     public const string Job = "customers";
@@ -56,6 +57,8 @@ public sealed class SynchronizeCustomers(
             Full = request.Full,
         };
         if (request.DryRun) return new SyncRun(request, header, null, null);
+        // A run of this process that could not write its end still holds the lease: its end is written first, if it now can.
+        if (unfinished.Any) await unfinished.FinishAsync(target);
         var owner = await target.StartRunAsync(header, ct);
         var every = TimeSpan.FromSeconds(Math.Max(1, Options.LeaseSeconds / 4.0));
         return new SyncRun(request, header, owner, new LeaseKeeper(target, owner, every, clock, log));
@@ -97,9 +100,9 @@ public sealed class SynchronizeCustomers(
                 }
                 catch (Exception e)
                 {
-                    // The store cannot be written (the fault that stopped the run, often): the lease expires, and the log shows
-                    // the header, Running with no live lease, as interrupted.
-                    log.LogError(e, "Customer sync {HeaderId} could not write its final status {Status}", header.Id, header.Status);
+                    // The store cannot be written (the fault that stopped the run, often): written as soon as it can be.
+                    log.LogError(e, "Customer sync {HeaderId} could not write its final status {Status}; it is tried again", header.Id, header.Status);
+                    unfinished.Keep(header, leaseOwner);
                 }
             }
         }

@@ -34,6 +34,7 @@ public static class IntegrationServices
         services.AddScoped<ICustomerTarget>(sp => sp.GetRequiredService<FinanceCustomerTarget>());
         services.AddScoped<SynchronizeCustomers>();
         services.AddSingleton<RunningSyncs>();
+        services.AddSingleton<UnfinishedRuns>();
         services.AddScoped<IntegrationLogQueries>();
         services.AddScoped<FailingAccounts>();
         services.Configure<IntegrationLogOptions>(configuration.GetSection(IntegrationLogOptions.Section));

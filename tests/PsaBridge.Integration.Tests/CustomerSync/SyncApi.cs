@@ -61,4 +61,16 @@ internal static class SyncApi
     }
 
     public static int Count(this JsonElement header, string name) => header.GetProperty("counts").GetProperty(name).GetInt32();
+
+    /// <summary>A run's header once it is no longer Running: its final status written.</summary>
+    public static async Task<JsonElement> FinishedRunAsync(this HttpClient client, Guid id)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var header = await (await client.GetAsync($"/api/integration/log/{id}")).JsonAsync();
+            if (header.GetProperty("status").GetString() != "Running") return header;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The run {id} was still Running.");
+    }
 }

@@ -191,7 +191,7 @@ public sealed class SyncFaultTests
         held.ExpiresAt!.Value.ShouldBeGreaterThan(taken.ExpiresAt.Value);
         (await client.PostAsync("/api/integration/jobs/customers/run", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         gate.Release.SetResult();
-        (await FinishedAsync(client, taken.HeaderId!.Value)).GetProperty("status").GetString().ShouldBe("Completed");
+        (await client.FinishedRunAsync(taken.HeaderId!.Value)).GetProperty("status").GetString().ShouldBe("Completed");
     }
 
     [Fact]
@@ -246,23 +246,12 @@ public sealed class SyncFaultTests
 
         (await client.PostAsync($"/api/integration/jobs/customers/runs/{id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         gate.Release.SetResult();
-        var header = await FinishedAsync(client, id);
+        var header = await client.FinishedRunAsync(id);
         (header.GetProperty("status").GetString(), header.Count("read"), header.Count("created")).ShouldBe(("Error", 2, 2));
         header.GetProperty("message").GetString()!.ShouldStartWith("Cancelled");
         (await client.PostAsync($"/api/integration/jobs/customers/runs/{id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var rest = await client.RunSyncAsync();
         (rest.GetProperty("status").GetString(), rest.Count("read"), rest.Count("created")).ShouldBe(("Completed", 3, 3));
-    }
-
-    private static async Task<System.Text.Json.JsonElement> FinishedAsync(HttpClient client, Guid id)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var header = await (await client.GetAsync($"/api/integration/log/{id}")).JsonAsync();
-            if (header.GetProperty("status").GetString() != "Running") return header;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The run did not finish.");
     }
 }
