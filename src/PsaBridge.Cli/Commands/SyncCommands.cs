@@ -51,7 +51,7 @@ internal static class SyncCommands
                 ("Failed", header.Counts.Failed),
                 ("Zip codes created", header.Counts.ZipCodesCreated),
                 ("Duration", TimeSpan.FromMilliseconds(header.DurationMs)),
-                ("Status", header.Status),
+                ("Status", header.StatusLabel),
                 ("Source", ctx.Service<SyncEnds>().Source),
                 ("Target", ctx.Service<SyncEnds>().Target),
                 ("Log id", request.DryRun ? "none (a dry run writes no log)" : header.Id));

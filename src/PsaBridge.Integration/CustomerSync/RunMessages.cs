@@ -9,7 +9,7 @@ internal static class RunMessages
     public static string Stopped(Exception e, bool leaseLost) =>
         e is not OperationCanceledException ? $"The run stopped: {e.Message} Every page before the failure is committed; the next run goes on from there."
         : leaseLost ? "The run lost its lease (its renewals failed longer than the lease lasts) and stopped, so that two runs never overlap. Every page before it is committed."
-        : "Interrupted: the run was stopped (the server shutting down, or the caller gone) and its page rolled back. Every page before it is committed; the next run goes on from there.";
+        : $"{Log.RunLog.InterruptedPrefix} the run was stopped (the server shutting down, or the caller gone) and its page rolled back. Every page before it is committed; the next run goes on from there.";
 
     /// <summary>The failed accounts a run left alone: their failure is from before the run, against today's setup.</summary>
     public static string Waiting(int count) =>

@@ -17,6 +17,9 @@ public sealed record LogHeaderView(Guid Id, string? BatchJobId, string JobDescri
     public static LogHeaderView From(IntegrationLogHeader h) => new(h.Id, h.BatchJobId, h.JobDescription,
         DateTime.SpecifyKind(h.ExecutionDate, DateTimeKind.Utc), h.FinishedAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, h.Status,
         new LogCounts(h.ReadCount, h.CreatedCount, h.UpdatedCount, h.UnchangedCount, h.FailedCount, h.ZipCodesCreatedCount), h.DurationMs, h.Message, h.Full, h.StartedBy);
+
+    /// <summary>The status as the log shows it (<see cref="RunLog.StatusLabel"/>): Interrupted for a run that stopped before it finished.</summary>
+    public string StatusLabel => RunLog.StatusLabel(Status, Message);
 }
 
 public sealed record LogLineView(int LineNumber, Guid PsaAccountId, string AccountName, string? AccountNumber, string? CustomerAccount,
@@ -39,7 +42,7 @@ public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
 
     /// <summary>
     /// The headers of a status, unordered, for a list that sorts, filters, pages and exports them itself. A Running header
-    /// whose run no longer holds a live lease died with its process: it is shown as an Error, interrupted.
+    /// whose run no longer holds a live lease died with its process: it is an Error, shown as Interrupted.
     /// </summary>
     public IQueryable<IntegrationLogHeader> HeadersQuery(LogStatusFilter status)
     {

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PsaBridge.Cli.Infrastructure;
+using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Cli.Tests.Commands;
@@ -41,6 +44,29 @@ public class LogCommandsTests
         onlyErrors.Row("Blue Yonder Airlines")[0].ShouldBe("3");
         onlyErrors.Output.ShouldNotContain("Fourth Coffee");
         onlyErrors.Output.ShouldContain("1-1 of 1 lines (page 1 of 1).");
+    }
+
+    [Fact]
+    public async Task A_run_no_longer_alive_reads_Interrupted_in_the_default_log_and_in_log_show()
+    {
+        var databases = await TestDatabases.CreateAsync();
+        // A header left Running by a run whose process died: no lease names it.
+        var dead = new IntegrationLogHeader { JobDescription = SynchronizeCustomers.Description, ExecutionDate = DateTime.UtcNow, Status = IntegrationStatus.Running };
+        await using (var finance = databases.OpenFinance())
+        {
+            finance.IntegrationLogHeaders.Add(dead);
+            await finance.SaveChangesAsync();
+        }
+
+        var errors = await CliRun.RunAsync(databases, "log");
+        errors.ExitCode.ShouldBe(0, errors.ToString());
+        errors.Row(dead.Id.ToString())[4].ShouldBe("Interrupted");
+        errors.Output.ShouldContain("1-1 of 1 runs with status Error (page 1 of 1).");
+
+        var show = await CliRun.RunAsync(databases, "log", "show", dead.Id.ToString());
+        show.ExitCode.ShouldBe(0, show.ToString());
+        show.Value("Status").ShouldBe("Interrupted");
+        show.Output.ShouldContain(RunLog.InterruptedPrefix + " the run stopped before it finished.");
     }
 
     [Fact]

@@ -73,6 +73,8 @@ public sealed class SyncFaultTests
         var run = await client.RunSyncAsync();
         (run.Count("created"), run.Count("failed")).ShouldBe((1, 1));
         (await client.LinesAsync(run.GetProperty("id").GetGuid())).LineFor(xyz).Messages().ShouldBe(["Currency: 'XYZ' does not exist in finance."]);
+        // A run whose account failed went to its end: an Error, not an interrupted run.
+        (run.GetProperty("status").GetString(), run.GetProperty("statusLabel").GetString()).ShouldBe(("Error", "Error"));
         (await client.CustomerForAsync(xyz)).ShouldBeNull();
         (await client.CustomerForAsync(usd))!.Value.GetProperty("currency").GetString().ShouldBe("USD");
     }
@@ -113,8 +115,9 @@ public sealed class SyncFaultTests
         run.GetProperty("status").GetString().ShouldBe("Completed");
         (await client.CustomerForAsync(account)).ShouldNotBeNull();
         var header = await (await client.GetAsync($"/api/integration/log/{killed}")).JsonAsync();
-        header.GetProperty("status").GetString().ShouldBe("Error");
+        (header.GetProperty("status").GetString(), header.GetProperty("statusLabel").GetString()).ShouldBe(("Error", "Interrupted"));
         header.GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+        run.GetProperty("statusLabel").GetString().ShouldBe("Completed");
     }
 
     [Fact]
@@ -126,8 +129,10 @@ public sealed class SyncFaultTests
 
         (await app.Service<JobLeases>().ReleaseDeadOfThisNodeAsync(CancellationToken.None)).ShouldBe(1);
         (await app.Service<JobLeases>().CurrentAsync(SynchronizeCustomers.Job, CancellationToken.None)).ShouldBeNull();
-        var errors = (await (await client.GetAsync("/api/integration/log?status=Error")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
-        errors.Single(h => h.GetProperty("id").GetGuid() == killed).GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+        var errors = (await (await client.GetAsync("/api/integration/log")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var listed = errors.Single(h => h.GetProperty("id").GetGuid() == killed);
+        listed.GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+        (listed.GetProperty("status").GetString(), listed.GetProperty("statusLabel").GetString()).ShouldBe(("Error", "Interrupted"));
 
         // A header left Running with no live lease (its lease expired, nobody started since) is listed with the errors too.
         await using var finance = app.Databases.OpenFinance();
@@ -135,8 +140,10 @@ public sealed class SyncFaultTests
         finance.IntegrationLogHeaders.Add(orphan);
         await finance.SaveChangesAsync();
         var shown = await (await client.GetAsync($"/api/integration/log/{orphan.Id}")).JsonAsync();
-        shown.GetProperty("status").GetString().ShouldBe("Error");
+        (shown.GetProperty("status").GetString(), shown.GetProperty("statusLabel").GetString()).ShouldBe(("Error", "Interrupted"));
         shown.GetProperty("message").GetString().ShouldBe(RunLog.InterruptedMessage);
+        (await (await client.GetAsync("/api/integration/log")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(h => (h.GetProperty("id").GetGuid(), h.GetProperty("statusLabel").GetString())).ShouldBe([(orphan.Id, "Interrupted"), (killed, "Interrupted")]);
     }
 
     [Fact]

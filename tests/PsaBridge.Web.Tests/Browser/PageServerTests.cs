@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PsaBridge.Finance.Customers;
+using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
 using PsaBridge.Psa.Accounts;
 using PsaBridge.Testing;
 
@@ -30,6 +32,31 @@ public sealed partial class PageServerTests
         HeaderRows(await response.Content.ReadAsStringAsync()).ShouldBe([(error.Id, "Error")]);
         HeaderRows(await client.GetStringAsync("/integration/log?status=Completed")).ShouldBe([(completed.Id, "Completed")]);
         HeaderRows(await client.GetStringAsync("/integration/log?status=all")).ShouldBe([(error.Id, "Error"), (completed.Id, "Completed")]);
+    }
+
+    [Fact]
+    public async Task A_run_no_longer_alive_reads_Interrupted_in_the_default_Error_view_and_on_its_page()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        await app.Services.CreateAccountAsync(Arrange.Account("Blue Yonder Airlines", state: "Washingtn"));
+        var error = await app.Services.RunSyncAsync();
+        // A header left Running by a run whose process died: no lease names it.
+        var dead = new IntegrationLogHeader { JobDescription = SynchronizeCustomers.Description, ExecutionDate = DateTime.UtcNow, Status = IntegrationStatus.Running };
+        await using (var finance = app.Databases.OpenFinance())
+        {
+            finance.IntegrationLogHeaders.Add(dead);
+            await finance.SaveChangesAsync();
+        }
+        var client = app.CreateClient();
+
+        var list = await client.GetStringAsync("/integration/log");
+        HeaderRows(list).ShouldBe([(dead.Id, "Error"), (error.Id, "Error")]);
+        StatusCell(list, dead.Id).ShouldBe("Interrupted");
+        StatusCell(list, error.Id).ShouldBe("Error");
+        var details = await client.GetStringAsync($"/integration/log/{dead.Id}");
+        details.ShouldContain("data-header-status>Interrupted</span>");
+        details.ShouldContain(RunLog.InterruptedMessage);
+        (await client.GetStringAsync($"/integration/log/{error.Id}")).ShouldContain("data-header-status>Error</span>");
     }
 
     [Fact]
@@ -184,6 +211,10 @@ public sealed partial class PageServerTests
 
     private static List<(Guid, string)> HeaderRows(string html) =>
         HeaderRow().Matches(html).Select(m => (Guid.Parse(m.Groups["id"].Value), m.Groups["status"].Value)).ToList();
+
+    /// <summary>The status a header's row shows.</summary>
+    private static string StatusCell(string html, Guid id) =>
+        Regex.Match(html, $"<tr data-header-id=\"{id}\"[^>]*>.*?data-cell=\"status\">(?<label>[^<]*)<", RegexOptions.Singleline).Groups["label"].Value;
 
     private static List<(Guid, string)> LineRows(string html) =>
         LineRow().Matches(html).Select(m => (Guid.Parse(m.Groups["id"].Value), m.Groups["status"].Value)).ToList();

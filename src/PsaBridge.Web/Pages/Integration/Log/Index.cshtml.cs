@@ -20,7 +20,7 @@ public sealed class IndexModel(IntegrationLogQueries log, LogCleanup cleanup) : 
         .Column("batch", "Batch job id", h => h.BatchJobId, GridFilterKind.Text)
         .Column("description", "Job description", h => h.JobDescription)
         .Column("executed", "Execution date", h => h.ExecutionDate, GridFilterKind.DateRange)
-        .Column("status", "Status", h => h.Status)
+        .Column("status", "Status", h => h.Status, export: h => RunLog.StatusLabel(h.Status, h.Message))
         .Column("kind", "Run", h => h.Full, GridFilterKind.Choice, type: ExportType.Text, export: h => h.Full ? "Full" : "Incremental",
             choices: [("true", "Full"), ("false", "Incremental")])
         .Column("read", "Read", h => h.ReadCount)
