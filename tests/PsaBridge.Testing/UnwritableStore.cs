@@ -8,8 +8,9 @@ namespace PsaBridge.Testing;
 /// <summary>
 /// Makes a store refuse writes until the result is disposed, as a full disk or a read-only volume does. On SQLite the file
 /// and its WAL are made immutable (as root, file modes do not stop a write; the kernel refuses one even through a handle
-/// opened before); on PostgreSQL the database is made read-only and its sessions are ended, so no open connection keeps
-/// writing. Dispose it in a finally (<c>await using</c>): an immutable file outlives the test.
+/// opened before); on PostgreSQL the database is made read-only and, once no statement is under way, its sessions are
+/// ended, so no open connection keeps writing. Dispose it in a finally (<c>await using</c>): an immutable file outlives the
+/// test.
 /// </summary>
 public static class UnwritableStore
 {
@@ -51,7 +52,17 @@ public static class UnwritableStore
         await admin.OpenAsync();
         await using (var alter = new NpgsqlCommand($"ALTER DATABASE \"{database}\" SET default_transaction_read_only = {readOnly}", admin))
             await alter.ExecuteNonQueryAsync();
-        // The setting applies to new sessions: the open ones end, and the pools let go of them.
+        // The setting applies to new sessions: the open ones end, and the pools let go of them. First the statements under
+        // way finish (a run's read-ahead), so that the fault is the store refusing writes, not a connection dropped mid-query.
+        await using (var busy = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid() AND state = 'active'", admin))
+        {
+            busy.Parameters.AddWithValue("db", database);
+            for (int quiet = 0, polls = 0; quiet < 3 && polls < 200; polls++)
+            {
+                quiet = (long)(await busy.ExecuteScalarAsync())! == 0 ? quiet + 1 : 0;
+                await Task.Delay(50);
+            }
+        }
         await using (var end = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND pid <> pg_backend_pid()", admin))
         {
             end.Parameters.AddWithValue("db", database);

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace PsaBridge.Integration.CustomerSync;
 
 /// <summary>What a run's log header says about the run as a whole, when it did not simply go through.</summary>
@@ -7,9 +9,15 @@ internal static class RunMessages
         $"Cancelled{(by is null ? "" : $" by {by}")} after {read:N0} accounts: every page before it is committed; the next run goes on from there.";
 
     public static string Stopped(Exception e, bool leaseLost) =>
-        e is not OperationCanceledException ? $"The run stopped: {e.Message} Every page before the failure is committed; the next run goes on from there."
+        e is not OperationCanceledException ? $"The run stopped: {Reason(e)} Every page before the failure is committed; the next run goes on from there."
         : leaseLost ? "The run lost its lease (its renewals failed longer than the lease lasts) and stopped, so that two runs never overlap. Every page before it is committed."
         : $"{Log.RunLog.InterruptedPrefix} the run was stopped (the server shutting down, or the caller gone) and its page rolled back. Every page before it is committed; the next run goes on from there.";
+
+    /// <summary>
+    /// The database's own words when EF wrapped them (its execution strategy reports a dropped connection only as "likely
+    /// due to a transient failure"), so the log says what happened to the store.
+    /// </summary>
+    private static string Reason(Exception e) => e is InvalidOperationException { InnerException: DbException db } ? db.Message : e.Message;
 
     /// <summary>The failed accounts a run left alone: their failure is from before the run, against today's setup.</summary>
     public static string Waiting(int count) =>
