@@ -1,17 +1,21 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace PsaBridge.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// Rows inserted on SQLite by one prepared INSERT executed once a row, where linq2db's multi-row INSERTs build, and SQLite
-/// parses, the text of every batch (BENCHMARKS.md). Invariants: it writes inside the caller's transaction on its connection;
-/// for entities every column of the EF model is written, its value converted by the model's converter and bound by
-/// Microsoft.Data.Sqlite as EF binds it, so a row reads back and compares as if EF had saved it.
+/// Rows inserted on SQLite by one prepared INSERT stepped once a row, bound by position through SQLitePCLRaw, the library
+/// Microsoft.Data.Sqlite itself calls: its own command binds every parameter by name and allocates a binder for each, which
+/// cost the 1M sync more than the 25% (BENCHMARKS.md), and linq2db's multi-row INSERTs cost more still.
+/// Invariants: it writes on the caller's connection inside the caller's open transaction; a value is stored as
+/// Microsoft.Data.Sqlite would bind it (<see cref="SqliteValues"/>: dates and decimals as its text, GUIDs as 16 bytes), so a
+/// row reads back through EF as if EF had saved it; a failed step throws the <see cref="SqliteException"/> EF would have.
 /// </summary>
 internal static class SqliteBulkInsert
 {
@@ -31,17 +35,54 @@ internal static class SqliteBulkInsert
     public static void Execute<TRow>(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters, IEnumerable<TRow> rows,
         Func<TRow, int, object?> value, CancellationToken ct)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var bound = new SqliteParameter[parameters];
-        for (var i = 0; i < parameters; i++) bound[i] = command.Parameters.Add(new SqliteParameter("@p" + i, null));
-        command.Prepare();
-        foreach (var row in rows)
+        if (transaction.Connection != connection) throw new InvalidOperationException("Bulk inserts write inside a transaction of their own connection.");
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        using (statement)
         {
-            ct.ThrowIfCancellationRequested();
-            for (var i = 0; i < parameters; i++) bound[i].Value = value(row, i) ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < parameters; i++) Check(Bind(statement, i + 1, value(row, i)), db);
+                var done = raw.sqlite3_step(statement);
+                // Reset before the check: a statement left mid-step would hold its table for the rest of the transaction.
+                raw.sqlite3_reset(statement);
+                if (done != raw.SQLITE_DONE) Check(done, db);
+            }
+        }
+    }
+
+    private static void Check(int rc, sqlite3 db) => SqliteException.ThrowExceptionForRC(rc, db);
+
+    /// <summary>One value, as Microsoft.Data.Sqlite binds its type; SQLite copies text and blobs before the call returns.</summary>
+    private static int Bind(sqlite3_stmt statement, int index, object? value)
+    {
+        Span<char> text = stackalloc char[64];
+        int written;
+        switch (value)
+        {
+            case null or DBNull: return raw.sqlite3_bind_null(statement, index);
+            case string s: return raw.sqlite3_bind_text16(statement, index, s.AsSpan());
+            case byte[] b: return raw.sqlite3_bind_blob(statement, index, b);
+            case Guid g:
+                Span<byte> bytes = stackalloc byte[16];
+                g.TryWriteBytes(bytes, bigEndian: true, out _);
+                return raw.sqlite3_bind_blob(statement, index, bytes);
+            case long l: return raw.sqlite3_bind_int64(statement, index, l);
+            case int n: return raw.sqlite3_bind_int64(statement, index, n);
+            case short n: return raw.sqlite3_bind_int64(statement, index, n);
+            case byte n: return raw.sqlite3_bind_int64(statement, index, n);
+            case bool b: return raw.sqlite3_bind_int64(statement, index, b ? 1 : 0);
+            case Enum e: return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture));
+            case double d: return raw.sqlite3_bind_double(statement, index, d);
+            case float f: return raw.sqlite3_bind_double(statement, index, f);
+            case DateTime d when d.TryFormat(text, out written, SqliteValues.DateTimeFormat, CultureInfo.InvariantCulture):
+                return raw.sqlite3_bind_text16(statement, index, text[..written]);
+            case DateOnly d when d.TryFormat(text, out written, SqliteValues.DateFormat, CultureInfo.InvariantCulture):
+                return raw.sqlite3_bind_text16(statement, index, text[..written]);
+            case decimal m when m.TryFormat(text, out written, SqliteValues.DecimalFormat, CultureInfo.InvariantCulture):
+                return raw.sqlite3_bind_text16(statement, index, text[..written]);
+            default: throw new NotSupportedException($"A {value.GetType().Name} has no SQLite storage format here; add it to {nameof(SqliteValues)} first.");
         }
     }
 
@@ -55,13 +96,17 @@ internal static class SqliteBulkInsert
             var owned = entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && n.TargetEntityType.GetTableName() == entity.GetTableName())
                 .SelectMany(n => n.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => (Owner: (INavigation?)n, Property: p)));
             var columns = own.Concat(owned).ToList();
-            Columns = columns.Select(c => new Column(c.Owner?.GetGetter(), c.Property.GetGetter(), c.Property.GetTypeMapping().Converter)).ToArray();
+            Columns = columns.Select(c => new Column(c.Owner?.GetGetter(), c.Property.GetGetter(), Converter(c.Property))).ToArray();
             var names = columns.Select(c => $"\"{c.Property.GetColumnName(store)}\"");
             Sql = $"INSERT INTO \"{store.Name}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         }
 
         public string Sql { get; }
         public Column[] Columns { get; }
+
+        // A GUID is bound as its 16 bytes directly, the bytes SqliteGuidConverter would have made in an array of their own.
+        private static ValueConverter? Converter(IProperty property) =>
+            property.GetTypeMapping().Converter is var converter and not SqliteGuidConverter ? converter : null;
     }
 
     private sealed class Column(IClrPropertyGetter? owner, IClrPropertyGetter property, ValueConverter? converter)
