@@ -42,9 +42,29 @@ public sealed class PsaDbAccountSource(IDbContextFactory<PsaDb> contexts) : IPsa
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadChangedAsync(long afterVersion, int pageSize, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Project(db.Accounts.AsNoTracking().Where(a => a.VersionNumber > afterVersion).OrderBy(a => a.VersionNumber).Take(pageSize))
-            .ToListAsync(ct);
+        // Raw SQL on EF's connection: a full sync reads every account here, and EF's materializer took a tenth of its time
+        // (BENCHMARKS.md). The same SQL and reads on both engines; only a GUID's storage differs (StoredGuid).
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = ChangedSql;
+        command.AddParameter("@after", afterVersion).AddParameter("@take", pageSize);
+        await using var row = await command.ExecuteReaderAsync(ct);
+        var accounts = new List<PsaAccountRecord>(pageSize);
+        while (await row.ReadAsync(ct))
+            accounts.Add(new PsaAccountRecord(row.StoredGuid(0), row.GetInt64(1), row.GetString(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8),
+                Text(9), Text(10), Text(11), Text(12), Text(13), row.IsDBNull(14) ? null : row.GetDecimal(14), Text(15)));
+        return accounts;
+
+        string? Text(int column) => row.IsDBNull(column) ? null : row.GetString(column);
     }
+
+    /// <summary>The columns in the order of <see cref="PsaAccountRecord"/>'s parameters.</summary>
+    private const string ChangedSql =
+        """
+        SELECT "Id", "VersionNumber", "Name", "AccountNumber", "Currency", "Telephone1", "EmailAddress1", "Address1Line1", "Address1Line2",
+               "Address1Line3", "Address1City", "Address1StateOrProvince", "Address1PostalCode", "Address1Country", "CreditLimit", "PaymentTerms"
+        FROM "Accounts" WHERE "VersionNumber" > @after ORDER BY "VersionNumber" LIMIT @take
+        """;
 
     public async Task<IReadOnlyList<PsaAccountRecord>> ReadByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
