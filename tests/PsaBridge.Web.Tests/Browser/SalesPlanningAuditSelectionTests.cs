@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PsaBridge.Finance;
 using Microsoft.Playwright;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Sales;
@@ -90,6 +92,11 @@ public sealed class SalesPlanningAuditSelectionTests(Chromium chromium)
         (await state.AllInnerTextsAsync()).ShouldBe(["Active", "Active", "Draft"]);
         (await StatesAsync(site, draft, active, untouched)).ShouldBe([QuoteState.Active, QuoteState.Active, QuoteState.Draft]);
         page.Url.ShouldEndWith("/sales/quotes?sort=name");
+
+        // The trail names the quote that was activated; neither the refused one nor the Viewer's denied attempt.
+        await using var finance = await site.Services.GetRequiredService<IDbContextFactory<FinanceDb>>().CreateDbContextAsync();
+        (await finance.AuditEntries.AsNoTracking().Where(a => a.Action == "/Sales/Quotes/Index:Activate").Select(a => new { a.Channel, a.Entity, a.RecordId }).ToListAsync())
+            .ShouldBe([new { Channel = "Page", Entity = "Quote", RecordId = draft.ToString() }]);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Routing.Patterns;
 using PsaBridge.Finance.Audit;
 using PsaBridge.Infrastructure.Auditing;
+using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Infrastructure.Auditing;
 
@@ -38,6 +39,8 @@ internal sealed class AuditedPages : IAsyncPageFilter
         if (context.HandlerInstance is IAuditedRecords named) return named.AuditedRecords();
         var template = context.ActionDescriptor.AttributeRouteInfo?.Template ?? context.ActionDescriptor.ViewEnginePath;
         var (entity, parameter) = AuditNames.Record(RoutePatternFactory.Parse("/" + template.TrimStart('/')));
+        // An action on a list's selection: a line for each record it was done to, none when every one was refused.
+        if (context.HandlerInstance is AppPage { ActedOn: { } actedOn }) return actedOn.Select(id => new AuditedRecord(entity, id.ToString()));
         var id = parameter is not null && context.RouteData.Values.TryGetValue(parameter, out var value) ? Convert.ToString(value) : null;
         return [new AuditedRecord(entity, id ?? "")];
     }

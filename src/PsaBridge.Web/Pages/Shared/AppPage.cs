@@ -21,6 +21,14 @@ public abstract class AppPage : PageModel
     protected IActionResult BackToList() => Redirect(Links.WithAll(Request, ("handler", null), ("format", null)));
 
     /// <summary>
+    /// The rows an action on a list's selection was done to, for the audit trail (a line a record); null when the request
+    /// acted on no selection.
+    /// </summary>
+    public IReadOnlyList<Guid>? ActedOn => _actedOn;
+
+    private List<Guid>? _actedOn;
+
+    /// <summary>
     /// Acts on each selected row of a list by its id; one that cannot be acted on fails alone, and the notice gives how
     /// many were done and each refusal's reason.
     /// </summary>
@@ -33,11 +41,13 @@ public abstract class AppPage : PageModel
             return BackToList();
         }
         var failures = new List<string>();
+        _actedOn = [];
         foreach (var id in ids)
         {
             try
             {
                 await act(id);
+                _actedOn.Add(id);
             }
             catch (Exception e) when (e is ValidationFailedException or ConflictException or NotFoundException)
             {
