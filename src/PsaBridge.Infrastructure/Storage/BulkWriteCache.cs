@@ -10,16 +10,14 @@ namespace PsaBridge.Infrastructure.Storage;
 /// confirming an invoice). With SQLite's default of 2 MB, a transaction that writes a million rows fills the cache with dirty
 /// pages, spills them into the WAL and reads them back there again and again: in a profile of confirming 100,000
 /// lines, a third of the time went to the kernel's copies of those pages. Approval commits every 2,000 entries on SQLite
-/// and measured no clear gain (12.0-13.4 s against 13.0-14.1 s, three runs each in turn), so it keeps the default. The connection is held open for the lease and gets its former size
+/// and measured no clear gain, so it keeps the default (BENCHMARKS-posting.md). The connection is held open for the lease
+/// and gets its former size
 /// back at the end, its pages freed, before it returns to the pool. PostgreSQL keeps its own buffers: there the lease
 /// does nothing.
 /// </summary>
 public static class BulkWriteCache
 {
-    /// <summary>
-    /// 64 MiB: confirming 100,000 lines on copies of one database, in turn with the code before: 14.8 / 16.1 / 14.9 s
-    /// against 19.2 / 16.3 / 19.6 s; drafting it 13.0 / 13.3 / 13.7 s against 16.5 / 16.6 / 16.0 s (BENCHMARKS-posting.md).
-    /// </summary>
+    /// <summary>64 MiB: enough for confirming and drafting 100,000 lines without spilling (BENCHMARKS-posting.md).</summary>
     public const int Kibibytes = 64 * 1024;
 
     public static async Task<IAsyncDisposable> EnlargeAsync(DatabaseFacade database, CancellationToken ct)

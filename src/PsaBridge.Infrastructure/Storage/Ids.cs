@@ -8,9 +8,9 @@ namespace PsaBridge.Infrastructure.Storage;
 /// </summary>
 /// <remarks>
 /// <see cref="Guid.CreateVersion7()"/> takes its random bits from the operating system's cryptographic source, one
-/// system call per id: 0.9 µs here, and a confirmation of 100,000 billed lines makes 1.1 million ids (0.9 s of CPU).
-/// Row ids need to be unique, not secret, so these come from <see cref="Random.Shared"/> (xoshiro256**, one generator per
-/// thread, each seeded from the operating system): 0.05 µs an id (`bench/micro/ids.cs`). The next ids of a thread can
+/// system call per id, and a confirmation of 100,000 billed lines makes 1.1 million ids. Row ids need to be unique, not
+/// secret, so these come from <see cref="Random.Shared"/> (xoshiro256**, one generator per thread, each seeded from the
+/// operating system), about twenty times cheaper (`bench/micro/ids.cs`, BENCHMARKS-posting.md). The next ids of a thread can
 /// be predicted from earlier ones, so an id must never serve as a secret or an access token (RFC 9562 §6.9 asks
 /// for a cryptographic source where ids are guessable risks; none of ours is).
 /// </remarks>

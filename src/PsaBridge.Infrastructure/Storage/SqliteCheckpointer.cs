@@ -9,8 +9,8 @@ namespace PsaBridge.Infrastructure.Storage;
 /// </summary>
 /// <remarks>
 /// With SQLite's own auto-checkpoint the request that happens to commit the 10,000th page pays for copying
-/// all of them (and two fsyncs): 3 s at the end of confirming an invoice over 100,000 actuals, several
-/// seconds spread over a large customer sync. Here every commit on a PsaBridge connection (a commit hook
+/// all of them (and two fsyncs), seconds at the end of a large confirmation or spread over a large customer
+/// sync (BENCHMARKS-posting.md). Here every commit on a PsaBridge connection (a commit hook
 /// set by <see cref="SqlitePragmas"/>) asks for a PASSIVE checkpoint, run on a connection of its own
 /// after a short pause that lets the commit finish and gathers a burst of commits into one checkpoint.
 /// A PASSIVE checkpoint never waits for the writer and never blocks readers; the WAL restarts from its

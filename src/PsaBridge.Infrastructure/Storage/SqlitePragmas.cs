@@ -19,9 +19,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     /// <summary>
     /// The page size of a new database (set before its first table; a database that has pages keeps its own, and in WAL
     /// mode not even VACUUM changes it). 8 KiB instead of SQLite's 4: a posting writes into six to seven B-trees a row,
-    /// and larger pages make fewer levels to descend and fewer splits. In turn on copies of one database, otherwise the
-    /// same: approval of 100,000 entries 9.5 / 10.1 / 9.6 s against 10.3 / 10.6 / 10.1 s, confirmation 12.8 / 12.2 /
-    /// 12.1 s against 13.4 / 12.5 / 13.2 s; 16 KiB was no better than 8 (BENCHMARKS-posting.md, 2026-12-02).
+    /// and larger pages make fewer levels to descend and fewer splits; approval and confirmation were faster with 8 KiB,
+    /// and 16 KiB was no better (BENCHMARKS-posting.md).
     /// </summary>
     public const int PageSize = 8192;
 

@@ -58,7 +58,7 @@ internal sealed class TransactionOriginConfiguration : IEntityTypeConfiguration<
         b.Property(o => o.TransactionType).HasMaxLength(100);
         b.HasIndex(o => o.TransactionId);
         // Not indexed by OriginId: nothing reads origins by their origin, and confirming 100,000 invoice details wrote
-        // 700,000 entries into that index, scattered over it: 9.6-11.3 s against 10.8-12.9 s with it (migration 0004).
+        // 700,000 entries scattered over that index (migration 0004; BENCHMARKS-posting.md).
     }
 }
 

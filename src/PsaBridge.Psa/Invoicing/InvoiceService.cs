@@ -82,9 +82,8 @@ public sealed class InvoiceService(PsaDb db, TimeProvider clock)
 
     /// <summary>
     /// Details a confirmation plans and writes at a time. Small, because a chunk is handed from the planner's thread to the
-    /// writer's and so outlives the GC's youngest generation when large: confirming 100,000 details in chunks of 1,000
-    /// peaked at 240-340 MB against 430-560 MB for 10,000 on both engines, and took 15.8-17.2 s against 17.0-19.0 s on SQLite,
-    /// in turn on copies of one drafted database; on PostgreSQL 20.9 / 22.0 s against 21.6 / 19.6 s (BENCHMARKS-posting.md).
+    /// writer's and so outlives the GC's youngest generation when large: chunks of 1,000 took less memory than chunks of
+    /// 10,000 on both engines and no more time (BENCHMARKS-posting.md).
     /// </summary>
     public const int ConfirmChunkSize = 1_000;
 
