@@ -30,23 +30,16 @@ public static class ReferenceDataSeeder
     public static async Task<ReferenceDataSeedResult> SeedAsync(FinanceDb db, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var postgres = db.Database.IsNpgsql();
-        var sqlite = db.Database.IsSqlite();
+        // A bigger page cache while seeding keeps the zip code indexes (random Guid keys) in memory.
+        await using var cache = await BulkWriteCache.EnlargeAsync(db.Database, ct);
         var connection = db.Database.GetDbConnection();
         var openedHere = connection.State != ConnectionState.Open;
         if (openedHere) await db.Database.OpenConnectionAsync(ct); // through EF, so its interceptors (SQLite pragmas) run
         var outer = db.Database.CurrentTransaction;
         var transaction = outer?.GetDbTransaction() ?? await connection.BeginTransactionAsync(ct);
-        long? cacheSize = null;
         try
         {
-            if (sqlite)
-            {
-                // A bigger page cache while seeding keeps the zip code indexes (random Guid keys) in memory.
-                cacheSize = Convert.ToInt64(await ScalarAsync(connection, transaction, "PRAGMA cache_size", ct), CultureInfo.InvariantCulture);
-                await ScalarAsync(connection, transaction, "PRAGMA cache_size = -65536", ct);
-            }
-            var run = new Run(connection, transaction, postgres, ct);
+            var run = new Run(connection, transaction, ct);
             var tables = new List<SeededTable>();
             foreach (var step in new Func<Task<SeededTable>>[] { run.CountriesAsync, run.StatesAsync, run.CitiesAsync, run.ZipCodesAsync, run.CurrenciesAsync })
             {
@@ -64,21 +57,11 @@ public static class ReferenceDataSeeder
         finally
         {
             if (outer is null) await transaction.DisposeAsync();
-            if (cacheSize is not null)
-                await ScalarAsync(connection, outer?.GetDbTransaction(), $"PRAGMA cache_size = {cacheSize.Value.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
             if (openedHere) await db.Database.CloseConnectionAsync();
         }
     }
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    private sealed class Run(DbConnection connection, DbTransaction transaction, bool postgres, CancellationToken ct)
+    private sealed class Run(DbConnection connection, DbTransaction transaction, CancellationToken ct)
     {
         // Keys present after each step (inserted now, or already in the table), to keep children consistent.
         private HashSet<string>? _countries;
@@ -192,7 +175,7 @@ public static class ReferenceDataSeeder
         /// <summary>Through the shared bulk path (<see cref="BulkInsert"/>).</summary>
         private async Task<int> InsertAsync<T>(string table, string[] columns, IEnumerable<T> rows, Action<T, object?[]> fill)
         {
-            var bulk = new BulkInsert(connection, transaction, postgres ? DatabaseEngine.PostgreSql : DatabaseEngine.Sqlite, table, columns);
+            var bulk = new BulkInsert(connection, transaction, table, columns);
             foreach (var row in rows)
             {
                 var values = new object?[columns.Length];

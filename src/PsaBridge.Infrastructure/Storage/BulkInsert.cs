@@ -10,7 +10,7 @@ namespace PsaBridge.Infrastructure.Storage;
 /// executed once a row, on PostgreSQL binary COPY. The bulk path of the reference data; values are written as EF Core
 /// stores them (see <see cref="SqliteValues"/>).
 /// </summary>
-public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, DatabaseEngine engine, string table, params string[] columns)
+public sealed class BulkInsert(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
 {
     private readonly List<object?[]> _rows = [];
 
@@ -25,7 +25,7 @@ public sealed class BulkInsert(DbConnection connection, DbTransaction transactio
     public async Task FlushAsync(CancellationToken ct)
     {
         if (_rows.Count == 0) return;
-        if (engine == DatabaseEngine.PostgreSql) await CopyAsync(ct);
+        if (connection is NpgsqlConnection) await CopyAsync(ct);
         else Sqlite.SqliteBulkInsert.Execute((SqliteConnection)connection, (SqliteTransaction)transaction,
             $"INSERT INTO \"{table}\" ({ColumnList(columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})",
             columns.Length, _rows, static (row, i) => SqliteValues.ToDb(row[i]), ct);

@@ -27,7 +27,7 @@ public sealed class BulkInsertTests
     private static (BulkInsert Insert, IDbContextTransaction Tx) Begin(FinanceDb db)
     {
         var tx = db.Database.BeginTransaction();
-        var insert = new BulkInsert(db.Database.GetDbConnection(), tx.GetDbTransaction(), db.Database.Engine(), "Customers", Columns);
+        var insert = new BulkInsert(db.Database.GetDbConnection(), tx.GetDbTransaction(), "Customers", Columns);
         return (insert, tx);
     }
 

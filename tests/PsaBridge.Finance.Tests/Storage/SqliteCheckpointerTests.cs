@@ -53,7 +53,7 @@ public sealed class SqliteCheckpointerTests
         await using (var db = pair.OpenFinance())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var insert = new BulkInsert(db.Database.GetDbConnection(), tx.GetDbTransaction(), DatabaseEngine.Sqlite, "CustomerGroups", "Id", "Description", "DefaultPaymentTerms");
+            var insert = new BulkInsert(db.Database.GetDbConnection(), tx.GetDbTransaction(), "CustomerGroups", "Id", "Description", "DefaultPaymentTerms");
             for (var i = 0; i < 3_000; i++) insert.Add($"CK{i:D4}", $"Checkpointed group {i}", null);
             await insert.FlushAsync(default);
             await tx.CommitAsync();
