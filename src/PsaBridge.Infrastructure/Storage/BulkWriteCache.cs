@@ -10,14 +10,14 @@ namespace PsaBridge.Infrastructure.Storage;
 /// confirming an invoice). With SQLite's default of 2 MB, a transaction that writes a million rows fills the cache with dirty
 /// pages, spills them into the WAL and reads them back there again and again: in a profile of confirming 100,000
 /// lines, a third of the time went to the kernel's copies of those pages. Approval commits every 2,000 entries on SQLite
-/// and measured no clear gain, so it keeps the default (BENCHMARKS-posting.md). The connection is held open for the lease
-/// and gets its former size
-/// back at the end, its pages freed, before it returns to the pool. PostgreSQL keeps its own buffers: there the lease
+/// and measured no clear gain, so it keeps the default (BENCHMARKS-posting.md); seeding the reference data takes it too, for
+/// the zip codes' indexes. The connection is held open for the lease and gets its former size back at the end, its pages
+/// freed, before it returns to the pool. PostgreSQL keeps its own buffers: there the lease
 /// does nothing.
 /// </summary>
 public static class BulkWriteCache
 {
-    /// <summary>64 MiB: enough for confirming and drafting 100,000 lines without spilling (BENCHMARKS-posting.md).</summary>
+    /// <summary>64 MiB: the size drafting and confirming 100,000 lines were measured faster with (BENCHMARKS-posting.md).</summary>
     public const int Kibibytes = 64 * 1024;
 
     public static async Task<IAsyncDisposable> EnlargeAsync(DatabaseFacade database, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PsaBridge.Finance;
 using PsaBridge.Finance.AddressSetup;
 using PsaBridge.Finance.ReferenceData;
+using PsaBridge.Infrastructure.Storage;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Integration.Sources;
 
@@ -55,10 +56,6 @@ public static class FinanceReferenceLoader
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        var p = command.CreateParameter();
-        p.ParameterName = "p0";
-        p.Value = value;
-        command.Parameters.Add(p);
-        return command;
+        return command.AddParameter("@p0", value);
     }
 }
