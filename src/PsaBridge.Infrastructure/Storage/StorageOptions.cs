@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using PsaBridge.Infrastructure.Storage.Sqlite;
 
 namespace PsaBridge.Infrastructure.Storage;
 
@@ -54,6 +55,16 @@ public sealed record DatabaseLocation(DatabaseEngine Engine, string ConnectionSt
         // Migrations are hand-written (the EF design tool is not available), so the model and the
         // migrations are compared by tests, not by EF's snapshot check.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>
+    /// <see cref="Configure"/> for a read model that totals decimals (the reporting feed): PostgreSQL sums them natively;
+    /// SQLite, which keeps decimals as text that EF would sum in managed code row by row, sums them as ten-thousandths.
+    /// </summary>
+    public void ConfigureForReports(DbContextOptionsBuilder options)
+    {
+        Configure(options);
+        if (Engine == DatabaseEngine.Sqlite) options.AddInterceptors(SqliteDecimalSums.Instance);
     }
 
     public override string ToString() => Engine == DatabaseEngine.Sqlite

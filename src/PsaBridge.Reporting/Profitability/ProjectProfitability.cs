@@ -20,18 +20,11 @@ public sealed class ProjectProfitability(PsaDb db, Names names)
         var groups = filter.Apply(db.Set<Actual>().AsNoTracking())
             .Where(a => a.TransactionType == TransactionType.Cost || a.TransactionType == TransactionType.UnbilledSales || a.TransactionType == TransactionType.BilledSales)
             .GroupBy(a => new { a.ProjectId, a.TransactionType, a.Currency });
-        List<ProjectTotal> totals;
-        if (db.Database.IsSqlite())
-        {
-            // SQLite keeps decimals as text and EF sums them in managed code, row by row; SQLite sums ten-thousandths natively.
-            var units = await groups.Select(g => new { g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, Units = g.Sum(a => (long)Math.Round((double)a.Amount * TenThousandths.PerOne)) })
-                .ToListAsync(ct);
-            totals = units.Select(t => new ProjectTotal(t.ProjectId, t.Currency, t.TransactionType, TenThousandths.ToDecimal(t.Units))).ToList();
-        }
-        else
-        {
-            totals = await groups.Select(g => new ProjectTotal(g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, g.Sum(a => a.Amount))).ToListAsync(ct);
-        }
+        // Summed as whole ten-thousandths on both engines, as planning does: SQLite keeps decimals as text that EF would sum
+        // in managed code row by row, and one query for both engines keeps the report free of engine branches.
+        var units = await groups.Select(g => new { g.Key.ProjectId, g.Key.Currency, g.Key.TransactionType, Units = g.Sum(a => (long)Math.Round((double)a.Amount * TenThousandths.PerOne)) })
+            .ToListAsync(ct);
+        var totals = units.Select(t => new ProjectTotal(t.ProjectId, t.Currency, t.TransactionType, TenThousandths.ToDecimal(t.Units))).ToList();
         return ProfitabilityRules.Build(totals, await ProjectsAsync(ct));
     }
 

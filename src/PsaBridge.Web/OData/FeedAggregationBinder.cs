@@ -6,7 +6,8 @@ namespace PsaBridge.Web.OData;
 
 /// <summary>
 /// The library's $apply binder, except that an aggregate over the row's own properties is not first copied into a
-/// flattening wrapper: the sum then reads the column itself, which <see cref="SqliteDecimalSums"/> recognises. Aggregates
+/// flattening wrapper: the sum then reads the column itself, which the storage layer can then total natively on SQLite
+/// (<see cref="PsaBridge.Infrastructure.Storage.DatabaseLocation.ConfigureForReports"/>). Aggregates
 /// that reach through a navigation property keep the library's flattening.
 /// </summary>
 public sealed class FeedAggregationBinder : AggregationBinder

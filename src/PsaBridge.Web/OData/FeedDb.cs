@@ -35,7 +35,7 @@ public sealed class FeedDb(DbContextOptions<FeedDb> options, IDbContextFactory<P
                 var from = SourceProperty(source, column.SourcePath);
                 var property = entity.Property(column.Property.Name).HasColumnName(
                     from.GetColumnName(StoreObjectIdentifier.Table(table)) ?? throw new InvalidOperationException($"{source.ClrType.Name}.{column.SourcePath} has no column."));
-                // The scale tells SqliteDecimalSums which sums it may take natively.
+                // The scale tells the storage layer which sums SQLite may take natively (DatabaseLocation.ConfigureForReports).
                 if (from.GetScale() is { } scale) property.HasPrecision(from.GetPrecision() ?? 38, scale);
             }
         }

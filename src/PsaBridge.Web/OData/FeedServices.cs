@@ -24,9 +24,8 @@ public static class FeedServices
         services.AddDbContext<FeedDb>((sp, o) =>
         {
             var location = sp.GetRequiredKeyedService<DatabaseLocation>(PsaServices.DatabaseName);
-            location.Configure(o);
+            location.ConfigureForReports(o);
             o.AddInterceptors(GroupingKeyValues.Instance);
-            if (location.Engine == DatabaseEngine.Sqlite) o.AddInterceptors(SqliteDecimalSums.Instance, SqliteDecimalOrdering.Instance);
         }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddControllers().AddOData(o =>
         {

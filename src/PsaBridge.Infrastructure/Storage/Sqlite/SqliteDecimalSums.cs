@@ -2,16 +2,15 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PsaBridge.Infrastructure.Storage;
 
-namespace PsaBridge.Web.OData;
+namespace PsaBridge.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// On SQLite, which keeps decimals as text that EF sums in managed code row by row, the feed's sums ($apply, $compute) of a
-/// column of at most four decimals are taken natively as whole ten-thousandths (<see cref="TenThousandths"/>); only each
-/// group's total is turned back into a decimal. The query is rewritten once, when EF compiles it; other sums are left alone.
+/// On SQLite, which keeps decimals as text that EF sums in managed code row by row, a grouped sum of a column of at most four
+/// decimals is taken natively as whole ten-thousandths (<see cref="TenThousandths"/>); only each group's total is turned back
+/// into a decimal. Invariant: only a sum whose column's scale is 0-4 is rewritten, once, when EF compiles the query.
 /// </summary>
-public sealed class SqliteDecimalSums : IQueryExpressionInterceptor
+internal sealed class SqliteDecimalSums : IQueryExpressionInterceptor
 {
     public static readonly SqliteDecimalSums Instance = new();
 
