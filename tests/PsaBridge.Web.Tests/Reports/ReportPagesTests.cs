@@ -48,6 +48,7 @@ public sealed class ReportPagesTests(Chromium chromium)
 
         await page.GotoAsync("/reports");
         await Expect(page.Locator("[data-report-card=profitability] [data-headline=revenue]")).ToHaveTextAsync("800.00 USD");
+        await Expect(page.Locator("[data-report-card=actuals-by-period] [data-headline=sales]")).ToHaveTextAsync("800.00 USD");
         await Expect(page.Locator("[data-report-card=hours] [data-headline=hours]")).ToHaveTextAsync("8.00 h");
         await Expect(page.Locator("[data-report-card=utilization] [data-headline=utilization]")).ToHaveTextAsync("0.00 %"); // no time in the latest months
         await Expect(page.Locator("canvas[data-chart-drawn]")).ToHaveCountAsync(4); // the backlog is empty after invoicing, the pipeline has no deals
