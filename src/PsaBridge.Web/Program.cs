@@ -43,6 +43,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePagesForBrowsersAndProblemDetailsForPrograms();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseAntiforgeryOnCookieApiChanges();
 app.UseAuthorization();
 app.MapOpenApi().RequireAuthorization(Policies.Read);
 app.MapHealth();

@@ -43,6 +43,34 @@ public sealed class CrossSiteRequestTests(Chromium chromium)
         await RunsShouldBeNoneAsync(app.CreateClient());
     }
 
+    [Fact]
+    public async Task An_api_run_signed_in_by_the_cookie_needs_the_antiforgery_header_and_a_bearer_token_does_not()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        await app.Services.CreateAccountAsync(Arrange.Account("Cookie Api"));
+        var client = app.CreateAnonymousClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var admin = await app.UserAsync(PsaBridge.Web.Security.Roles.Administrator);
+        (await SignInForm.PostAsync(client, admin.Email, admin.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var forged = await client.PostAsync("/api/integration/jobs/customers/run", null);
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        forged.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await forged.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("RequestVerificationToken header");
+        await RunsShouldBeNoneAsync(app.CreateClient());
+
+        // A page's own script would send the token its page carries, as a form does.
+        using var withToken = new HttpRequestMessage(HttpMethod.Post, "/api/integration/jobs/customers/run");
+        withToken.Headers.Add("RequestVerificationToken", await SignInForm.AntiforgeryTokenAsync(client, "/integration/sync"));
+        var fromPage = await client.SendAsync(withToken);
+        fromPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await fromPage.JsonAsync()).GetProperty("counts").GetProperty("created").GetInt32().ShouldBe(1);
+
+        var program = await app.CreateClient().PostAsync("/api/integration/jobs/customers/run?full=true", null);
+        program.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.CreateClient().GetAsync("/api/integration/log?status=All")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(2);
+    }
+
     private static async Task RunsShouldBeNoneAsync(HttpClient admin) =>
         (await (await admin.GetAsync("/api/integration/log?status=All")).JsonAsync()).GetProperty("total").GetInt32().ShouldBe(0);
 }
