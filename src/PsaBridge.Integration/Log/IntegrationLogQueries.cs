@@ -38,15 +38,15 @@ public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
 
     /// <summary>Headers, newest first.</summary>
     public async Task<Page<LogHeaderView>> HeadersAsync(LogStatusFilter status, PageRequest page, CancellationToken ct = default) =>
-        (await HeadersQuery(status).OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
+        (await (await HeadersQueryAsync(status, ct)).OrderByDescending(h => h.ExecutionDate).ThenByDescending(h => h.Id).ToPageAsync(page, ct)).Map(LogHeaderView.From);
 
     /// <summary>
     /// The headers of a status, unordered, for a list that sorts, filters, pages and exports them itself. A Running header
     /// whose run no longer holds a live lease died with its process: it is an Error, shown as Interrupted.
     /// </summary>
-    public IQueryable<IntegrationLogHeader> HeadersQuery(LogStatusFilter status)
+    public async Task<IQueryable<IntegrationLogHeader>> HeadersQueryAsync(LogStatusFilter status, CancellationToken ct = default)
     {
-        var query = Shown();
+        var query = Shown(await DeadOnThisNodeAsync(ct));
         return status switch
         {
             LogStatusFilter.Error => query.Where(h => h.Status == IntegrationStatus.Error),
@@ -57,14 +57,29 @@ public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
     }
 
     public async Task<LogHeaderView> HeaderAsync(Guid id, CancellationToken ct = default) =>
-        LogHeaderView.From(await Shown().SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException("Integration log", id.ToString()));
+        LogHeaderView.From(await Shown(await DeadOnThisNodeAsync(ct)).SingleOrDefaultAsync(h => h.Id == id, ct) ?? throw new NotFoundException("Integration log", id.ToString()));
 
-    /// <summary>The headers as the log shows them: Running only while a live lease names the run.</summary>
-    private IQueryable<IntegrationLogHeader> Shown()
+    /// <summary>
+    /// The runs whose lease a process of this node holds that is gone (killed, crashed): dead before their lease expires,
+    /// as <see cref="Scheduling.JobLeases"/> takes them over. Only this node can tell, so it is asked here, not in SQL.
+    /// </summary>
+    private async Task<Guid[]> DeadOnThisNodeAsync(CancellationToken ct)
+    {
+        var held = await db.JobLeases.AsNoTracking().Where(l => l.Owner != null && l.HeaderId != null).Select(l => new { l.Owner, l.HeaderId }).ToListAsync(ct);
+        return [.. held.Where(l => Scheduling.LeaseOwner.IsDeadOnThisNode(l.Owner!)).Select(l => l.HeaderId!.Value)];
+    }
+
+    /// <summary>The headers as the log shows them: Running only while a live lease of a live process names the run.</summary>
+    private IQueryable<IntegrationLogHeader> Shown(Guid[] deadOnThisNode)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.IntegrationLogHeaders.AsNoTracking()
-            .Select(h => new { h, Dead = h.Status == IntegrationStatus.Running && !db.JobLeases.Any(l => l.HeaderId == h.Id && l.Owner != null && l.ExpiresAt > now) })
+            .Select(h => new
+            {
+                h,
+                Dead = h.Status == IntegrationStatus.Running
+                    && (deadOnThisNode.Contains(h.Id) || !db.JobLeases.Any(l => l.HeaderId == h.Id && l.Owner != null && l.ExpiresAt > now)),
+            })
             .Select(x => new IntegrationLogHeader
             {
                 Id = x.h.Id, BatchJobId = x.h.BatchJobId, JobDescription = x.h.JobDescription, ExecutionDate = x.h.ExecutionDate,

@@ -4,6 +4,7 @@ using PsaBridge.Finance;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Integration.Log;
 using Quartz;
 
 namespace PsaBridge.Integration.Scheduling;
@@ -20,7 +21,7 @@ public sealed class ScheduleOptions
 public sealed record ScheduleInput(bool? Enabled, int? IntervalMinutes);
 
 public sealed record ScheduleView(string Job, string JobDescription, bool Enabled, int IntervalMinutes, DateTime? NextRun,
-    DateTime? LastRun, IntegrationStatus? LastStatus, Guid? LastHeaderId, bool Running, Guid? RunningHeaderId);
+    DateTime? LastRun, IntegrationStatus? LastStatus, string? LastStatusLabel, Guid? LastHeaderId, bool Running, Guid? RunningHeaderId);
 
 /// <summary>
 /// The recurrence of "Synchronize master data from PSA": kept in the finance database (so it
@@ -37,11 +38,14 @@ public sealed class CustomerSyncSchedule(IDbContextFactory<FinanceDb> contexts, 
         var scheduler = await schedulers.GetScheduler(ct);
         var trigger = await scheduler.GetTrigger(CustomerSyncBatchJob.TriggerKey, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var last = await db.IntegrationLogHeaders.AsNoTracking().Where(h => !h.DryRun).OrderByDescending(h => h.ExecutionDate).FirstOrDefaultAsync(ct);
+        // As the log shows it, so a run that died reads Interrupted here too, not Running.
+        var headers = await new IntegrationLogQueries(db, clock).HeadersQueryAsync(LogStatusFilter.All, ct);
+        var last = await headers.Where(h => !h.DryRun).OrderByDescending(h => h.ExecutionDate).FirstOrDefaultAsync(ct);
         var lease = await leases.CurrentAsync(SynchronizeCustomers.Job, ct);
+        if (lease is not null && LeaseOwner.IsDeadOnThisNode(lease.Owner!)) lease = null;
         return new ScheduleView(SynchronizeCustomers.Job, SynchronizeCustomers.Description, schedule.Enabled, schedule.IntervalMinutes,
             trigger?.NextFireTimeUtc?.UtcDateTime, last is null ? null : DateTime.SpecifyKind(last.ExecutionDate, DateTimeKind.Utc),
-            last?.Status, last?.Id, lease is not null, lease?.HeaderId);
+            last?.Status, last is null ? null : RunLog.StatusLabel(last.Status, last.Message), last?.Id, lease is not null, lease?.HeaderId);
     }
 
     public async Task<ScheduleView> UpdateAsync(ScheduleInput input, CancellationToken ct = default)

@@ -121,6 +121,22 @@ public sealed class SyncFaultTests
     }
 
     [Fact]
+    public async Task The_schedule_shows_a_run_killed_with_its_process_as_interrupted_not_running()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var killed = await KilledRunAsync(app);
+
+        var schedule = await (await client.GetAsync("/api/integration/jobs/customers/schedule")).JsonAsync();
+
+        schedule.GetProperty("lastHeaderId").GetGuid().ShouldBe(killed);
+        (schedule.GetProperty("lastStatus").GetString(), schedule.GetProperty("lastStatusLabel").GetString()).ShouldBe(("Error", "Interrupted"));
+        schedule.GetProperty("running").GetBoolean().ShouldBeFalse();
+        var header = await (await client.GetAsync($"/api/integration/log/{killed}")).JsonAsync();
+        header.GetProperty("statusLabel").GetString().ShouldBe("Interrupted"); // the log says the same before any run takes the lease over
+    }
+
+    [Fact]
     public async Task A_node_releases_the_leases_of_its_dead_processes_at_start_and_the_error_view_lists_their_runs()
     {
         await using var app = await PsaBridgeApp.StartAsync();

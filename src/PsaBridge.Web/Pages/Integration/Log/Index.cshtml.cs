@@ -45,16 +45,16 @@ public sealed class IndexModel(IntegrationLogQueries log, LogCleanup cleanup) : 
     {
         Days ??= cleanup.DefaultDays;
         ParseStatus();
-        Headers = Checked(await Grid.PageAsync(log.HeadersQuery(Filter), Query, ct)).Map(LogHeaderView.From);
+        Headers = Checked(await Grid.PageAsync(await log.HeadersQueryAsync(Filter, ct), Query, ct)).Map(LogHeaderView.From);
     }
 
-    public IActionResult OnGetExport()
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         ParseStatus();
-        return Grid.Export(log.HeadersQuery(Filter), Query);
+        return Grid.Export(await log.HeadersQueryAsync(Filter, ct), Query);
     }
 
-    public IActionResult OnPostExport() => OnGetExport();
+    public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
 
     /// <summary>Deletes the log older than the days given, after a confirmation; an account's latest line always stays.</summary>
     [HandlerPolicy(Policies.Administer)]
