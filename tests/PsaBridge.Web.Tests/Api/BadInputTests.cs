@@ -9,6 +9,7 @@ namespace PsaBridge.Web.Tests.Api;
 /// Every write endpoint answers bad input (malformed JSON, unknown codes, overlong strings, wrong
 /// types, unknown fields) with a 400 ProblemDetails naming the field, and changes nothing.
 /// </summary>
+[Trait("Engine", "Both")]
 public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture<BadInputTests.Fixture>
 {
     /// <summary>One application for all cases: none of them may change anything.</summary>
