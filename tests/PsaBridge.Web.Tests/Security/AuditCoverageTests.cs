@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
 using PsaBridge.Testing;
 using PsaBridge.Web.Infrastructure.Auditing;
 
@@ -40,4 +42,25 @@ public sealed class AuditCoverageTests
     [InlineData("/api/finance/payment-terms", "PaymentTerm", null)]
     public void A_route_names_the_record_it_acts_on_and_the_parameter_that_holds_its_id(string route, string entity, string? parameter) =>
         AuditNames.Record(RoutePatternFactory.Parse(route)).ShouldBe((entity, parameter));
+
+    [Fact]
+    public async Task A_record_made_on_a_create_page_is_named_by_its_new_id_in_the_trail()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await SignInForm.AntiforgeryTokenAsync(client, "/psa/accounts/new");
+
+        var created = await client.PostAsync("/psa/accounts/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Audited Coffee", ["Input.Address1.Country"] = "US", ["__RequestVerificationToken"] = token,
+        }));
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var psa = app.Databases.OpenPsa();
+        var id = (await psa.Accounts.AsNoTracking().SingleAsync(a => a.Name == "Audited Coffee")).Id;
+        created.Headers.Location!.ToString().ShouldEndWith(id.ToString());
+        await using var finance = app.Databases.OpenFinance();
+        var line = await finance.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "/Psa/Accounts/New");
+        (line.Entity, line.RecordId).ShouldBe(("Account", id.ToString()));
+    }
 }

@@ -42,6 +42,6 @@ internal sealed class AuditedPages : IAsyncPageFilter
         // An action on a list's selection: a line for each record it was done to, none when every one was refused.
         if (context.HandlerInstance is AppPage { ActedOn: { } actedOn }) return actedOn.Select(id => new AuditedRecord(entity, id.ToString()));
         var id = parameter is not null && context.RouteData.Values.TryGetValue(parameter, out var value) ? Convert.ToString(value) : null;
-        return [new AuditedRecord(entity, id ?? "")];
+        return [new AuditedRecord(entity, id ?? (context.HandlerInstance as AppPage)?.CreatedRecord ?? "")];
     }
 }

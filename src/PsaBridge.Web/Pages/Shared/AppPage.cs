@@ -28,6 +28,12 @@ public abstract class AppPage : PageModel
 
     private List<Guid>? _actedOn;
 
+    /// <summary>The key of the record a form created, for the audit trail: a create page's route names no record yet.</summary>
+    public string? CreatedRecord { get; private set; }
+
+    /// <summary>Names the record this post created, so its audit line says which.</summary>
+    protected void Created(object key) => CreatedRecord = Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Acts on each selected row of a list by its id; one that cannot be acted on fails alone, and the notice gives how
     /// many were done and each refusal's reason.

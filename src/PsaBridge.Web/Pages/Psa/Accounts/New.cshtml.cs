@@ -24,6 +24,7 @@ public sealed class NewModel(AccountService accounts, PaymentTermService terms) 
             try
             {
                 var account = await accounts.CreateAsync(input, ct: ct);
+                Created(account.Id);
                 Notify($"Account '{account.Name}' created. The next run of the sync brings it into finance.");
                 return Redirect(Links.PsaAccount(account.Id));
             }

@@ -67,6 +67,7 @@ public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, 
         {
             var expense = await expenses.CreateAsync(new ExpenseInput(Input.TransactionDate, Input.TransactionCategoryId, Input.ProjectId, Input.Quantity, Input.Price,
                 Input.Currency, ResourceId: resource, Description: Input.Description), ct);
+            Created(expense.Id);
             Notify($"Expense of {Ui.Amount(expense.Amount)} {expense.Currency} on {expense.TransactionDate:d MMMM yyyy} saved as a draft; submit it for approval.");
             return Redirect(PsaLinks.Expenses(resource));
         }

@@ -42,6 +42,7 @@ public sealed class NewModel(InvoiceService invoices, ContractService contracts,
         {
             var invoice = await invoices.CreateDraftAsync(new InvoiceInput(Input.ContractId, Input.InvoiceDate, Input.TransactionCutOffDate,
                 Input.ContractLineIds.Count == 0 ? null : Input.ContractLineIds), ct);
+            Created(invoice.Id);
             Notify($"Draft invoice '{invoice.Name}' created: review it, then confirm it.");
             return Redirect(PsaLinks.Invoice(invoice.Id));
         }

@@ -28,6 +28,7 @@ public sealed class IndexModel(AddressSetupService setup) : AddressSetupListPage
     protected override async Task<string> CreateAsync(string country, CancellationToken ct)
     {
         var city = await Setup.CreateCityAsync(new CityInput(country, Input.State, Input.Name), ct);
+        Created($"{city.CountryId}/{city.StateId}/{city.Name}");
         return $"City '{city.Name}' ({city.StateId}) added.";
     }
 

@@ -41,6 +41,7 @@ public sealed class IndexModel(PaymentTermService terms) : AppPage
             try
             {
                 var term = await terms.CreateAsync(new PaymentTermInput(Input.Code, Input.Description, Input.NetDays), ct);
+                Created(term.Code);
                 Notify($"Payment term '{term.Code}' created.");
                 return BackToList();
             }

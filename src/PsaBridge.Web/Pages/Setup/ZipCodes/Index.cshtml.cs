@@ -26,6 +26,7 @@ public sealed class IndexModel(AddressSetupService setup) : AddressSetupListPage
     protected override async Task<string> CreateAsync(string country, CancellationToken ct)
     {
         var zip = await Setup.CreateZipCodeAsync(new ZipCodeInput(country, Input.State, Input.City, Input.Code), ct);
+        Created(zip.Id);
         return $"Zip code '{zip.Code}' ({zip.City}, {zip.StateId}) added.";
     }
 
