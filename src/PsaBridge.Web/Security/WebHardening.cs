@@ -55,6 +55,10 @@ public static class WebHardening
 
     public static WebApplication UsePsaBridgeHardening(this WebApplication app)
     {
+        // Host filtering needs the public host name, which only the operator knows; outside development say so at start.
+        if (!app.Environment.IsDevelopment() && AcceptsAnyHost(app.Configuration["AllowedHosts"]))
+            app.Logger.LogWarning("AllowedHosts is '{AllowedHosts}': the server answers any Host header. Set AllowedHosts to the "
+                + "host names it is reached by, e.g. AllowedHosts=psabridge.contoso.com (see SECURITY.md).", app.Configuration["AllowedHosts"] ?? "(not set)");
         if (app.Services.GetRequiredService<IOptions<HardeningSettings>>().Value.TrustForwardedHeaders) app.UseForwardedHeaders();
         app.Use((http, next) =>
         {
@@ -77,6 +81,10 @@ public static class WebHardening
         app.UseRateLimiter();
         return app;
     }
+
+    /// <summary>Whether the AllowedHosts setting lets any Host header through: not set, empty, or holding <c>*</c>.</summary>
+    public static bool AcceptsAnyHost(string? allowedHosts) =>
+        string.IsNullOrWhiteSpace(allowedHosts) || allowedHosts.Split(';', StringSplitOptions.TrimEntries).Any(h => h == "*");
 
     /// <summary>Whether any address the server is configured to listen on is https (urls, ASPNETCORE_URLS, Kestrel endpoints).</summary>
     public static bool ListensOnHttps(IConfiguration configuration) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PsaBridge.Testing;
+using PsaBridge.Web.Security;
 using PsaBridge.Web.Tests.Browser;
 
 namespace PsaBridge.Web.Tests.Security;
@@ -75,6 +76,16 @@ public sealed class WebHardeningTests
         (await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/health") { Headers = { Host = "psabridge.example" } }))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("*", true)]
+    [InlineData("psabridge.contoso.com; *", true)]
+    [InlineData("psabridge.contoso.com", false)]
+    [InlineData("psabridge.contoso.com;*.contoso.com", false)]
+    public void AllowedHosts_unset_or_holding_a_star_accepts_any_host_and_is_warned_about_outside_development(string? setting, bool any) =>
+        WebHardening.AcceptsAnyHost(setting).ShouldBe(any);
 
     [Fact]
     public async Task Listening_on_https_redirects_http_to_https_and_sends_hsts_over_https_and_otherwise_neither()
