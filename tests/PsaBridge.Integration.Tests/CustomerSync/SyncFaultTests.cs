@@ -87,7 +87,10 @@ public sealed class SyncFaultTests
         return $"{Environment.MachineName}/{child.Id}/{DateTime.UtcNow.Ticks}/run";
     }
 
-    private static async Task<Guid> KilledRunAsync(PsaBridgeApp app)
+    private static Task<Guid> KilledRunAsync(PsaBridgeApp app) => RunHeldByAsync(app, DeadOwner(), DateTime.UtcNow.AddHours(1));
+
+    /// <summary>A Running header whose lease <paramref name="owner"/> holds until <paramref name="expires"/>.</summary>
+    private static async Task<Guid> RunHeldByAsync(PsaBridgeApp app, string owner, DateTime expires)
     {
         await using var finance = app.Databases.OpenFinance();
         var header = new IntegrationLogHeader { JobDescription = SynchronizeCustomers.Description, ExecutionDate = DateTime.UtcNow, Status = IntegrationStatus.Running };
@@ -95,8 +98,6 @@ public sealed class SyncFaultTests
         await finance.SaveChangesAsync();
         var now = DateTime.UtcNow;
         await finance.Database.ExecuteSqlAsync($"INSERT INTO \"JobLeases\" (\"Job\") VALUES ({SynchronizeCustomers.Job}) ON CONFLICT (\"Job\") DO NOTHING");
-        var owner = DeadOwner();
-        var expires = now.AddHours(1);
         await finance.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Owner, owner).SetProperty(l => l.AcquiredAt, now).SetProperty(l => l.ExpiresAt, expires).SetProperty(l => l.HeaderId, header.Id));
         return header.Id;
@@ -134,6 +135,36 @@ public sealed class SyncFaultTests
         schedule.GetProperty("running").GetBoolean().ShouldBeFalse();
         var header = await (await client.GetAsync($"/api/integration/log/{killed}")).JsonAsync();
         header.GetProperty("statusLabel").GetString().ShouldBe("Interrupted"); // the log says the same before any run takes the lease over
+    }
+
+    [Fact]
+    public async Task A_lease_another_node_holds_refuses_the_run_until_it_expires_then_is_taken_over_and_its_run_reads_interrupted()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var account = await client.CreateAccountAsync("Fourth Coffee");
+        var other = await RunHeldByAsync(app, "other-host/1/1/x", DateTime.UtcNow.AddMinutes(5));
+
+        // Another machine's process cannot be looked up from here: only the lease's expiry tells that it stopped.
+        var refused = await client.PostAsync("/api/integration/jobs/customers/run", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.JsonAsync()).GetProperty("detail").GetString()!.ShouldContain("by other-host");
+        (await (await client.GetAsync($"/api/integration/log/{other}")).JsonAsync()).GetProperty("statusLabel").GetString().ShouldBe("Running");
+        await using (var finance = app.Databases.OpenFinance())
+        {
+            var expired = DateTime.UtcNow.AddSeconds(-1);
+            await finance.JobLeases.Where(l => l.Job == SynchronizeCustomers.Job).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expired));
+        }
+
+        var run = await client.RunSyncAsync();
+
+        run.GetProperty("status").GetString().ShouldBe("Completed");
+        run.Count("created").ShouldBe(1);
+        (await client.CustomerForAsync(account)).ShouldNotBeNull();
+        var old = await (await client.GetAsync($"/api/integration/log/{other}")).JsonAsync();
+        (old.GetProperty("status").GetString(), old.GetProperty("statusLabel").GetString()).ShouldBe(("Error", "Interrupted"));
+        await using var after = app.Databases.OpenFinance();
+        (await after.JobLeases.AsNoTracking().SingleAsync(l => l.Job == SynchronizeCustomers.Job)).Owner.ShouldBeNull();
     }
 
     [Fact]
