@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace PsaBridge.Web.Security;
 
-/// <summary>Signs in a request that carries <c>Authorization: Bearer pbt_…</c> as the token's user, in the token's role only.</summary>
+/// <summary>
+/// Signs in a request that carries <c>Authorization: Bearer pbt_…</c> as the token's user, in the token's role only; or
+/// <c>Authorization: Basic</c> with the token as the password, as Power BI and Excel send it to the OData feed (they offer
+/// Basic, not a bearer header; Azure DevOps' Analytics feed takes its tokens the same way).
+/// </summary>
 internal sealed class PersonalAccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -13,7 +17,7 @@ internal sealed class PersonalAccessTokenHandler(IOptionsMonitor<AuthenticationS
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (BearerToken(Request) is not { } secret) return AuthenticateResult.NoResult();
+        if ((BearerToken(Request) ?? BasicPassword(Request)) is not { } secret) return AuthenticateResult.NoResult();
         var tokens = Context.RequestServices.GetRequiredService<PersonalAccessTokens>();
         var token = await tokens.FindActiveAsync(secret, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
@@ -30,8 +34,29 @@ internal sealed class PersonalAccessTokenHandler(IOptionsMonitor<AuthenticationS
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = IsFeed(Request) || BasicPassword(Request) is not null ? BasicChallenge : "Bearer";
         return Task.CompletedTask;
+    }
+
+    /// <summary>Asks the OData feed's clients for a user name and password: Excel and Power BI then prompt for them.</summary>
+    public const string BasicChallenge = "Basic realm=\"PsaBridge\"";
+
+    public static bool IsFeed(HttpRequest request) => request.Path.StartsWithSegments("/" + PsaBridge.Web.OData.FeedServices.RoutePrefix);
+
+    /// <summary>The password of <c>Authorization: Basic base64(user:password)</c> (the user name is not looked at), or null.</summary>
+    public static string? BasicPassword(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
+        try
+        {
+            var pair = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+            return pair.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? pair[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     public static string? BearerToken(HttpRequest request)

@@ -27,7 +27,8 @@ public static class SecurityServices
         var providerTokens = SingleSignOn.Jwt(configuration).Enabled;
         var auth = services.AddAuthentication(DefaultScheme)
             .AddPolicyScheme(DefaultScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                PersonalAccessTokenHandler.BearerToken(http.Request) is not { } bearer ? IdentityConstants.ApplicationScheme
+                PersonalAccessTokenHandler.BasicPassword(http.Request) is not null ? PersonalAccessTokens.Scheme
+                : PersonalAccessTokenHandler.BearerToken(http.Request) is not { } bearer ? IdentityConstants.ApplicationScheme
                 : providerTokens && !bearer.StartsWith(PersonalAccessTokens.TokenPrefix, StringComparison.Ordinal) ? SingleSignOn.JwtScheme
                 : PersonalAccessTokens.Scheme)
             .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokens.Scheme, null);
@@ -76,6 +77,8 @@ public static class SecurityServices
         if (IsApiRequest(context.Request))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized && PersonalAccessTokenHandler.IsFeed(context.Request))
+                context.Response.Headers.WWWAuthenticate = PersonalAccessTokenHandler.BasicChallenge;
             return Task.CompletedTask;
         }
         context.Response.Redirect(context.RedirectUri);

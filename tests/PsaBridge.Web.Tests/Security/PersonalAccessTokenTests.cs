@@ -63,4 +63,33 @@ public sealed class PersonalAccessTokenTests
         clock.Now = lockedUntil.AddSeconds(1);
         (await CallAsync(issued.Secret)).ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_feed_takes_a_token_as_the_basic_password_and_asks_for_one_with_a_basic_challenge()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var viewer = await app.UserAsync(Roles.Viewer);
+        var excel = app.CreateAnonymousClient();
+        async Task<HttpResponseMessage> ReadAsync(string? password)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/msdyn_actuals");
+            if (password is not null)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("excel:" + password)));
+            return await excel.SendAsync(request);
+        }
+
+        var read = await ReadAsync(viewer.Token);
+        var wrong = await ReadAsync(viewer.Token[..^1] + (viewer.Token[^1] == 'A' ? 'B' : 'A'));
+        var anonymous = await ReadAsync(null);
+
+        read.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var feed = await read.JsonAsync();
+        feed.GetProperty("@odata.context").GetString()!.ShouldEndWith("$metadata#msdyn_actuals");
+        feed.GetProperty("value").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Array);
+        foreach (var refused in new[] { wrong, anonymous })
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            refused.Headers.WwwAuthenticate.ToString().ShouldBe("Basic realm=\"PsaBridge\"");
+        }
+    }
 }
