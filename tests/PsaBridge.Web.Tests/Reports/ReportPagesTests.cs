@@ -98,6 +98,31 @@ public sealed class ReportPagesTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task The_backlog_chart_ages_unbilled_sales_and_the_hours_chart_draws_chargeable_hours_from_their_tables()
+    {
+        await using var site = await WebSite.StartAsync();
+        var client = site.CreateClient();
+        var alpine = await Alpine.SetUpAsync(client);
+        await alpine.ApprovedTimeEntryAsync(client); // 8 h on 2018-02-03 at 100.00, not invoiced
+        var page = await chromium.OpenAsync(site);
+
+        await page.GotoAsync("/reports/backlog?asOf=2018-02-10");
+        await Expect(page.Locator("canvas[data-chart-table=backlog-contracts]")).ToHaveAttributeAsync("data-chart-drawn", "5");
+        (await SeriesAsync(page, "backlog-contracts")).ShouldBe(["0-30 days=800", "31-60 days=0", "61-90 days=0", "Over 90 days=0", "Milestones not invoiced=0"]);
+        (await PaintedAsync(page)).ShouldBeTrue();
+        await Expect(page.Locator("#backlog-contracts tbody tr").Locator("th, td"))
+            .ToHaveTextAsync(["Alpine CRM", "Alpine Ski House", "USD", "800.00", "800.00", "0.00", "0.00", "0.00", "800.00", "0.00", "0.00", "0.00"]);
+        await Screenshots.SaveAsync(page, "report-backlog");
+
+        await page.GotoAsync("/reports/hours");
+        await Expect(page.Locator("canvas[data-chart-table=hours]")).ToHaveAttributeAsync("data-chart-drawn", "3");
+        (await SeriesAsync(page, "hours")).ShouldBe(["Chargeable hours=8", "Non-chargeable hours=0", "Complimentary hours=0"]);
+        (await PaintedAsync(page)).ShouldBeTrue();
+        await Expect(page.Locator("#hours tbody tr").Locator("th, td")).ToHaveTextAsync(["2018-02", "Ashley Chinn", "Project Manager", "8.00", "0.00", "0.00", "8.00"]);
+        await Screenshots.SaveAsync(page, "report-hours");
+    }
+
+    [Fact]
     public async Task A_period_that_runs_backwards_is_refused_beside_the_field()
     {
         await using var site = await WebSite.StartAsync();
