@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Integration.CustomerSync;
+using PsaBridge.Web.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
@@ -175,25 +178,38 @@ public sealed class IntegrationScreensTests(Chromium chromium)
     [Fact]
     public async Task The_log_says_full_or_incremental_filters_by_date_and_batch_and_cleans_up_by_age_after_asking()
     {
-        await using var site = await WebSite.StartAsync();
+        await using var site = await WebSite.StartAsync(settings: new Dictionary<string, string> { ["PsaBridge:IntegrationLog:RetentionDays"] = "45" });
         await site.Services.CreateAccountAsync(Arrange.Account("Fourth Coffee"));
-        await site.Services.RunSyncAsync();
-        var full = await site.Service<PsaBridge.Web.Infrastructure.InteractiveRuns>().RunAsync(new PsaBridge.Integration.CustomerSync.SyncRequest(Full: true), CancellationToken.None);
+        var incremental = await site.Services.RunSyncAsync();
+        var full = await site.Service<InteractiveRuns>().RunAsync(new SyncRequest(Full: true, BatchJobId: "nightly-42"), CancellationToken.None);
         full.Full.ShouldBeTrue();
+        // The incremental run is moved ten days back so a date range can keep one run and leave out the other.
+        var now = DateTime.UtcNow;
+        await using (var finance = site.Databases.OpenFinance())
+            await finance.IntegrationLogHeaders.Where(h => h.Id == incremental.Id).ExecuteUpdateAsync(u => u.SetProperty(h => h.ExecutionDate, now.AddDays(-10)));
         var page = await chromium.OpenAsync(site);
+        var rows = page.Locator("[data-log-headers] tbody tr");
+        async Task<string[]> RunsAsync(string query)
+        {
+            await page.GotoAsync("/integration/log?status=All" + query);
+            return await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.headerId)");
+        }
 
-        await page.GotoAsync("/integration/log?status=All");
-        (await page.Locator("[data-log-headers] [data-cell=kind]").AllInnerTextsAsync()).ShouldBe(["Full", "Incremental"]);
-        await page.GotoAsync("/integration/log?status=All&kind=true");
-        await Expect(page.Locator("[data-log-headers] tbody tr")).ToHaveCountAsync(1);
-        await page.GotoAsync($"/integration/log?status=All&executed-from={DateTime.UtcNow.AddDays(1):yyyy-MM-dd}");
+        (await RunsAsync("")).ShouldBe([full.Id.ToString(), incremental.Id.ToString()]);
+        (await rows.Locator("[data-cell=kind]").AllInnerTextsAsync()).ShouldBe(["Full", "Incremental"]);
+        await Expect(rows.First.Locator(".mono")).ToHaveTextAsync("nightly-42");
+        (await RunsAsync("&kind=true")).ShouldBe([full.Id.ToString()]);
+        (await RunsAsync($"&executed-from={now.AddDays(-11):yyyy-MM-dd}&executed-to={now.AddDays(-9):yyyy-MM-dd}")).ShouldBe([incremental.Id.ToString()]);
+        (await RunsAsync($"&executed-from={now.AddDays(-1):yyyy-MM-dd}&executed-to={now.AddDays(1):yyyy-MM-dd}")).ShouldBe([full.Id.ToString()]);
+        (await RunsAsync($"&executed-from={now.AddDays(2):yyyy-MM-dd}")).ShouldBeEmpty();
         await Expect(page.Locator("[data-empty]")).ToBeVisibleAsync();
-        await page.GotoAsync("/integration/log?status=All&batch=nightly");
-        await Expect(page.Locator("[data-empty]")).ToBeVisibleAsync();
+        (await RunsAsync("&batch=nightly")).ShouldBe([full.Id.ToString()]);
+        (await RunsAsync("&batch=weekly")).ShouldBeEmpty();
         await page.GotoAsync($"/integration/log/{full.Id}");
         await Expect(page.Locator("[data-run-kind]")).ToHaveTextAsync("Full: every account re-read");
 
         await page.GotoAsync("/integration/log?status=All");
+        await Expect(page.GetByLabel("Older than (days)")).ToHaveValueAsync("45");
         await page.GetByLabel("Older than (days)").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete old log" }).ClickAsync();
         await Expect(page.Locator("[data-confirm]")).ToContainTextAsync("Delete the integration log older than 30 days?");
