@@ -81,6 +81,13 @@ public sealed class IntegrationScreensTests(Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Go", Exact = true }).ClickAsync();
         await Expect(page.Locator("[data-result-count]")).ToHaveTextAsync("76–100 of 120 lines");
         await Expect(lines.First.Locator("[data-cell=account]")).ToHaveTextAsync("Customer 076");
+
+        // The grid's CSV link exports every line the filters keep, not the page on screen.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=csv]").ClickAsync());
+        var csv = ListExportTests.Csv(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        var account = Array.IndexOf(csv[0], "PSA account");
+        csv.Skip(1).Select(r => r[account]).ShouldBe(Enumerable.Range(1, 120).Select(i => $"Customer {i:000}"), ignoreOrder: true);
+        csv.Skip(1).Count(r => r[Array.IndexOf(csv[0], "Status")] == "Error").ShouldBe(16);
     }
 
     [Fact]
