@@ -44,6 +44,7 @@ app.UseStatusCodePagesForBrowsersAndProblemDetailsForPrograms();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAntiforgeryOnCookieApiChanges();
+app.UsePasswordChangeWhenRequired();
 app.UseAuthorization();
 app.MapOpenApi().RequireAuthorization(Policies.Read);
 app.MapHealth();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using PsaBridge.Finance.Identity;
 using PsaBridge.Web.Security;
 
 namespace PsaBridge.Testing;
@@ -30,5 +31,14 @@ public static class TestUsers
         await db.SaveChangesAsync();
         var issued = await new PersonalAccessTokens(db, TimeProvider.System).CreateAsync(user.Id, "tests", role, 1);
         return new TestUser(email, Password, role, issued.Secret);
+    }
+
+    /// <summary>Links a user to their bookable resource, as <c>psabridge users link</c> does (a user claim).</summary>
+    public static async Task LinkResourceAsync(TestDatabasePair databases, string email, Guid resourceId)
+    {
+        await using var db = databases.OpenFinance();
+        var user = db.Users.Single(u => u.NormalizedEmail == email.ToUpperInvariant());
+        db.UserClaims.Add(new IdentityUserClaim<string> { UserId = user.Id, ClaimType = UserAccounts.ResourceClaim, ClaimValue = resourceId.ToString() });
+        await db.SaveChangesAsync();
     }
 }

@@ -22,3 +22,6 @@ public sealed class NotFoundException(string entity, string key)
 
 /// <summary>A request that is well formed but cannot be done in the current state (409), e.g. a run already in progress.</summary>
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>A caller whose role allows the kind of work but not on this record (403), e.g. another person's time.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);

@@ -38,6 +38,8 @@ public static class ApprovalsApi
 
     private static void Decision(RouteGroupBuilder api, string path, ApprovalAction action, string name, string summary) =>
         api.MapPost(path, (ApprovalService s, ApprovalDecisionInput input, CancellationToken ct) => DecideAsync(s, action, input, ct)).RequireAuthorization(Policies.ManageProjects)
+            .ForManagedProjects(c => c.Arguments.OfType<ApprovalDecisionInput>().SelectMany(i => i.Entries ?? [])
+                .Where(e => e is { EntryType: not null, Id: not null }).Select(e => (e.EntryType!.Value, e.Id!.Value)))
             .WithName(name).WithSummary(summary).ProducesValidationProblem();
 
     public static async Task<Ok<ListResponse<ApprovalItem>>> ListAsync(ApprovalQueue queue, [AsParameters] ApprovalQueueRequest request, CancellationToken ct) =>

@@ -11,10 +11,10 @@ public static class EntryRecallsApi
     public static RouteGroupBuilder MapEntryRecallsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/psa").WithTags("PSA time and expense").RequireAuthorization(Policies.EnterTime).Audited();
-        api.MapPost("/time-entries/{id:guid}/recall", RecallTimeEntryAsync).WithName("RecallTimeEntry")
+        api.MapPost("/time-entries/{id:guid}/recall", RecallTimeEntryAsync).WithName("RecallTimeEntry").ForOwnTimeEntry()
             .WithSummary("Recall a time entry: Submitted to Draft, or Approved to Recall Requested (refused once invoiced)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPost("/expense-entries/{id:guid}/recall", RecallExpenseAsync).WithName("RecallExpense")
+        api.MapPost("/expense-entries/{id:guid}/recall", RecallExpenseAsync).WithName("RecallExpense").ForOwnExpense()
             .WithSummary("Recall an expense: Submitted to Draft, or Approved to Recall Requested (refused once invoiced)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -1,6 +1,7 @@
 using PsaBridge.Infrastructure.Paging;
 using PsaBridge.Infrastructure.Validation;
 using PsaBridge.Psa.Actuals;
+using PsaBridge.Psa.Approvals;
 using PsaBridge.Psa.Expenses;
 using PsaBridge.Psa.Invoicing;
 using PsaBridge.Psa.OrganizationalUnits;
@@ -101,7 +102,7 @@ public static class ProjectAccountingApi
 
         time.MapPost("/time-entries", async (TimeEntryService s, TimeEntryInput input, CancellationToken ct) =>
             Created("time-entries", await s.CreateAsync(input, ct), e => e.Id))
-            .WithName("CreateTimeEntry").WithSummary("Enter time (a draft)");
+            .ForOwnResource<TimeEntryInput>(i => i.ResourceId).WithName("CreateTimeEntry").WithSummary("Enter time (a draft)");
         api.MapGet("/time-entries", async (TimeEntryService s, Guid? projectId, Guid? resourceId, TimeEntryStatus? status, DateOnly? from, DateOnly? to,
                 int? page, int? pageSize, CancellationToken ct) =>
             ListResponse<TimeEntry>.From(await s.ListAsync(new TimeEntryFilter(projectId, resourceId, status, from, to), PageRequest.Of(page, pageSize), ct)))
@@ -109,19 +110,19 @@ public static class ProjectAccountingApi
         api.MapGet("/time-entries/{id:guid}", (TimeEntryService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .WithName("GetTimeEntry").WithSummary("One time entry");
         time.MapPost("/time-entries/{id:guid}/submit", (TimeEntryService s, Guid id, CancellationToken ct) => s.SubmitAsync(id, ct))
-            .WithName("SubmitTimeEntry").WithSummary("Submit a time entry for approval");
+            .ForOwnTimeEntry().WithName("SubmitTimeEntry").WithSummary("Submit a time entry for approval");
         projects.MapPost("/time-entries/{id:guid}/approve", (TimeEntryService s, Guid id, CancellationToken ct) => s.ApproveAsync(id, ct))
-            .WithName("ApproveTimeEntry").WithSummary("Approve a submitted time entry: its cost and unbilled sales are posted");
+            .ForManagedProjects(c => OwnWorkEndpoints.RouteEntry(c, ApprovalEntryType.Time)).WithName("ApproveTimeEntry").WithSummary("Approve a submitted time entry: its cost and unbilled sales are posted");
         projects.MapPost("/time-entries/{id:guid}/return", (TimeEntryService s, Guid id, CancellationToken ct) => s.ReturnAsync(id, ct))
-            .WithName("ReturnTimeEntry").WithSummary("Return a submitted time entry to its resource");
+            .ForManagedProjects(c => OwnWorkEndpoints.RouteEntry(c, ApprovalEntryType.Time)).WithName("ReturnTimeEntry").WithSummary("Return a submitted time entry to its resource");
         time.MapPost("/time-entries/{id:guid}/cancel", (TimeEntryService s, Guid id, CancellationToken ct) => s.CancelAsync(id, ct))
-            .WithName("CancelTimeEntry").WithSummary("Cancel a draft or returned time entry");
+            .ForOwnTimeEntry().WithName("CancelTimeEntry").WithSummary("Cancel a draft or returned time entry");
         projects.MapPost("/time-entries/approve", (TimeEntryService s, BulkApprovalInput input, CancellationToken ct) => s.ApproveTimeEntries(input.Validate(), ct))
-            .WithName("ApproveTimeEntries").WithSummary("Approve many submitted time entries; each fails alone");
+            .ForManagedProjects(c => c.Arguments.OfType<BulkApprovalInput>().SelectMany(i => i.Ids ?? []).Select(id => (ApprovalEntryType.Time, id))).WithName("ApproveTimeEntries").WithSummary("Approve many submitted time entries; each fails alone");
 
         time.MapPost("/expense-entries", async (ExpenseService s, ExpenseInput input, CancellationToken ct) =>
             Created("expense-entries", await s.CreateAsync(input, ct), e => e.Id))
-            .WithName("CreateExpense").WithSummary("Enter an expense (a draft)");
+            .ForOwnResource<ExpenseInput>(i => i.ResourceId).WithName("CreateExpense").WithSummary("Enter an expense (a draft)");
         api.MapGet("/expense-entries", async (ExpenseService s, Guid? projectId, Guid? resourceId, ExpenseStatus? status, DateOnly? from, DateOnly? to,
                 int? page, int? pageSize, CancellationToken ct) =>
             ListResponse<ExpenseEntry>.From(await s.ListAsync(new ExpenseFilter(projectId, resourceId, status, from, to), PageRequest.Of(page, pageSize), ct)))
@@ -129,15 +130,15 @@ public static class ProjectAccountingApi
         api.MapGet("/expense-entries/{id:guid}", (ExpenseService s, Guid id, CancellationToken ct) => s.GetAsync(id, ct))
             .WithName("GetExpense").WithSummary("One expense");
         time.MapPost("/expense-entries/{id:guid}/submit", (ExpenseService s, Guid id, CancellationToken ct) => s.SubmitAsync(id, ct))
-            .WithName("SubmitExpense").WithSummary("Submit an expense for approval");
+            .ForOwnExpense().WithName("SubmitExpense").WithSummary("Submit an expense for approval");
         projects.MapPost("/expense-entries/{id:guid}/approve", (ExpenseService s, Guid id, CancellationToken ct) => s.ApproveAsync(id, ct))
-            .WithName("ApproveExpense").WithSummary("Approve a submitted expense: its cost and unbilled sales are posted");
+            .ForManagedProjects(c => OwnWorkEndpoints.RouteEntry(c, ApprovalEntryType.Expense)).WithName("ApproveExpense").WithSummary("Approve a submitted expense: its cost and unbilled sales are posted");
         projects.MapPost("/expense-entries/{id:guid}/reject", (ExpenseService s, Guid id, CancellationToken ct) => s.RejectAsync(id, ct))
-            .WithName("RejectExpense").WithSummary("Reject a submitted expense");
+            .ForManagedProjects(c => OwnWorkEndpoints.RouteEntry(c, ApprovalEntryType.Expense)).WithName("RejectExpense").WithSummary("Reject a submitted expense");
         time.MapPost("/expense-entries/{id:guid}/cancel", (ExpenseService s, Guid id, CancellationToken ct) => s.CancelAsync(id, ct))
-            .WithName("CancelExpense").WithSummary("Cancel a draft or rejected expense");
+            .ForOwnExpense().WithName("CancelExpense").WithSummary("Cancel a draft or rejected expense");
         projects.MapPost("/expense-entries/approve", (ExpenseService s, BulkApprovalInput input, CancellationToken ct) => s.ApproveExpenses(input.Validate(), ct))
-            .WithName("ApproveExpenses").WithSummary("Approve many submitted expenses; each fails alone");
+            .ForManagedProjects(c => c.Arguments.OfType<BulkApprovalInput>().SelectMany(i => i.Ids ?? []).Select(id => (ApprovalEntryType.Expense, id))).WithName("ApproveExpenses").WithSummary("Approve many submitted expenses; each fails alone");
 
         api.MapGet("/actuals", async (ActualQueries q, Guid? projectId, Guid? contractId, Guid? customerId, TransactionType? type, Guid? resourceId,
                 Guid? sourceEntryId, Guid? invoiceId, int? page, int? pageSize, CancellationToken ct) =>

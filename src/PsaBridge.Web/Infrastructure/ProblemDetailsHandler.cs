@@ -25,6 +25,7 @@ internal sealed partial class ProblemDetailsHandler(IProblemDetailsService probl
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message },
             NotFoundException nf => new ProblemDetails { Status = 404, Title = $"{nf.Entity} not found", Detail = nf.Message },
             ConflictException c => new ProblemDetails { Status = 409, Title = "Conflict", Detail = c.Message },
+            ForbiddenException f => new ProblemDetails { Status = 403, Title = "Not allowed", Detail = f.Message },
             _ when DatabaseUnavailable.Is(exception) => new ProblemDetails
             {
                 Status = 503, Title = "Database unavailable",

@@ -20,6 +20,7 @@ public static class SecurityServices
         // AddFinance registered Identity's user store with its rules; the web adds signing in.
         new IdentityBuilder(typeof(IdentityUser), typeof(IdentityRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<WorkScope>();
         services.AddHttpContextAccessor();
         services.AddScoped<PsaBridge.Finance.Audit.IAuditActor, HttpAuditActor>();
 
@@ -51,6 +52,9 @@ public static class SecurityServices
             o.Events.OnValidatePrincipal = c => c.Principal?.HasClaim(System.Security.Claims.ClaimTypes.AuthenticationMethod, SingleSignOn.OidcMethod) == true
                 ? Task.CompletedTask : SecurityStampValidator.ValidatePrincipalAsync(c);
         });
+
+        // A role changed or a user removed on the users page reaches their open sessions within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Read, p => p.RequireRole(Policies.RolesOf[Policies.Read]))

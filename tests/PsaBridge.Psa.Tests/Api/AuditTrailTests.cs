@@ -34,6 +34,7 @@ public sealed class AuditTrailTests
         var entry = await alpine.TimeEntryAsync(admin);
         await admin.PostOkAsync($"time-entries/{entry}/submit");
         var manager = await app.UserAsync(Roles.ProjectManager);
+        await TestUsers.LinkResourceAsync(app.Databases, manager.Email, alpine.Ashley); // she manages the project
         var pm = await app.CreateClientAsync(Roles.ProjectManager);
 
         var report = await pm.PostOkAsync("approvals/approve", new { entries = new[] { new { entryType = "Time", id = entry }, new { entryType = "Time", id = Guid.NewGuid() } } });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PsaBridge.Finance.Identity;
 using PsaBridge.Web.Pages.Shared;
 
 namespace PsaBridge.Web.Pages.Access;
@@ -12,7 +13,7 @@ namespace PsaBridge.Web.Pages.Access;
 /// organisation's identity provider.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, IConfiguration configuration) : AppPage
+public sealed class SignInModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IConfiguration configuration) : AppPage
 {
     /// <summary>The identity provider's name on its button, or null when single sign-on is off.</summary>
     public string? Provider { get; } = SingleSignOn.Settings(configuration) is { Enabled: true } sso ? sso.DisplayName : null;
@@ -43,7 +44,13 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, IConfigurati
         if (ModelState.IsValid)
         {
             var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            if (result.Succeeded)
+            {
+                var target = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+                var user = await users.FindByNameAsync(Email.Trim());
+                var mustChange = user is not null && (await users.GetClaimsAsync(user)).Any(c => c.Type == UserAccounts.MustChangePasswordClaim);
+                return LocalRedirect(mustChange ? $"{PasswordChangeRequired.Page}?returnUrl={Uri.EscapeDataString(target)}" : target);
+            }
             ModelState.AddModelError("", result.IsLockedOut
                 ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes, or ask an administrator."
                 : "The e-mail or the password is not right.");

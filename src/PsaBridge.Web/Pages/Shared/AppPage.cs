@@ -55,7 +55,7 @@ public abstract class AppPage : PageModel
                 await act(id);
                 _actedOn.Add(id);
             }
-            catch (Exception e) when (e is ValidationFailedException or ConflictException or NotFoundException)
+            catch (Exception e) when (e is ValidationFailedException or ConflictException or NotFoundException or ForbiddenException)
             {
                 failures.Add(e is ValidationFailedException v ? string.Join(" ", v.Errors.Select(x => x.Message)) : e.Message);
             }
@@ -86,6 +86,11 @@ public abstract class AppPage : PageModel
                     ["Title"] = $"{missing.Entity} not found",
                 },
             };
+        }
+        else if (context.Exception is ForbiddenException && !context.ExceptionHandled)
+        {
+            context.ExceptionHandled = true;
+            context.Result = new ForbidResult();
         }
         base.OnPageHandlerExecuted(context);
     }

@@ -13,7 +13,7 @@ namespace PsaBridge.Web.Pages.Psa.Approvals;
 /// with one comment.
 /// </summary>
 [Authorize(Policy = Policies.ManageProjects)]
-public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, Choices choices) : AppPage
+public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, Choices choices, WorkScope scope) : AppPage
 {
     public const string BillablePrefix = "billable-";
 
@@ -47,9 +47,9 @@ public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, C
 
     public GridPage<ApprovalItem> Entries { get; private set; } = GridPage<ApprovalItem>.Empty;
 
-    public async Task OnGetAsync(CancellationToken ct) => Entries = Checked(await (await GridAsync(ct)).PageAsync(queue.Items(), Query, ct));
+    public async Task OnGetAsync(CancellationToken ct) => Entries = Checked(await (await GridAsync(ct)).PageAsync(await ItemsAsync(ct), Query, ct));
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => (await GridAsync(ct)).Export(queue.Items(), Query);
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) => (await GridAsync(ct)).Export(await ItemsAsync(ct), Query);
 
     public Task<IActionResult> OnPostExportAsync(CancellationToken ct) => OnGetExportAsync(ct);
 
@@ -60,7 +60,7 @@ public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, C
 
     private async Task<IActionResult> DecideAsync(ApprovalAction action, string done, CancellationToken ct)
     {
-        var selected = await (await GridAsync(ct)).Rows(queue.Items(), new GridQuery { Selected = Query.Selected }).ToListAsync(ct);
+        var selected = await (await GridAsync(ct)).Rows(await ItemsAsync(ct), new GridQuery { Selected = Query.Selected }).ToListAsync(ct);
         if (selected.Count == 0)
         {
             Notify("Select one or more entries first.");
@@ -98,5 +98,14 @@ public sealed class IndexModel(ApprovalQueue queue, ApprovalService approvals, C
         return BackToList();
     }
 
-    private async Task<ListGrid<ApprovalItem>> GridAsync(CancellationToken ct) => Grid(await choices.ProjectsAsync(ct), await choices.ResourcesAsync(ct));
+    /// <summary>The queue as this person may decide on it: an Administrator all of it, a Project manager the projects they manage.</summary>
+    private async Task<IQueryable<ApprovalItem>> ItemsAsync(CancellationToken ct) =>
+        await scope.ManagedProjectsAsync(ct) is { } managed ? queue.Items().Where(i => managed.Contains(i.ProjectId)) : queue.Items();
+
+    private async Task<ListGrid<ApprovalItem>> GridAsync(CancellationToken ct)
+    {
+        var projects = await choices.ProjectsAsync(ct);
+        if (await scope.ManagedProjectsAsync(ct) is { } managed) projects = [.. projects.Where(p => managed.Contains(p.Id))];
+        return Grid(projects, await choices.ResourcesAsync(ct));
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ExpenseForm
 
 /// <summary>A resource's expenses: entered with category, amount and currency, submitted, recalled, with their statuses.</summary>
 [Authorize(Policy = Policies.EnterTime)]
-public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, Choices choices, TimeProvider clock) : AppPage
+public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, Choices choices, WorkScope scope, TimeProvider clock) : AppPage
 {
     public static readonly ListGrid<ExpenseRow> Grid = new ListGrid<ExpenseRow>("expenses", "expenses")
         .KeyedBy(e => e.Id)
@@ -63,6 +63,7 @@ public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
         var resource = ResourceId ?? throw new NotFoundException("Resource", "(none chosen)");
+        await scope.EnsureMayEnterForAsync(resource, ct);
         try
         {
             var expense = await expenses.CreateAsync(new ExpenseInput(Input.TransactionDate, Input.TransactionCategoryId, Input.ProjectId, Input.Quantity, Input.Price,
@@ -80,15 +81,33 @@ public sealed class IndexModel(ExpenseService expenses, ExpenseQueries queries, 
         }
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "submitted", id => expenses.SubmitAsync(id, ct));
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "submitted", async id =>
+    {
+        await scope.EnsureMayEnterExpenseAsync(id, ct);
+        await expenses.SubmitAsync(id, ct);
+    });
 
-    public Task<IActionResult> OnPostRecallAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "recalled", id => expenses.RecallAsync(id, ct));
+    public Task<IActionResult> OnPostRecallAsync(CancellationToken ct) => EachSelectedAsync(Query.Selected, "expenses", "recalled", async id =>
+    {
+        await scope.EnsureMayEnterExpenseAsync(id, ct);
+        await expenses.RecallAsync(id, ct);
+    });
 
     private IQueryable<ExpenseRow> Rows() => ResourceId is { } r ? queries.Rows().Where(e => e.ResourceId == r) : queries.Rows().Where(e => false);
+
+    /// <summary>Why the person sees no expenses to enter, when their user is linked to no resource.</summary>
+    public string? Refusal { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Resources = await choices.ResourcesAsync(ct);
+        // Anyone but an Administrator sees and enters only their own resource's expenses.
+        if (await scope.PersonAsync(ct) is { Administrator: false } person)
+        {
+            ResourceId = person.ResourceId;
+            Resources = [.. Resources.Where(r => r.Id == person.ResourceId)];
+            Refusal = person.ResourceId is null ? OwnWorkRules.NoResource : null;
+        }
         Projects = await choices.ProjectsAsync(ct);
         Categories = await choices.CategoriesAsync(ct);
         Expenses = Checked(await Grid.PageAsync(Rows(), Query, ct));

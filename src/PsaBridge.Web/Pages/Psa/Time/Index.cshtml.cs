@@ -22,7 +22,7 @@ public sealed class TimeRowForm
 /// saved as drafts, copied from last week, submitted together; the week's entries with their statuses, and recall.
 /// </summary>
 [Authorize(Policy = Policies.EnterTime)]
-public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService entries, Choices choices, TimeProvider clock) : AppPage
+public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService entries, Choices choices, WorkScope scope, TimeProvider clock) : AppPage
 {
     [FromQuery(Name = "resource")] public Guid? ResourceId { get; set; }
     [FromQuery(Name = "week")] public DateOnly? Week { get; set; }
@@ -59,6 +59,7 @@ public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService
     private async Task<IActionResult> SaveThenAsync(Func<Guid, Task<string>> then, CancellationToken ct)
     {
         var resource = RequiredResource();
+        await scope.EnsureMayEnterForAsync(resource, ct);
         try
         {
             var input = new TimeSheetInput(Rows.Select(r => new TimeSheetRowInput(r.ProjectId, r.RoleId, r.TaskId, r.Type, r.Hours)).ToList());
@@ -82,6 +83,7 @@ public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService
 
     public Task<IActionResult> OnPostRecallAsync(Guid entry, CancellationToken ct) => ActAsync(async _ =>
     {
+        await scope.EnsureMayEnterTimeEntryAsync(entry, ct);
         var recalled = await entries.RecallAsync(entry, ct);
         return recalled.EntryStatus == TimeEntryStatus.Draft
             ? $"The entry of {recalled.Date:dddd d MMMM} is a draft again."
@@ -92,6 +94,7 @@ public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService
     private async Task<IActionResult> ActAsync(Func<Guid, Task<string>> act)
     {
         var resource = RequiredResource();
+        await scope.EnsureMayEnterForAsync(resource);
         try
         {
             Notify(await act(resource));
@@ -105,9 +108,19 @@ public sealed partial class IndexModel(TimeSheetService sheets, TimeEntryService
 
     private Guid RequiredResource() => ResourceId ?? throw new NotFoundException("Resource", "(none chosen)");
 
+    /// <summary>Why the person sees no week to enter, when their user is linked to no resource.</summary>
+    public string? Refusal { get; private set; }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Resources = await choices.ResourcesAsync(ct);
+        // Anyone but an Administrator sees and enters only their own resource's week.
+        if (await scope.PersonAsync(ct) is { Administrator: false } person)
+        {
+            ResourceId = person.ResourceId;
+            Resources = [.. Resources.Where(r => r.Id == person.ResourceId)];
+            Refusal = person.ResourceId is null ? OwnWorkRules.NoResource : null;
+        }
         Projects = await choices.ProjectsAsync(ct);
         Roles = await choices.RolesAsync(ct);
         Tasks = await choices.TasksAsync(ct);
