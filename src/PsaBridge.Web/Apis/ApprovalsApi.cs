@@ -12,7 +12,7 @@ public sealed record ApprovalQueueRequest(
     [property: Description("Only entries of this project.")] Guid? ProjectId = null,
     [property: Description("Only entries of this resource.")] Guid? ResourceId = null,
     [property: Description("Time or Expense.")] ApprovalEntryType? EntryType = null,
-    [property: Description("Submitted (waiting for approval) or RecallRequested (approved, and its resource asks for it back).")] ApprovalStage? Stage = null,
+    [property: Description("Submitted (waiting for approval), RecallRequested (approved, and its resource asks for it back), or Approved (listed apart from the queue, for an approval to be cancelled).")] ApprovalStage? Stage = null,
     [property: Description("Page number, from 1.")] int? Page = null,
     [property: Description("Entries a page, 1 to 500 (50 when not given).")] int? PageSize = null);
 

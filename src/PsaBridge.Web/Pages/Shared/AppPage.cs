@@ -34,6 +34,9 @@ public abstract class AppPage : PageModel
     /// <summary>Names the record this post created, so its audit line says which.</summary>
     protected void Created(object key) => CreatedRecord = Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Names the rows a list action was done to, when a service decided them all at once.</summary>
+    protected void ActedOnEach(IEnumerable<Guid> ids) => _actedOn = ids.ToList();
+
     /// <summary>
     /// Acts on each selected row of a list by its id; one that cannot be acted on fails alone, and the notice gives how
     /// many were done and each refusal's reason.
