@@ -6,14 +6,15 @@ using PsaBridge.Finance;
 using PsaBridge.Finance.IntegrationLog;
 using PsaBridge.Integration.CustomerSync;
 using PsaBridge.Testing;
+using PsaBridge.Web.Security;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
 
 /// <summary>
-/// Two things a person does to one run or one account, in Chromium: Cancel on the run's progress page stops the run
-/// after its page (that page kept, the log saying who cancelled), and "Synchronize this account now" on a fixed
-/// account makes its customer without a full run.
+/// What a person does to one run or a few accounts, in Chromium: Cancel on the run's progress page stops the run
+/// after its page (that page kept, the log saying who cancelled); "Synchronize this account now" on a fixed
+/// account makes its customer without a full run; and the accounts in error selected and synchronized now together.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
@@ -94,5 +95,46 @@ public sealed class SyncOneAndCancelPagesTests(Chromium chromium)
         var customers = await finance.Customers.AsNoTracking().ToListAsync();
         customers.Select(c => (c.PsaAccountId, c.CustomerAccount)).ShouldBe([(blue.Id, "BLUE")]);
         (await finance.IntegrationLogLines.AnyAsync(l => l.PsaAccountId == other.Id)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Synchronize_selected_now_takes_a_fixed_account_off_the_failing_list_and_keeps_a_broken_one_with_its_error()
+    {
+        await using var site = await WebSite.StartAsync();
+        var blue = await site.Services.CreateAccountAsync(Arrange.Account("Blue Yonder Airlines", state: "Washingtn", accountNumber: "BLUE"));
+        var lamna = await site.Services.CreateAccountAsync(Arrange.Account("Lamna Healthcare", state: "Nowhere", accountNumber: "LAMNA"));
+        (await site.Services.RunSyncAsync()).Counts.Failed.ShouldBe(2);
+        var page = await chromium.OpenAsync(site, Roles.IntegrationOperator);
+
+        // The operator fixes one account's state; the other stays broken.
+        await page.GotoAsync($"/psa/accounts/{blue.Id}");
+        await page.GetByLabel("State/Province").FillAsync("WA");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync("Account 'Blue Yonder Airlines' saved. The next run of the sync reads it again.");
+
+        await page.GotoAsync("/integration/failing");
+        var accounts = page.Locator("[data-failing-accounts] tbody tr");
+        await Expect(accounts).ToHaveCountAsync(2);
+        await page.GetByLabel("Select Blue Yonder Airlines").CheckAsync();
+        await page.GetByLabel("Select Lamna Healthcare").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Synchronize selected now" }).ClickAsync();
+        await Expect(page.Locator("[data-notice]")).ToHaveTextAsync(
+            "1 of 2 synchronized now. Blue Yonder Airlines: done, its finance customer was created. "
+            + "Lamna Healthcare: still failing: State: 'Nowhere' does not exist in finance for United States (USA).");
+        await Expect(accounts).ToHaveCountAsync(1);
+        await Expect(accounts.Locator("[data-cell=account]")).ToHaveTextAsync("Lamna Healthcare");
+        await Expect(accounts.Locator("[data-cell=messages]")).ToContainTextAsync("State: 'Nowhere' does not exist in finance");
+        (await accounts.Locator("td.num").InnerTextAsync()).ShouldBe("2");
+
+        await using var finance = site.Databases.OpenFinance();
+        (await finance.Customers.AsNoTracking().Select(c => c.CustomerAccount).ToListAsync()).ShouldBe(["BLUE"]);
+        // The trail names each account synchronized, with what came of it.
+        (await finance.AuditEntries.AsNoTracking().Where(a => a.Action == "/Integration/Failing/Index:Synchronize")
+                .Select(a => new { a.Channel, a.Entity, a.RecordId, a.Details }).ToListAsync())
+            .ShouldBe([
+                new { Channel = "Page", Entity = "Account", RecordId = blue.Id.ToString(), Details = (string?)"done, its finance customer was created." },
+                new { Channel = "Page", Entity = "Account", RecordId = lamna.Id.ToString(),
+                    Details = (string?)"still failing: State: 'Nowhere' does not exist in finance for United States (USA)." },
+            ], ignoreOrder: true);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class AuditedPages : IAsyncPageFilter
         }
         var trail = http.RequestServices.GetRequiredService<AuditTrail>();
         var executed = await next();
-        if (trail.Recorded || executed.Exception is not null || !context.ModelState.IsValid || http.Response.StatusCode >= 400) return;
+        // A page that names the records it acted on is recorded though a service wrote lines of its own: those name others (a run started).
+        if ((trail.Recorded && context.HandlerInstance is not IAuditedRecords) || executed.Exception is not null || !context.ModelState.IsValid || http.Response.StatusCode >= 400) return;
         if (executed.Result is not (RedirectResult or LocalRedirectResult or RedirectToPageResult or RedirectToRouteResult or RedirectToActionResult)) return;
         var action = $"{context.ActionDescriptor.ViewEnginePath}{(handler is null ? "" : ":" + handler)}";
         await trail.RecordAsync(Records(context).Select(r => new AuditRecord(action, r.Entity, r.RecordId, r.Details)).ToList(), CancellationToken.None);
