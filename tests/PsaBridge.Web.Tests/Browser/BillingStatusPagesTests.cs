@@ -72,7 +72,8 @@ public sealed class BillingStatusPagesTests(Chromium chromium)
         await Expect(rows).ToHaveCountAsync(2);
 
         await page.GotoAsync(invoiceUrl);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm invoice" }).ClickAsync();
         await Expect(page.Locator("[data-invoice-status]")).ToHaveTextAsync("Confirmed");
 
         await page.GotoAsync("/psa/actuals?type=BilledSales&sort=date");

@@ -61,7 +61,13 @@ public sealed class ProjectAccountingWalkTests(Chromium chromium)
         await Expect(page.Locator("[data-invoice-status]")).ToHaveTextAsync("Draft");
         await Expect(page.Locator("[data-invoice-total]")).ToHaveTextAsync("1,400.00 USD");
         await Expect(page.Locator("[data-invoice-details] tbody tr")).ToHaveCountAsync(3);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        // Confirming cannot be undone, so it is asked first.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-confirm] h2")).ToHaveTextAsync("Confirm invoice 'Alpine CRM 2018-02-28'?");
+        await Expect(page.Locator("[data-confirm] #confirm-detail")).ToHaveTextAsync(
+            "Confirming cannot be undone: the invoice becomes read-only and its billed sales of 1,400.00 USD are posted; a mistake is then put right by a corrective invoice.");
+        await Expect(page.Locator("[data-invoice-status]")).ToHaveTextAsync("Draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm invoice" }).ClickAsync();
         await Expect(page.Locator("[data-invoice-status]")).ToHaveTextAsync("Confirmed");
         var invoiceUrl = page.Url;
 
@@ -79,7 +85,10 @@ public sealed class ProjectAccountingWalkTests(Chromium chromium)
             await detail.Locator("input[inputmode=decimal]").FillAsync(standing);
         }
         await Screenshots.SaveAsync(page, "invoice-correction-draft");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-confirm] #confirm-detail")).ToHaveTextAsync(
+            "3 details saved. Confirming cannot be undone: the invoice becomes read-only and its billed sales of 1,200.00 USD are posted; a mistake is then put right by a corrective invoice.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm invoice" }).ClickAsync();
         await Expect(page.Locator("[data-invoice-status]")).ToHaveTextAsync("Confirmed");
         await Expect(page.Locator("[data-invoice-total]")).ToHaveTextAsync("1,200.00 USD");
 

@@ -53,11 +53,25 @@ public sealed class DetailsModel(InvoiceService invoices, InvoiceCorrectionServi
         return Redirect(PsaLinks.Invoice(Id));
     }
 
-    /// <summary>Saves what the review changed, then confirms.</summary>
+    /// <summary>
+    /// Saves what the review changed, then asks, as confirming cannot be undone; posted again with the confirmation it
+    /// confirms.
+    /// </summary>
     [HandlerPolicy(Policies.ManageFinance)]
-    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(bool confirmed, CancellationToken ct)
     {
-        if (await SaveDetailsAsync(ct) is null) return await RefusedAsync(ct);
+        var changed = await SaveDetailsAsync(ct);
+        if (changed is null) return await RefusedAsync(ct);
+        if (!confirmed)
+        {
+            await OnGetAsync(ct);
+            Confirm = new ConfirmView($"Confirm invoice '{Invoice.Name}'?",
+                (changed > 0 ? $"{changed} detail{(changed == 1 ? "" : "s")} saved. " : "")
+                + $"Confirming cannot be undone: the invoice becomes read-only and its billed sales of {Ui.Amount(Invoice.TotalAmount)} {Invoice.Currency} are posted; "
+                + "a mistake is then put right by a corrective invoice.",
+                "Confirm", "Confirm invoice", []);
+            return Page();
+        }
         return await ActAsync(async () =>
         {
             var invoice = await invoices.ConfirmAsync(Id, ct);
