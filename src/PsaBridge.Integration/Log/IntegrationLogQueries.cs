@@ -29,6 +29,28 @@ public sealed record LogLineView(int LineNumber, Guid PsaAccountId, string Accou
         l.Status, l.Action, l.ZipCodeCreated, l.Messages.Length == 0 ? [] : l.Messages.Split('\n'));
 }
 
+/// <summary>
+/// One log line of an account with the run it was written in: made in the query (init-only properties), so a list of an
+/// account's history sorts, filters and pages in the database.
+/// </summary>
+public sealed record AccountLogLine
+{
+    public Guid HeaderId { get; init; }
+    public DateTime ExecutionDate { get; init; }
+    public string JobDescription { get; init; } = "";
+    public string? BatchJobId { get; init; }
+    public int LineNumber { get; init; }
+    public Guid PsaAccountId { get; init; }
+    public string AccountName { get; init; } = "";
+    public string? CustomerAccount { get; init; }
+    public IntegrationStatus Status { get; init; }
+    public SyncAction Action { get; init; }
+    public bool ZipCodeCreated { get; init; }
+    public string Messages { get; init; } = "";
+
+    public IReadOnlyList<string> MessageList => Messages.Length == 0 ? [] : Messages.Split('\n');
+}
+
 public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
 {
     public static LogStatusFilter ParseFilter(string? status, LogStatusFilter fallback) =>
@@ -109,11 +131,22 @@ public sealed class IntegrationLogQueries(FinanceDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// The log lines of one PSA account, newest first: its history, and the history of the customer made from it (pass the
+    /// The log lines of one PSA account with their runs, unordered, for a list that sorts, filters, pages and exports them: its history, and the history of the customer made from it (pass the
     /// customer's <c>PsaAccountId</c>). Every line names the account it synchronized, including the attempts that failed before
     /// the customer existed. A customer not created from PSA (no account) has none: a line that only named its account number
     /// was another account's attempt, not its history.
     /// </summary>
+    public IQueryable<AccountLogLine> AccountLinesQuery(Guid? psaAccountId) =>
+        from l in db.IntegrationLogLines.AsNoTracking().Where(l => psaAccountId != null && l.PsaAccountId == psaAccountId)
+        join h in db.IntegrationLogHeaders.AsNoTracking() on l.HeaderId equals h.Id
+        select new AccountLogLine
+        {
+            HeaderId = h.Id, ExecutionDate = h.ExecutionDate, JobDescription = h.JobDescription, BatchJobId = h.BatchJobId, LineNumber = l.LineNumber,
+            PsaAccountId = l.PsaAccountId, AccountName = l.AccountName, CustomerAccount = l.CustomerAccount, Status = l.Status, Action = l.Action,
+            ZipCodeCreated = l.ZipCodeCreated, Messages = l.Messages,
+        };
+
+    /// <summary>The log lines of one PSA account (see <see cref="AccountLinesQuery"/>), newest first.</summary>
     public async Task<Page<(LogHeaderView Header, LogLineView Line)>> LinesForAsync(Guid? psaAccountId, PageRequest page, CancellationToken ct = default)
     {
         if (psaAccountId is not { } account) return new Page<(LogHeaderView, LogLineView)>([], 0, page.PageNumber, page.PageSize);

@@ -1,10 +1,15 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PsaBridge.Finance.IntegrationLog;
+using PsaBridge.Psa.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace PsaBridge.Web.Tests.Browser;
 
-/// <summary>The integration log form and its Details, in Chromium, as the seed describes them.</summary>
+/// <summary>The integration log form and its Details, and a customer's own log lines, in Chromium, as the seed describes them.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class IntegrationLogPagesTests(Chromium chromium)
 {
@@ -119,4 +124,47 @@ public sealed class IntegrationLogPagesTests(Chromium chromium)
 
     private static Task<string[]> LinesAsync(ILocator rows) =>
         rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.psaAccountId + ' ' + r.dataset.status)");
+
+    [Fact]
+    public async Task A_customers_log_lines_sort_filter_and_export_its_own_lines_only()
+    {
+        await using var site = await WebSite.StartAsync();
+        // Fourth Coffee fails once (a misspelt state), then is made; Tailspin Toys is made in the first run beside it.
+        var fourth = await site.Services.CreateAccountAsync(Arrange.Account("Fourth Coffee", state: "Washingtn", accountNumber: "FOURTH"));
+        await site.Services.CreateAccountAsync(Arrange.Account("Tailspin Toys", accountNumber: "TAILSPIN"));
+        (await site.Services.RunSyncAsync()).Counts.Failed.ShouldBe(1);
+        await using (var scope = site.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<AccountService>().PatchAsync(fourth.Id, new JsonObject { ["address1"] = new JsonObject { ["stateOrProvince"] = "WA" } });
+        (await site.Services.RunSyncAsync()).Counts.Created.ShouldBe(1);
+        var page = await chromium.OpenAsync(site);
+
+        await page.GotoAsync("/finance/customers/FOURTH");
+        var rows = page.Locator("[data-customer-lines] tbody tr");
+        await Expect(page.Locator("[data-result-count]")).ToHaveTextAsync("1–2 of 2 log lines");
+        (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)")).ShouldBe(["Completed", "Error"]);
+        await page.Locator("th[data-column=executed] a").ClickAsync();
+        await Expect(page.Locator("th[data-column=executed]")).ToHaveAttributeAsync("aria-sort", "ascending");
+        (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.status)")).ShouldBe(["Error", "Completed"]);
+        await Expect(page.GetByLabel("Rows per page")).ToBeVisibleAsync();
+
+        var all = await DownloadCsvAsync(page);
+        all[0][..6].ShouldBe(["Execution date", "Job description", "Line", "Status", "Action", "Messages"]);
+        all.Skip(1).Select(r => (r[Array.IndexOf(all[0], "PSA account")], r[Array.IndexOf(all[0], "Status")])).ShouldBe([("Fourth Coffee", "Error"), ("Fourth Coffee", "Completed")]);
+
+        await page.GetByText("Filters", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("Error");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await Expect(page.Locator("[data-result-count]")).ToHaveTextAsync("1–1 of 1 log lines");
+        var errors = await DownloadCsvAsync(page);
+        errors.Skip(1).Select(r => r[Array.IndexOf(errors[0], "Messages")]).ShouldBe(["State: 'Washingtn' does not exist in finance for United States (USA)."]);
+    }
+
+    private static async Task<List<string[]>> DownloadCsvAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-export=csv]").ClickAsync());
+        using var reader = new CsvReader(new StreamReader((await download.PathAsync())!), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync()) rows.Add(reader.Parser.Record!);
+        return rows;
+    }
 }
