@@ -5,11 +5,12 @@ using PsaBridge.Psa;
 using PsaBridge.Psa.Actuals;
 using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Sales;
+using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Reporting.Shared;
 
 namespace PsaBridge.Reporting.Profitability;
 
-/// <summary>Project profitability: cost, unbilled and billed sales, revenue and gross margin per project, against the contract's budget.</summary>
+/// <summary>Project profitability: cost, unbilled and billed sales, revenue and gross margin per project, against the contract's budget and the quote's estimate.</summary>
 public sealed class ProjectProfitability(PsaDb db, Names names)
 {
     public const string Name = "profitability";
@@ -34,9 +35,15 @@ public sealed class ProjectProfitability(PsaDb db, Names names)
         var units = await names.UnitsAsync(ct);
         var budgets = await db.Set<ContractLine>().AsNoTracking().Where(l => l.ProjectId != null && l.BudgetAmount != null)
             .GroupBy(l => l.ProjectId!.Value).Select(g => new { g.Key, Budget = g.Sum(l => l.BudgetAmount!.Value) }).ToDictionaryAsync(b => b.Key, b => b.Budget, ct);
+        // The quote's estimate is the quoted sales value of the won quote's lines that the project's contract lines were made from; open, lost
+        // and revised quotes count nothing, since only a won quote became the contract the project is measured against.
+        var estimates = await db.Set<ContractLine>().AsNoTracking().Where(l => l.ProjectId != null && l.QuoteLineId != null)
+            .Join(db.Set<QuoteLine>().AsNoTracking(), l => l.QuoteLineId, q => (Guid?)q.Id, (l, q) => new { ProjectId = l.ProjectId!.Value, q.Rollup.SalesAmount })
+            .GroupBy(e => e.ProjectId).Select(g => new { g.Key, Estimate = g.Sum(e => e.SalesAmount) }).ToDictionaryAsync(e => e.Key, e => e.Estimate, ct);
         var projects = await db.Set<Project>().AsNoTracking().Select(p => new { p.Id, p.Name, p.CustomerId, p.ContractingUnitId }).ToListAsync(ct);
         return projects.ToDictionary(p => p.Id, p => new ProjectFacts(p.Id, p.Name, p.CustomerId, p.CustomerId is null ? null : Names.Of(customers, p.CustomerId),
-            p.ContractingUnitId, Names.Of(units, p.ContractingUnitId), budgets.TryGetValue(p.Id, out var budget) ? budget : null));
+            p.ContractingUnitId, Names.Of(units, p.ContractingUnitId), budgets.TryGetValue(p.Id, out var budget) ? budget : null,
+            estimates.TryGetValue(p.Id, out var estimate) ? estimate : null));
     }
 
     /// <summary>The columns of the report's table, its downloads and the CLI's table: the project lines.</summary>

@@ -5,6 +5,7 @@ using PsaBridge.Psa.Projects;
 using PsaBridge.Psa.Resources;
 using PsaBridge.Psa.Sales;
 using PsaBridge.Psa.Sales.Estimates;
+using PsaBridge.Psa.Sales.Quotes;
 using PsaBridge.Psa.Time;
 using PsaBridge.Testing;
 
@@ -111,7 +112,7 @@ public sealed class ActualsAndInvoicesCommandsTests
         var table = await CliRun.RunInTerminalAsync(databases, "report", "profitability");
         table.ExitCode.ShouldBe(ExitCodes.Ok, table.ToString());
         table.Row("Alpine CRM implementation").ShouldBe(["Alpine CRM implementation", "Alpine Ski House", "Contoso Consulting US", "USD", "400.00", "0.00", "800.00",
-            "800.00", "400.00", "50.00", "10,000.00", ""]);
+            "800.00", "400.00", "50.00", "10,000.00", ""]); // the contract was made without a quote
 
         var folder = Path.Combine(Path.GetTempPath(), "psabridge-tests", "cli-files", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -134,6 +135,36 @@ public sealed class ActualsAndInvoicesCommandsTests
 
         var refused = await CliRun.RunAsync(databases, "report", "forecast");
         refused.ExitCode.ShouldNotBe(ExitCodes.Ok);
+    }
+
+    [Fact]
+    public async Task Report_shows_a_projects_quote_estimate_from_the_won_quote_its_contract_came_from()
+    {
+        var databases = await TestDatabases.CreateAsync();
+        await using (var world = await PricedWorld.ArrangeAsync(databases, "Contoso Consulting US", "Project Manager", costRate: 50.00m, salesRate: 100.00m))
+        {
+            T S<T>() where T : notnull => world.Get<T>();
+            var ashley = await S<ResourceService>().CreateResourceAsync(new ResourceInput("Ashley Chinn", ResourceType.User, world.Unit.Id, world.Role.Id));
+            var project = await S<ProjectService>().CreateAsync(new ProjectInput("Alpine CRM implementation", world.Unit.Id, world.Customer.Id, ashley.Id,
+                TeamMembers: [new TeamMemberInput(ashley.Id, world.Role.Id)]));
+            var quote = await S<QuoteService>().CreateAsync(new QuoteInput("Alpine CRM quote", world.Customer.Id, world.Unit.Id, Lines:
+            [
+                new SalesLineInput("CRM implementation", BillingMethod.TimeAndMaterial, project.Id,
+                    Details: [new LineDetailInput(TransactionClass.Time, 100m, new(2018, 2, 1), new(2018, 4, 30), RoleId: world.Role.Id)]),
+            ]));
+            await S<QuoteService>().ActivateAsync(quote.Id);
+            await S<QuoteClosing>().WinAsync(quote.Id, new CloseQuoteInput("Best fit"));
+            var time = S<TimeEntryService>();
+            var entry = await time.CreateAsync(new TimeEntryInput(new DateOnly(2018, 2, 3), 480, ashley.Id, project.Id, Description: "Project management"));
+            await time.SubmitAsync(entry.Id);
+            await time.ApproveAsync(entry.Id);
+        }
+
+        var table = await CliRun.RunInTerminalAsync(databases, "report", "profitability");
+
+        table.ExitCode.ShouldBe(ExitCodes.Ok, table.ToString());
+        table.Row("Alpine CRM implementation").ShouldBe(["Alpine CRM implementation", "Alpine Ski House", "Contoso Consulting US", "USD", "400.00", "800.00", "0.00",
+            "800.00", "400.00", "50.00", "", "10,000.00"]);
     }
 
     /// <summary>Table cells after the id column.</summary>

@@ -36,14 +36,14 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
-    public void Projects_roll_up_by_customer_and_contracting_unit_per_currency()
+    public void Projects_roll_up_by_customer_and_contracting_unit_per_currency_with_their_budgets_and_quote_estimates()
     {
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), customer = Guid.NewGuid(), unit = Guid.NewGuid();
         var projects = new Dictionary<Guid, ProjectFacts>
         {
-            [a] = new(a, "A", customer, "Alpine", unit, "US", 1_000m),
-            [b] = new(b, "B", customer, "Alpine", unit, "US", null),
-            [c] = new(c, "C", null, null, unit, "US", null),
+            [a] = new(a, "A", customer, "Alpine", unit, "US", 1_000m, 900m),
+            [b] = new(b, "B", customer, "Alpine", unit, "US", null, 400m),
+            [c] = new(c, "C", null, null, unit, "US", null, null),
         };
         ProjectTotal T(Guid p, TransactionType type, decimal amount, string currency = "USD") => new(p, currency, type, amount);
 
@@ -54,12 +54,13 @@ public sealed class ReportRulesTests
             T(c, TransactionType.Cost, 70m), T(c, TransactionType.Cost, 10m, "EUR"),
         ], projects);
 
-        report.Projects.Select(p => (p.Name, p.Currency, p.Revenue, p.GrossMargin, p.Budget))
-            .ShouldBe([("A", "USD", 300m, 200m, (decimal?)1_000m), ("B", "USD", 100m, 50m, null), ("C", "EUR", 0m, -10m, null), ("C", "USD", 0m, -70m, null)]);
-        report.Customers.Select(r => (r.Name, r.Currency, r.Cost, r.Revenue, r.MarginPercent, r.Budget))
-            .ShouldBe([("Alpine", "USD", 150m, 400m, (decimal?)62.50m, (decimal?)1_000m), ("(internal)", "EUR", 10m, 0m, null, null), ("(internal)", "USD", 70m, 0m, null, null)]);
-        report.ContractingUnits.Select(r => (r.Name, r.Currency, r.Cost, r.Revenue))
-            .ShouldBe([("US", "USD", 220m, 400m), ("US", "EUR", 10m, 0m)]);
+        report.Projects.Select(p => (p.Name, p.Currency, p.Revenue, p.GrossMargin, p.Budget, p.QuoteEstimate)).ShouldBe([
+            ("A", "USD", 300m, 200m, (decimal?)1_000m, (decimal?)900m), ("B", "USD", 100m, 50m, null, 400m), ("C", "EUR", 0m, -10m, null, null), ("C", "USD", 0m, -70m, null, null)]);
+        report.Customers.Select(r => (r.Name, r.Currency, r.Cost, r.Revenue, r.MarginPercent, r.Budget, r.QuoteEstimate)).ShouldBe([
+            ("Alpine", "USD", 150m, 400m, (decimal?)62.50m, (decimal?)1_000m, (decimal?)1_300m), ("(internal)", "EUR", 10m, 0m, null, null, null),
+            ("(internal)", "USD", 70m, 0m, null, null, null)]);
+        report.ContractingUnits.Select(r => (r.Name, r.Currency, r.Cost, r.Revenue, r.QuoteEstimate))
+            .ShouldBe([("US", "USD", 220m, 400m, (decimal?)1_300m), ("US", "EUR", 10m, 0m, null)]);
     }
 
     [Fact]

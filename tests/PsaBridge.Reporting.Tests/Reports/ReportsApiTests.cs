@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
 using PsaBridge.Psa.Tests.Api;
+using PsaBridge.Psa.Tests.Sales;
 using PsaBridge.Testing;
 
 namespace PsaBridge.Reporting.Tests.Reports;
@@ -63,6 +64,37 @@ public sealed class ReportsApiTests
     }
 
     [Fact]
+    public async Task A_project_is_measured_against_the_quoted_sales_of_the_won_quote_its_contract_came_from()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var world = await SalesWorld.SetUpAsync(client);
+        var opportunity = await world.OpportunityAsync(client);
+        await client.CreateAsync($"opportunities/{opportunity}/quotes", new { name = "Alpine CRM quote, first try", lines = new[] { world.TimeAndMaterialLine(hours: 50m) } });
+        var quote = (await client.CreateAsync($"opportunities/{opportunity}/quotes", new
+        {
+            name = "Alpine CRM quote", lines = new[] { world.TimeAndMaterialLine(), world.FixedPriceLine() },
+        })).Id();
+        await client.PostOkAsync($"quotes/{quote}/activate");
+        await client.CreateAsync($"quotes/{quote}/win", new { reason = "Best fit" });
+        await new Alpine(world.Unit, world.ProjectManager, world.Ashley, world.Customer, world.Implementation, null, null).ApprovedTimeEntryAsync(client);
+
+        var report = await GetAsync(client, "/api/reports/profitability");
+        var project = report.GetProperty("projects").EnumerateArray().Single();
+        (project.Text("name"), project.Number("cost"), project.Number("unbilledSales"), project.Number("revenue"), project.Number("quoteEstimate"))
+            .ShouldBe(("Alpine CRM implementation", 400m, 800m, 800m, 10_000m)); // 100 h at 100.00 on the won quote; the lost first try's 50 h count nothing
+        project.GetProperty("budget").ValueKind.ShouldBe(JsonValueKind.Null);
+        var customer = report.GetProperty("customers").EnumerateArray().Single();
+        (customer.Text("name"), customer.Number("quoteEstimate")).ShouldBe(("Alpine Ski House", 10_000m));
+        var unit = report.GetProperty("contractingUnits").EnumerateArray().Single();
+        (unit.Text("name"), unit.Number("quoteEstimate")).ShouldBe(("Contoso Consulting US", 10_000m));
+
+        using var csv = await client.GetAsync("/api/reports/profitability/export?format=csv");
+        var fields = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',');
+        (fields[0], fields[10], Invariant(fields[11])).ShouldBe(("Alpine CRM implementation", "", 10_000m));
+    }
+
+    [Fact]
     public async Task Reports_download_as_csv_and_xlsx_with_numbers_as_numbers()
     {
         await using var app = await PsaBridgeApp.StartAsync();
@@ -80,7 +112,7 @@ public sealed class ReportsApiTests
         var fields = lines[1].Split(',');
         fields[..4].ShouldBe(["Alpine CRM implementation", "Alpine Ski House", "Contoso Consulting US", "USD"]);
         fields[4..11].Select(Invariant).ShouldBe([400m, 0m, 800m, 800m, 400m, 50m, 10_000m]);
-        fields[11].ShouldBe("");
+        fields[11].ShouldBe(""); // the contract was made without a quote
 
         using var xlsx = await client.GetAsync("/api/reports/actuals-by-period/export?format=xlsx");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -26,7 +26,7 @@ public sealed class ReportPagesTests(Chromium chromium)
         (await PaintedAsync(page)).ShouldBeTrue();
         var row = page.Locator("#profitability-projects tbody tr");
         await Expect(row.Locator("th")).ToHaveTextAsync("Alpine CRM implementation");
-        await Expect(row.Locator("td")).ToHaveTextAsync(["Alpine Ski House", "Contoso Consulting US", "USD", "400.00", "0.00", "800.00", "800.00", "400.00", "50.00 %", "10,000.00"]);
+        await Expect(row.Locator("td")).ToHaveTextAsync(["Alpine Ski House", "Contoso Consulting US", "USD", "400.00", "0.00", "800.00", "800.00", "400.00", "50.00 %", "10,000.00", "—"]);
         await Expect(page.Locator("#profitability-customers tbody tr td").Nth(1)).ToHaveTextAsync("400.00");
         await Expect(page.Locator("[data-download=csv]")).ToHaveAttributeAsync("href", $"/api/reports/profitability/export?customerId={alpine.Customer}&format=csv");
         await Screenshots.SaveAsync(page, "report-profitability");
