@@ -95,6 +95,26 @@ public sealed class ReportsApiTests
     }
 
     [Fact]
+    public async Task Profitability_and_actuals_by_period_keep_only_the_actuals_of_the_role_asked_for()
+    {
+        await using var app = await PsaBridgeApp.StartAsync();
+        var client = app.CreateClient();
+        var alpine = await AlpineReporting.InvoicedAsync(client);
+        var developer = await client.CreateIdAsync("roles", new { name = "Developer" });
+
+        var manager = (await GetAsync(client, $"/api/reports/profitability?roleId={alpine.ProjectManager}")).GetProperty("projects").EnumerateArray().Single();
+        (manager.Text("name"), manager.Number("cost"), manager.Number("revenue")).ShouldBe(("Alpine CRM implementation", 400m, 800m));
+        (await GetAsync(client, $"/api/reports/profitability?roleId={developer}")).GetProperty("projects").GetArrayLength().ShouldBe(0);
+
+        var month = (await GetAsync(client, $"/api/reports/actuals-by-period?roleId={alpine.ProjectManager}")).EnumerateArray().Single();
+        (month.Text("period"), month.Number("cost"), month.Number("billedSales")).ShouldBe(("2018-02-01", 400m, 800m));
+        (await GetAsync(client, $"/api/reports/actuals-by-period?roleId={developer}")).GetArrayLength().ShouldBe(0);
+
+        using var csv = await client.GetAsync($"/api/reports/profitability/export?format=csv&roleId={developer}");
+        (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1); // the header alone
+    }
+
+    [Fact]
     public async Task Reports_download_as_csv_and_xlsx_with_numbers_as_numbers()
     {
         await using var app = await PsaBridgeApp.StartAsync();

@@ -123,6 +123,27 @@ public sealed class ReportPagesTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task The_profitability_and_actuals_by_period_pages_filter_by_role()
+    {
+        await using var site = await WebSite.StartAsync();
+        var client = site.CreateClient();
+        var alpine = await InvoicedAlpineAsync(client);
+        var developer = await client.CreateIdAsync("roles", new { name = "Developer" });
+        var page = await chromium.OpenAsync(site);
+
+        await page.GotoAsync("/reports/profitability");
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Developer" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.Locator("[data-empty]")).ToHaveTextAsync("No actuals match these filters.");
+        await Expect(page.Locator("[data-download=csv]")).ToHaveAttributeAsync("href", $"/api/reports/profitability/export?roleId={developer}&format=csv");
+
+        await page.GotoAsync($"/reports/actuals-by-period?roleId={alpine.ProjectManager}");
+        await Expect(page.GetByLabel("Role", new() { Exact = true })).ToHaveValueAsync(alpine.ProjectManager.ToString());
+        await Expect(page.Locator("#actuals-by-period tbody tr").First.Locator("th, td"))
+            .ToHaveTextAsync(["2018-02", "Time", "USD", "400.00", "0.00", "800.00"]);
+    }
+
+    [Fact]
     public async Task A_period_that_runs_backwards_is_refused_beside_the_field()
     {
         await using var site = await WebSite.StartAsync();

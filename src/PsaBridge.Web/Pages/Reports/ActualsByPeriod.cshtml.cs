@@ -6,6 +6,8 @@ namespace PsaBridge.Web.Pages.Reports;
 [Authorize(Policy = Policies.Read)]
 public sealed class ActualsByPeriodModel(ReportFilterCheck check, Names names, ActualsByPeriodReport report) : ReportPage(check, names)
 {
+    public override bool HasRole => true;
+
     public IReadOnlyList<PeriodRow>? Rows { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -47,7 +47,7 @@ public abstract class ReportPage(ReportFilterCheck check, Names names) : AppPage
     public IReadOnlyList<KeyValuePair<Guid, string>> Units { get; private set; } = [];
     public IReadOnlyList<KeyValuePair<Guid, string>> Roles { get; private set; } = [];
 
-    /// <summary>Whether the page filters by role (the hours), and whether it is aged on a date (the backlog).</summary>
+    /// <summary>Whether the page filters by role (where every figure carries one: profitability, actuals by period, hours, utilization), and whether it is aged on a date (the backlog).</summary>
     public virtual bool HasRole => false;
     public virtual bool HasAsOf => false;
 
