@@ -67,9 +67,8 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         email = email?.Trim();
         var errors = new List<FieldError>();
         if (string.IsNullOrEmpty(email) || !Rules.IsEmail(email)) errors.Add(new("email", $"'{email}' is not an e-mail address."));
-        var known = await RoleNamesAsync(ct);
-        var matched = known.FirstOrDefault(r => string.Equals(r, role?.Replace(" ", ""), StringComparison.OrdinalIgnoreCase));
-        if (matched is null) errors.Add(new("role", $"Role '{role}' is not one of {string.Join(", ", known)}."));
+        var (matched, refused) = MatchRole(await RoleNamesAsync(ct), role);
+        if (refused is not null) errors.Add(refused);
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         if (await users.FindByEmailAsync(email!) is not null) throw new ConflictException($"A user with e-mail '{email}' already exists.");
 
@@ -77,10 +76,10 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         password ??= OneTimePassword();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         Check(await users.CreateAsync(user, password), "password");
-        Check(await users.AddToRoleAsync(user, matched!), "role");
+        Check(await users.AddToRoleAsync(user, matched), "role");
         // A password someone else has seen (printed by the CLI) is for the first sign-in only.
         if (generated) Check(await users.AddClaimAsync(user, new Claim(MustChangePasswordClaim, "true")), "password");
-        return new NewUser(user, matched!, password);
+        return new NewUser(user, matched, password);
     }
 
     /// <summary>Every local user with their role, for the users list (a person holds one role; the first by name if more).</summary>
@@ -113,9 +112,8 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
     /// <summary>Gives a user another role (in place of the one they hold); the last Administrator keeps theirs.</summary>
     public async Task<UserSummary> SetRoleAsync(string? email, string? role, CancellationToken ct = default)
     {
-        var known = await RoleNamesAsync(ct);
-        var matched = known.FirstOrDefault(r => string.Equals(r, role?.Replace(" ", ""), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ValidationFailedException("role", $"Role '{role}' is not one of {string.Join(", ", known)}.");
+        var (matched, refused) = MatchRole(await RoleNamesAsync(ct), role);
+        if (refused is not null) throw new ValidationFailedException([refused]);
         var user = await FindAsync(email);
         var held = await users.GetRolesAsync(user);
         if (held.Count == 1 && held[0] == matched) return await SummaryAsync(user, ct);
@@ -163,6 +161,12 @@ public sealed class UserAccounts(UserManager<IdentityUser> users, RoleManager<Id
         var claims = (await users.GetClaimsAsync(user)).Where(c => c.Type == MustChangePasswordClaim).ToList();
         if (claims.Count > 0) Check(await users.RemoveClaimsAsync(user, claims), "newPassword");
     }
+
+    /// <summary>The stored role a typed name means ("Project manager" is ProjectManager), or the error naming the roles there are.</summary>
+    private static (string Role, FieldError? Refused) MatchRole(IReadOnlyList<string> known, string? role) =>
+        known.FirstOrDefault(r => string.Equals(r, role?.Replace(" ", ""), StringComparison.OrdinalIgnoreCase)) is { } matched
+            ? (matched, null)
+            : ("", new FieldError("role", $"Role '{role}' is not one of {string.Join(", ", known)}."));
 
     private async Task<IdentityUser> FindAsync(string? email) =>
         await users.FindByEmailAsync(email?.Trim() ?? "") ?? throw new NotFoundException("User", email ?? "");

@@ -34,7 +34,7 @@ public static class Policies
 /// <summary>The roles a user can hold (names as stored in Identity's role table).</summary>
 public static class Roles
 {
-    public const string Administrator = "Administrator";
+    public const string Administrator = PsaBridge.Finance.Identity.UserAccounts.AdministratorRole;
     public const string IntegrationOperator = "IntegrationOperator";
     public const string Finance = "Finance";
     public const string ProjectManager = "ProjectManager";
