@@ -17,6 +17,8 @@ namespace PsaBridge.Web.Security;
 public sealed class WorkScope(IHttpContextAccessor http, UserAccounts accounts, PsaDb db)
 {
     private ActingPerson? _person;
+    private IReadOnlyList<Guid>? _managed;
+    private bool _managedRead;
 
     /// <summary>The person, read once a request; the link is read from the database, so a token's caller has it as well as a cookie's.</summary>
     public async Task<ActingPerson> PersonAsync(CancellationToken ct = default)
@@ -60,13 +62,17 @@ public sealed class WorkScope(IHttpContextAccessor http, UserAccounts accounts, 
         foreach (var project in projects) Refuse(OwnWorkRules.MayDecide(person, project.ProjectManagerId, project.Name));
     }
 
-    /// <summary>The projects whose entries the person may decide on: null for all (an Administrator).</summary>
+    /// <summary>The projects whose entries the person may decide on: null for all (an Administrator). Read once a request,
+    /// as a page asks it for its list, its filter choices and its selection.</summary>
     public async Task<IReadOnlyList<Guid>?> ManagedProjectsAsync(CancellationToken ct = default)
     {
+        if (_managedRead) return _managed;
         var person = await PersonAsync(ct);
-        if (person.Administrator) return null;
-        if (person.ResourceId is not { } resource) return [];
-        return await db.Set<Project>().Where(p => p.ProjectManagerId == resource).Select(p => p.Id).ToListAsync(ct);
+        _managed = person.Administrator ? null
+            : person.ResourceId is not { } resource ? []
+            : await db.Set<Project>().Where(p => p.ProjectManagerId == resource).Select(p => p.Id).ToListAsync(ct);
+        _managedRead = true;
+        return _managed;
     }
 
     private static void Refuse(string? reason)
